@@ -1,0 +1,266 @@
+package io.skyhop.core;
+
+import io.skyhop.api.Context;
+import io.skyhop.api.HttpRequest;
+import io.skyhop.api.QueueMessage;
+import io.skyhop.api.ScheduledEvent;
+import io.skyhop.api.StorageEvent;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function ready to call: its class loaded, its method resolved to a {@link MethodHandle}, its
+ * payload type known. Adapters call one of the {@code invoke…} methods with a neutral payload.
+ */
+public final class BoundFunction {
+  private final FunctionDef def;
+  private final Class<?> type;
+  private final MethodHandle handle;
+  private final Type payloadType;
+  private final Instances instances;
+  private final Json json;
+  private final HttpResponses responses;
+
+  BoundFunction(FunctionDef def, ClassLoader loader, Instances instances, Json json) {
+    this.def = def;
+    this.instances = instances;
+    this.json = json;
+    this.responses = new HttpResponses(json);
+    try {
+      this.type = Class.forName(def.className(), false, loader);
+      Class<?>[] params = new Class<?>[def.parameterTypes().size()];
+      for (int i = 0; i < params.length; i++) {
+        params[i] = load(def.parameterTypes().get(i), loader);
+      }
+      Method method = type.getMethod(def.method(), params);
+      this.payloadType =
+          def.payloadIndex() < 0 ? null : method.getGenericParameterTypes()[def.payloadIndex()];
+      this.handle =
+          MethodHandles.publicLookup()
+              .unreflect(method)
+              .asType(MethodType.genericMethodType(params.length + 1))
+              .asSpreader(1, Object[].class, params.length);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IndexException(
+          "Cannot load function '"
+              + def.name()
+              + "' ("
+              + def.className()
+              + "."
+              + def.method()
+              + "): "
+              + e
+              + ". The package does not match its index: rebuild and repackage the project.",
+          e);
+    }
+  }
+
+  private static Class<?> load(String name, ClassLoader loader) throws ClassNotFoundException {
+    return switch (name) {
+      case "boolean" -> boolean.class;
+      case "byte" -> byte.class;
+      case "char" -> char.class;
+      case "short" -> short.class;
+      case "int" -> int.class;
+      case "long" -> long.class;
+      case "float" -> float.class;
+      case "double" -> double.class;
+      default -> Class.forName(name, false, loader);
+    };
+  }
+
+  /** The function's index entry. */
+  public FunctionDef def() {
+    return def;
+  }
+
+  /** The function name. */
+  public String name() {
+    return def.name();
+  }
+
+  /**
+   * Serves an HTTP request. Never throws for a fault in the function: an exception becomes a 500
+   * whose body holds no stack trace (the trace goes to the context's logger); an {@code
+   * HttpStatusException} becomes its status; a body that does not fit the payload type, a 400. Path
+   * parameters are taken from the trigger's template when the request carries none.
+   *
+   * @return the response, its body as bytes
+   */
+  public io.skyhop.api.HttpResponse invokeHttp(HttpRequest request, Context context) {
+    HttpRequest bound = withPathParams(request);
+    Object payload;
+    try {
+      payload = httpPayload(bound);
+    } catch (IllegalArgumentException badBody) {
+      return responses.error(400, badBody.getMessage(), context);
+    }
+    try {
+      return responses.encode(call(payload, context), def.returnKind());
+    } catch (FunctionFailedException e) {
+      return responses.failure(def.name(), e.getCause(), context);
+    }
+  }
+
+  private HttpRequest withPathParams(HttpRequest request) {
+    if (!request.pathParams().isEmpty() || !(def.trigger() instanceof Trigger.Http http)) {
+      return request.toBuilder().bodyDecoder(json::read).build();
+    }
+    Map<String, String> params = http.path().match(request.path()).orElse(Map.of());
+    return request.toBuilder().pathParams(params).bodyDecoder(json::read).build();
+  }
+
+  private Object httpPayload(HttpRequest request) {
+    if (def.payloadKind() == null) {
+      return null;
+    }
+    return switch (def.payloadKind()) {
+      case HTTP_REQUEST -> request;
+      case STRING -> request.bodyAsString();
+      case BYTES -> request.body();
+      case JSON -> jsonBody(request.body());
+      default -> throw new IllegalStateException("Not an HTTP payload: " + def.payloadKind());
+    };
+  }
+
+  private Object jsonBody(byte[] body) {
+    if (body.length == 0) {
+      throw new IllegalArgumentException(
+          "The request has no body; expected JSON for " + payloadType.getTypeName());
+    }
+    return json.read(body, payloadType);
+  }
+
+  /**
+   * Delivers one queue message, converting its body to the payload type.
+   *
+   * @throws FunctionFailedException if the function threw or the body does not fit the type
+   */
+  public Object invokeQueue(QueueMessage message, Context context) throws FunctionFailedException {
+    if (def.payloadKind() == FunctionDef.PayloadKind.QUEUE_MESSAGE_LIST) {
+      return call(List.of(message), context);
+    }
+    return call(queuePayload(message), context);
+  }
+
+  /**
+   * Delivers a batch of queue messages.
+   *
+   * @return the ids of the messages that failed (all of them when a whole-batch function throws)
+   */
+  public List<String> invokeQueueBatch(List<QueueMessage> batch, Context context) {
+    List<String> failed = new ArrayList<>();
+    if (def.payloadKind() == FunctionDef.PayloadKind.QUEUE_MESSAGE_LIST) {
+      try {
+        call(List.copyOf(batch), context);
+      } catch (FunctionFailedException e) {
+        context.logger().error(e.getMessage(), e.getCause());
+        batch.forEach(m -> failed.add(m.id()));
+      }
+      return failed;
+    }
+    for (QueueMessage message : batch) {
+      try {
+        call(queuePayload(message), context);
+      } catch (FunctionFailedException e) {
+        context.logger().error(e.getMessage() + " (message " + message.id() + ")", e.getCause());
+        failed.add(message.id());
+      }
+    }
+    return failed;
+  }
+
+  private Object queuePayload(QueueMessage message) throws FunctionFailedException {
+    if (def.payloadKind() == null) {
+      return null;
+    }
+    try {
+      return switch (def.payloadKind()) {
+        case QUEUE_MESSAGE -> message;
+        case STRING -> message.bodyAsString();
+        case BYTES -> message.body();
+        case JSON -> json.read(message.body(), payloadType);
+        default -> throw new IllegalStateException("Not a queue payload: " + def.payloadKind());
+      };
+    } catch (IllegalArgumentException badBody) {
+      throw new FunctionFailedException(def.name(), badBody);
+    }
+  }
+
+  /**
+   * Delivers a schedule or storage event.
+   *
+   * @throws FunctionFailedException if the function threw
+   */
+  public Object invokeEvent(Object event, Context context) throws FunctionFailedException {
+    if (!(event instanceof ScheduledEvent) && !(event instanceof StorageEvent)) {
+      throw new IllegalArgumentException("Not a schedule or storage event: " + event);
+    }
+    return call(def.payloadKind() == null ? null : event, context);
+  }
+
+  /**
+   * A direct invocation with a plain JSON payload (AWS direct invoke, {@code skyhop:invoke}): the
+   * payload binds as the function's payload kind and the result is written as JSON.
+   *
+   * @throws FunctionFailedException if the function threw or the payload does not fit
+   */
+  public byte[] invokeDirect(byte[] payload, Context context) throws FunctionFailedException {
+    Object result;
+    if (def.trigger() instanceof Trigger.Http http) {
+      io.skyhop.api.HttpRequest request =
+          io.skyhop.api.HttpRequest.builder(http.methods().get(0), http.path().template())
+              .header("Content-Type", "application/json")
+              .body(payload)
+              .build();
+      io.skyhop.api.HttpResponse response = invokeHttp(request, context);
+      if (response.status() >= 500) {
+        throw new FunctionFailedException(
+            def.name(), new IllegalStateException("HTTP " + response.status()));
+      }
+      return (byte[]) response.body();
+    } else if (def.trigger() instanceof Trigger.Queue) {
+      result = invokeQueue(new QueueMessage(context.requestId(), payload, Map.of(), 1), context);
+    } else if (def.trigger() instanceof Trigger.Schedule schedule) {
+      result =
+          invokeEvent(
+              new ScheduledEvent(Instant.now(), schedule.cron(), schedule.timezone()), context);
+    } else {
+      try {
+        result = invokeEvent(json.read(payload, StorageEvent.class), context);
+      } catch (IllegalArgumentException badPayload) {
+        throw new FunctionFailedException(def.name(), badPayload);
+      }
+    }
+    return switch (def.returnKind()) {
+      case VOID -> new byte[0];
+      case BYTES -> (byte[]) result;
+      case STRING -> result == null ? "null".getBytes(StandardCharsets.UTF_8) : json.write(result);
+      default -> json.write(result);
+    };
+  }
+
+  private Object call(Object payload, Context context) throws FunctionFailedException {
+    Object[] args = new Object[def.parameterTypes().size()];
+    if (def.payloadIndex() >= 0) {
+      args[def.payloadIndex()] = payload;
+    }
+    if (def.contextIndex() >= 0) {
+      args[def.contextIndex()] = context;
+    }
+    Object instance = instances.get(type, def.name());
+    try {
+      return handle.invokeExact(instance, args);
+    } catch (Throwable userFault) {
+      throw new FunctionFailedException(def.name(), userFault);
+    }
+  }
+}

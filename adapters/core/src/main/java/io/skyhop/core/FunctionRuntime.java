@@ -1,0 +1,103 @@
+package io.skyhop.core;
+
+import io.skyhop.api.HttpMethod;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The functions of one package, loaded from its compile-time index. Functions bind lazily (on first
+ * use), so an execution environment that serves one function loads only that function's class.
+ */
+public final class FunctionRuntime {
+  private final FunctionIndex index;
+  private final ClassLoader loader;
+  private final Instances instances = new Instances();
+  private final Json json;
+  private final Map<String, BoundFunction> bound = new LinkedHashMap<>();
+
+  private FunctionRuntime(FunctionIndex index, ClassLoader loader, Json json) {
+    this.index = index;
+    this.loader = loader;
+    this.json = json;
+  }
+
+  /**
+   * Loads the index from a class loader.
+   *
+   * @throws IndexException when the index is missing or unreadable
+   */
+  public static FunctionRuntime load(ClassLoader loader) {
+    return new FunctionRuntime(FunctionIndex.load(loader), loader, new Json());
+  }
+
+  /** The index. */
+  public FunctionIndex index() {
+    return index;
+  }
+
+  /** The JSON codec. */
+  public Json json() {
+    return json;
+  }
+
+  /**
+   * The function with this name, bound and ready to call.
+   *
+   * @throws UnknownFunctionException if the index holds no such function
+   */
+  public synchronized BoundFunction function(String name) {
+    BoundFunction f = bound.get(name);
+    if (f == null) {
+      f = new BoundFunction(index.function(name), loader, instances, json);
+      bound.put(name, f);
+    }
+    return f;
+  }
+
+  /** The route for a request to one of the HTTP functions. */
+  public Route route(HttpMethod method, String path) {
+    List<FunctionDef> candidates = new ArrayList<>();
+    for (FunctionDef f : index.functions()) {
+      if (f.trigger() instanceof Trigger.Http http && http.path().match(path).isPresent()) {
+        candidates.add(f);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return new Route.NotFound();
+    }
+    candidates.sort(
+        (a, b) ->
+            ((Trigger.Http) b.trigger()).path().literalCount()
+                - ((Trigger.Http) a.trigger()).path().literalCount());
+    List<HttpMethod> allowed = new ArrayList<>();
+    for (FunctionDef f : candidates) {
+      Trigger.Http http = (Trigger.Http) f.trigger();
+      if (http.methods().contains(method)) {
+        return new Route.Found(function(f.name()), http.path().match(path).orElseThrow());
+      }
+      allowed.addAll(http.methods());
+    }
+    return new Route.MethodNotAllowed(Collections.unmodifiableList(allowed));
+  }
+
+  /** The outcome of routing an HTTP request. */
+  public sealed interface Route {
+    /** A function serves the request. */
+    record Found(BoundFunction function, Map<String, String> pathParams) implements Route {}
+
+    /** No function's path matches: 404. */
+    record NotFound() implements Route {}
+
+    /** A path matches, but not with this method: 405 with {@code Allow}. */
+    record MethodNotAllowed(List<HttpMethod> allowed) implements Route {}
+  }
+
+  /** Finds the function for a name, if any (for callers that prefer not to throw). */
+  public Optional<FunctionDef> find(String name) {
+    return index.functions().stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,36 @@
+package io.skyhop.api.processor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One validated function, as written to the index.
+ *
+ * @param name the function name
+ * @param className binary name of the declaring class
+ * @param methodName the method name
+ * @param parameterTypes binary names of the erased parameter types, in order
+ * @param payloadIndex index of the payload parameter, or -1
+ * @param payloadKind binding kind of the payload, or null
+ * @param contextIndex index of the Context parameter, or -1
+ * @param returnKind binding kind of the result
+ * @param memoryMb memory in MB
+ * @param timeoutSeconds timeout in seconds
+ * @param maxConcurrency maximum instances, 0 for the provider default
+ * @param env fixed environment
+ * @param trigger trigger type and settings, in index order
+ */
+record FunctionModel(
+    String name,
+    String className,
+    String methodName,
+    List<String> parameterTypes,
+    int payloadIndex,
+    String payloadKind,
+    int contextIndex,
+    String returnKind,
+    int memoryMb,
+    int timeoutSeconds,
+    int maxConcurrency,
+    Map<String, String> env,
+    Map<String, Object> trigger) {}

@@ -1,0 +1,130 @@
+package io.skyhop.api.processor;
+
+import io.skyhop.api.Function;
+import io.skyhop.api.HttpTrigger;
+import io.skyhop.api.QueueTrigger;
+import io.skyhop.api.ScheduleTrigger;
+import io.skyhop.api.StorageTrigger;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Validates every {@link Function} of the compilation against the rules of the Skyhop programming
+ * model and writes the compile-time index {@value #INDEX} that adapters read at start-up (no
+ * classpath scanning). Registered in {@code META-INF/services}, so users need no configuration.
+ */
+@SupportedAnnotationTypes({
+  "io.skyhop.api.Function",
+  "io.skyhop.api.HttpTrigger",
+  "io.skyhop.api.ScheduleTrigger",
+  "io.skyhop.api.QueueTrigger",
+  "io.skyhop.api.StorageTrigger"
+})
+public final class FunctionProcessor extends AbstractProcessor {
+  /** The index's resource path inside the compiled jar. */
+  public static final String INDEX = "META-INF/skyhop/functions.json";
+
+  private final Map<String, FunctionModel> functions = new LinkedHashMap<>();
+  private final Set<String> seenMethods = new LinkedHashSet<>();
+  private boolean failed;
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      if (!failed && !functions.isEmpty()) {
+        writeIndex();
+      }
+      return false;
+    }
+    Set<Element> candidates = new LinkedHashSet<>();
+    for (Class<? extends java.lang.annotation.Annotation> a :
+        List.of(
+            Function.class,
+            HttpTrigger.class,
+            ScheduleTrigger.class,
+            QueueTrigger.class,
+            StorageTrigger.class)) {
+      candidates.addAll(round.getElementsAnnotatedWith(a));
+    }
+    for (Element element : candidates) {
+      if (element instanceof ExecutableElement method && seenMethods.add(key(method))) {
+        check(method);
+      }
+    }
+    return false;
+  }
+
+  private static String key(ExecutableElement method) {
+    return method.getEnclosingElement() + "#" + method;
+  }
+
+  private void check(ExecutableElement method) {
+    List<String> errors = new ArrayList<>();
+    FunctionModel model = new FunctionRules(processingEnv).check(method, errors);
+    if (model != null) {
+      FunctionModel clash = functions.get(model.name());
+      if (clash != null) {
+        errors.add(
+            "the function name '"
+                + model.name()
+                + "' is already used by "
+                + clash.className()
+                + "."
+                + clash.methodName()
+                + "(). Fix: give one of them a unique @Function(name = \"...\")");
+      } else {
+        functions.put(model.name(), model);
+      }
+    }
+    for (String error : errors) {
+      failed = true;
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "Skyhop: "
+                  + method.getEnclosingElement().getSimpleName()
+                  + "."
+                  + method.getSimpleName()
+                  + "(): "
+                  + error,
+              method);
+    }
+  }
+
+  private void writeIndex() {
+    try {
+      FileObject file =
+          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
+      try (Writer out = file.openWriter()) {
+        out.write(IndexJson.write(new ArrayList<>(functions.values())));
+      }
+    } catch (IOException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR, "Skyhop: cannot write " + INDEX + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.skyhop.api.processor;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the index as JSON; the SDK has no dependencies, and the shapes here are few and fixed. */
+final class IndexJson {
+  private IndexJson() {}
+
+  static String write(List<FunctionModel> functions) {
+    StringBuilder out = new StringBuilder("{\n  \"version\": 1,\n  \"functions\": [");
+    for (int i = 0; i < functions.size(); i++) {
+      FunctionModel f = functions.get(i);
+      out.append(i == 0 ? "\n    {" : ",\n    {");
+      field(out, "name", f.name()).append(", ");
+      field(out, "class", f.className()).append(", ");
+      field(out, "method", f.methodName()).append(",\n      ");
+      field(out, "parameterTypes", f.parameterTypes()).append(",\n      ");
+      field(out, "payloadIndex", f.payloadIndex()).append(", ");
+      field(out, "payloadKind", f.payloadKind()).append(", ");
+      field(out, "contextIndex", f.contextIndex()).append(", ");
+      field(out, "returnKind", f.returnKind()).append(",\n      ");
+      field(out, "memoryMb", f.memoryMb()).append(", ");
+      field(out, "timeoutSeconds", f.timeoutSeconds()).append(", ");
+      field(out, "maxConcurrency", f.maxConcurrency()).append(", ");
+      field(out, "env", f.env()).append(",\n      ");
+      field(out, "trigger", f.trigger()).append("}");
+    }
+    return out.append("\n  ]\n}\n").toString();
+  }
+
+  private static StringBuilder field(StringBuilder out, String name, Object value) {
+    string(out, name).append(": ");
+    return value(out, value);
+  }
+
+  private static StringBuilder value(StringBuilder out, Object value) {
+    if (value == null) {
+      return out.append("null");
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return out.append(value);
+    }
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(first ? "" : ", ");
+        first = false;
+        field(out, String.valueOf(e.getKey()), e.getValue());
+      }
+      return out.append('}');
+    }
+    if (value instanceof Collection<?> items) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : items) {
+        out.append(first ? "" : ", ");
+        first = false;
+        value(out, item);
+      }
+      return out.append(']');
+    }
+    return string(out, value.toString());
+  }
+
+  private static StringBuilder string(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"');
+  }
+}
