@@ -1,0 +1,143 @@
+package io.skyhop.maven;
+
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.Library;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What every Skyhop goal shares: the project, the app name, and error translation. */
+abstract class AbstractSkyhopMojo extends AbstractMojo {
+  /** The adapter artifact added to each target's package, with its dependencies. */
+  private static final Map<Target, String> ADAPTERS =
+      Map.of(
+          Target.AWS, "skyhop-aws-lambda",
+          Target.AZURE, "skyhop-azure-functions",
+          Target.GCP, "skyhop-gcp-functions",
+          Target.LOCAL, "skyhop-adapter-core",
+          Target.KNATIVE, "skyhop-runtime");
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
+
+  /**
+   * The app name used in provider resource names ({@code <app>-<function>}); default the
+   * artifactId.
+   */
+  @Parameter(property = "skyhop.app", defaultValue = "${project.artifactId}")
+  String app;
+
+  /** Skip this goal. */
+  @Parameter(property = "skyhop.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Runs the goal's work; tooling exceptions become build failures with their message. */
+  interface Work {
+    void run() throws Exception;
+  }
+
+  final void execute(Work work) throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping (skyhop.skip)");
+      return;
+    }
+    if (!"jar".equals(project.getPackaging())) {
+      getLog().info("Skipping: packaging '" + project.getPackaging() + "' holds no functions");
+      return;
+    }
+    try {
+      work.run();
+    } catch (ConfigurationException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (Exception e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  BuildListener listener() {
+    return new BuildListener() {
+      @Override
+      public void info(String message) {
+        getLog().info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        getLog().warn(message);
+      }
+    };
+  }
+
+  Path outputDir() {
+    return Path.of(project.getBuild().getDirectory(), "skyhop");
+  }
+
+  int javaRelease() {
+    String release = project.getProperties().getProperty("maven.compiler.release");
+    if (release == null) {
+      release = project.getProperties().getProperty("maven.compiler.target", "17");
+    }
+    try {
+      return Integer.parseInt(release.trim().replaceFirst("^1\\.", ""));
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(
+          "maven.compiler.release",
+          release,
+          "is not a Java release number. Fix: set it to 17 or 21");
+    }
+  }
+
+  /** The project's runtime dependencies, as libraries. */
+  List<Library> dependencies() {
+    List<Library> libs = new ArrayList<>();
+    for (Artifact a : project.getArtifacts()) {
+      String scope = a.getScope();
+      if (a.getFile() != null
+          && (Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope))) {
+        libs.add(library(a));
+      }
+    }
+    return libs;
+  }
+
+  /** Per target, the adapter jar and its runtime dependencies from the plugin's own artifacts. */
+  Map<Target, List<Library>> adapters() {
+    Map<Target, List<Library>> result = new EnumMap<>(Target.class);
+    for (Map.Entry<Target, String> e : ADAPTERS.entrySet()) {
+      String marker = "io.skyhop:" + e.getValue() + ":";
+      List<Library> libs = new ArrayList<>();
+      for (Artifact a : plugin.getArtifacts()) {
+        boolean isAdapter =
+            a.getGroupId().equals("io.skyhop") && a.getArtifactId().equals(e.getValue());
+        boolean below =
+            a.getDependencyTrail() != null
+                && a.getDependencyTrail().stream().anyMatch(t -> t.startsWith(marker));
+        if (isAdapter || below) {
+          libs.add(library(a));
+        }
+      }
+      result.put(e.getKey(), libs);
+    }
+    return result;
+  }
+
+  private static Library library(Artifact a) {
+    return new Library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getFile().toPath());
+  }
+}

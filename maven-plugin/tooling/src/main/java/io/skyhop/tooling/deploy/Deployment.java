@@ -1,0 +1,56 @@
+package io.skyhop.tooling.deploy;
+
+import com.google.gson.GsonBuilder;
+import io.skyhop.tooling.BuildListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs a deployer and records the result in {@code target/skyhop/deploy-<target>.json}. */
+public final class Deployment {
+  private final BuildListener listener;
+
+  /** A deployment reporting to {@code listener}. */
+  public Deployment(BuildListener listener) {
+    this.listener = listener;
+  }
+
+  /** Validates, deploys, prints each function's endpoint and writes the record. */
+  public DeployResult deploy(Deployer deployer, DeployRequest request) throws Exception {
+    requirePackaged(request);
+    deployer.validate(request);
+    DeployResult result = deployer.deploy(request, listener);
+    for (DeployResult.Function f : result.functions()) {
+      listener.info(
+          String.format("%-9s %-24s %s", f.action().name().toLowerCase(), f.name(), f.endpoint()));
+    }
+    if (!request.dryRun()) {
+      Path record = request.skyhopDir().resolve("deploy-" + request.target().id() + ".json");
+      Files.writeString(
+          record,
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result));
+      listener.info("Recorded in " + record);
+    }
+    return result;
+  }
+
+  /** Validates and removes. */
+  public void remove(Deployer deployer, DeployRequest request) throws Exception {
+    deployer.validate(request);
+    deployer.remove(request, listener);
+  }
+
+  private static void requirePackaged(DeployRequest request) throws IOException {
+    if (!Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))
+        || !Files.isDirectory(request.targetDir())) {
+      throw new io.skyhop.tooling.ConfigurationException(
+          "skyhop.targets",
+          request.target().id()
+              + " is not packaged: "
+              + request.targetDir()
+              + " is missing. Fix: run 'mvn package' (or skyhop:package) with "
+              + request.target().id()
+              + " in skyhop.targets before deploying");
+    }
+  }
+}

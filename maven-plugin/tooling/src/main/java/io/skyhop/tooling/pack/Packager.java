@@ -1,0 +1,134 @@
+package io.skyhop.tooling.pack;
+
+import com.google.gson.GsonBuilder;
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.core.Trigger;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code skyhop:package}: builds every requested target's artifacts and the manifest. */
+public final class Packager {
+  private final BuildListener listener;
+
+  /** A packager reporting to {@code listener}. */
+  public Packager(BuildListener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * Reads the index of the compiled classes.
+   *
+   * @throws ConfigurationException when the project holds no function
+   */
+  public static FunctionIndex readIndex(Path classesDir) throws IOException {
+    Path file = classesDir.resolve(FunctionIndex.RESOURCE);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigurationException(
+          "@Function",
+          "No Skyhop functions found in "
+              + classesDir
+              + ": "
+              + FunctionIndex.RESOURCE
+              + " is missing. Fix: annotate at least one public method with @Function and a"
+              + " trigger (@HttpTrigger, @ScheduleTrigger, @QueueTrigger, @StorageTrigger), depend"
+              + " on io.skyhop:skyhop-sdk-api, and keep annotation processing on (no -proc:none).");
+    }
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return FunctionIndex.parse(in);
+    }
+  }
+
+  /** Packages every target of the request and writes {@code manifest.json}. */
+  public Manifest pack(PackageRequest request) throws IOException {
+    FunctionIndex index = readIndex(request.classesDir());
+    if (index.functions().isEmpty()) {
+      throw new ConfigurationException("@Function", "The compile-time index lists no function.");
+    }
+    Files.createDirectories(request.outputDir());
+    Map<Target, TargetPackager> packagers = new LinkedHashMap<>();
+    for (Target target : request.targets()) {
+      packagers.put(target, Packagers.of(target));
+    }
+    for (Map.Entry<Target, TargetPackager> e : packagers.entrySet()) {
+      List<Path> files = e.getValue().pack(request, index, listener);
+      for (Path f : files) {
+        listener.info(e.getKey().id() + ": " + request.outputDir().getParent().relativize(f));
+      }
+    }
+    Manifest manifest = manifest(request, index, packagers);
+    Files.writeString(
+        request.outputDir().resolve("manifest.json"),
+        new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(manifest.json()));
+    listener.info(
+        "manifest.json: " + index.functions().size() + " functions, targets " + request.targets());
+    return manifest;
+  }
+
+  private static Manifest manifest(
+      PackageRequest request, FunctionIndex index, Map<Target, TargetPackager> packagers) {
+    List<Map<String, Object>> functions = new ArrayList<>();
+    for (FunctionDef f : index.functions()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", f.name());
+      entry.put("class", f.className());
+      entry.put("method", f.method());
+      entry.put("trigger", trigger(f.trigger()));
+      entry.put("memoryMb", f.memoryMb());
+      entry.put("timeoutSeconds", f.timeoutSeconds());
+      entry.put("maxConcurrency", f.maxConcurrency());
+      entry.put("env", f.env());
+      Map<String, Object> targets = new LinkedHashMap<>();
+      packagers.forEach((t, p) -> targets.put(t.id(), p.manifestEntry(request, f)));
+      entry.put("targets", targets);
+      functions.add(entry);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("app", request.app());
+    root.put("version", request.version());
+    root.put("javaRelease", request.javaRelease());
+    root.put("functions", functions);
+    return new Manifest(root);
+  }
+
+  /** A trigger's settings as the manifest shows them. */
+  public static Map<String, Object> trigger(Trigger trigger) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("type", trigger.type());
+    if (trigger instanceof Trigger.Http http) {
+      t.put("path", http.path().template());
+      t.put("methods", http.methods().stream().map(Enum::name).toList());
+      t.put("auth", http.auth().name());
+    } else if (trigger instanceof Trigger.Schedule s) {
+      t.put("cron", s.cron());
+      t.put("timezone", s.timezone());
+    } else if (trigger instanceof Trigger.Queue q) {
+      t.put("queue", q.queue());
+    } else if (trigger instanceof Trigger.Storage s) {
+      t.put("bucket", s.bucket());
+      t.put("events", s.events().stream().map(Enum::name).toList());
+    }
+    return t;
+  }
+
+  /**
+   * The manifest as written.
+   *
+   * @param json the document
+   */
+  public record Manifest(Map<String, Object> json) {}
+}

@@ -1,0 +1,71 @@
+package io.skyhop.tooling.pack;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes reproducible zips: fixed timestamps and sorted directory walks, so the same input gives
+ * the same bytes (deployers compare hashes to skip unchanged uploads).
+ */
+public final class ZipWriter implements Closeable {
+  private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01
+
+  private final ZipOutputStream out;
+  private final Set<String> names = new HashSet<>();
+
+  private ZipWriter(OutputStream out) {
+    this.out = new ZipOutputStream(out);
+  }
+
+  /** A zip written to {@code file}, replacing it. */
+  public static ZipWriter create(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return new ZipWriter(Files.newOutputStream(file));
+  }
+
+  /** Adds an entry with the given bytes; a name already added is an error. */
+  public ZipWriter add(String name, byte[] content) throws IOException {
+    if (!names.add(name)) {
+      throw new IOException("Duplicate entry " + name + " in zip");
+    }
+    ZipEntry entry = new ZipEntry(name);
+    entry.setLastModifiedTime(EPOCH);
+    out.putNextEntry(entry);
+    out.write(content);
+    out.closeEntry();
+    return this;
+  }
+
+  /** Adds a file under {@code name}. */
+  public ZipWriter addFile(Path file, String name) throws IOException {
+    return add(name, Files.readAllBytes(file));
+  }
+
+  /** Adds every file below {@code dir}, named {@code prefix + relative path}, in sorted order. */
+  public ZipWriter addTree(Path dir, String prefix) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      String relative = dir.relativize(file).toString().replace('\\', '/');
+      addFile(file, prefix + relative);
+    }
+    return this;
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}
