@@ -103,10 +103,17 @@ public final class BoundFunction {
     } catch (IllegalArgumentException badBody) {
       return responses.error(400, badBody.getMessage(), context);
     }
+    Object result;
     try {
-      return responses.encode(call(payload, context), def.returnKind());
+      result = call(payload, context);
     } catch (FunctionFailedException e) {
       return responses.failure(def.name(), e.getCause(), context);
+    }
+    try {
+      return responses.encode(result, def.returnKind());
+    } catch (RuntimeException unwritable) {
+      // e.g. a POJO holding a type Gson cannot write: still a 500 without the trace in the body
+      return responses.failure(def.name(), unwritable, context);
     }
   }
 
@@ -201,8 +208,18 @@ public final class BoundFunction {
    * @throws FunctionFailedException if the function threw
    */
   public Object invokeEvent(Object event, Context context) throws FunctionFailedException {
-    if (!(event instanceof ScheduledEvent) && !(event instanceof StorageEvent)) {
-      throw new IllegalArgumentException("Not a schedule or storage event: " + event);
+    boolean fits =
+        (event instanceof ScheduledEvent && def.trigger() instanceof Trigger.Schedule)
+            || (event instanceof StorageEvent && def.trigger() instanceof Trigger.Storage);
+    if (!fits) {
+      throw new IllegalArgumentException(
+          "Function '"
+              + def.name()
+              + "' has "
+              + (def.trigger() instanceof Trigger.Http ? "an HTTP" : "a " + def.trigger().type())
+              + " trigger and cannot take "
+              + event
+              + "; schedule functions take a ScheduledEvent, storage functions a StorageEvent.");
     }
     return call(def.payloadKind() == null ? null : event, context);
   }
@@ -226,7 +243,8 @@ public final class BoundFunction {
         throw new FunctionFailedException(
             def.name(), new IllegalStateException("HTTP " + response.status()));
       }
-      return (byte[]) response.body();
+      byte[] body = (byte[]) response.body();
+      return body == null ? new byte[0] : body;
     } else if (def.trigger() instanceof Trigger.Queue) {
       result = invokeQueue(new QueueMessage(context.requestId(), payload, Map.of(), 1), context);
     } else if (def.trigger() instanceof Trigger.Schedule schedule) {
@@ -242,7 +260,7 @@ public final class BoundFunction {
     }
     return switch (def.returnKind()) {
       case VOID -> new byte[0];
-      case BYTES -> (byte[]) result;
+      case BYTES -> result == null ? new byte[0] : (byte[]) result;
       case STRING -> result == null ? "null".getBytes(StandardCharsets.UTF_8) : json.write(result);
       default -> json.write(result);
     };

@@ -71,7 +71,11 @@ public final class FunctionIndex {
         functions.put(f.name(), f);
       }
       return new FunctionIndex(functions);
-    } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+    } catch (JsonParseException
+        | IllegalStateException
+        | IllegalArgumentException
+        | NullPointerException
+        | UnsupportedOperationException e) {
       throw new IndexException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
     }
   }

@@ -2,11 +2,12 @@ package io.skyhop.core;
 
 import io.skyhop.api.HttpMethod;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The functions of one package, loaded from its compile-time index. Functions bind lazily (on first
@@ -71,9 +72,9 @@ public final class FunctionRuntime {
     }
     candidates.sort(
         (a, b) ->
-            ((Trigger.Http) b.trigger()).path().literalCount()
-                - ((Trigger.Http) a.trigger()).path().literalCount());
-    List<HttpMethod> allowed = new ArrayList<>();
+            PathTemplate.bySpecificity(
+                ((Trigger.Http) a.trigger()).path(), ((Trigger.Http) b.trigger()).path()));
+    Set<HttpMethod> allowed = new LinkedHashSet<>();
     for (FunctionDef f : candidates) {
       Trigger.Http http = (Trigger.Http) f.trigger();
       if (http.methods().contains(method)) {
@@ -81,7 +82,7 @@ public final class FunctionRuntime {
       }
       allowed.addAll(http.methods());
     }
-    return new Route.MethodNotAllowed(Collections.unmodifiableList(allowed));
+    return new Route.MethodNotAllowed(List.copyOf(allowed));
   }
 
   /** The outcome of routing an HTTP request. */

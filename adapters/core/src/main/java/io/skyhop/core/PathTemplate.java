@@ -64,6 +64,24 @@ public final class PathTemplate {
   }
 
   /**
+   * Orders two templates that match the same path: more literal segments first, then the one whose
+   * first literal comes earlier ({@code /a/b/{y}} before {@code /a/{x}/c}). The order {@link
+   * FunctionRuntime#route} tries templates in; a router of its own should use it too.
+   */
+  public static int bySpecificity(PathTemplate a, PathTemplate b) {
+    int byCount = Integer.compare(b.literalCount(), a.literalCount());
+    if (byCount != 0) {
+      return byCount;
+    }
+    for (int i = 0; i < Math.min(a.isParam.length, b.isParam.length); i++) {
+      if (a.isParam[i] != b.isParam[i]) {
+        return a.isParam[i] ? 1 : -1;
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Matches a request path (raw, percent-encoded; no query string). Parameters are URL-decoded.
    *
    * @return the parameters by name, or empty when the path does not match
@@ -75,7 +93,12 @@ public final class PathTemplate {
     }
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < parts.length; i++) {
-      String part = decode(parts[i]);
+      String part;
+      try {
+        part = decode(parts[i]);
+      } catch (IllegalArgumentException malformedEscape) {
+        return Optional.empty(); // "%zz" names no resource: not found rather than a crash
+      }
       if (isParam[i]) {
         if (part.isEmpty()) {
           return Optional.empty();

@@ -14,8 +14,17 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /** What every Skyhop goal shares: the project, the app name, and error translation. */
 abstract class AbstractSkyhopMojo extends AbstractMojo {
@@ -33,6 +42,11 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   PluginDescriptor plugin;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  RepositorySystemSession repositorySession;
+
+  @Component RepositorySystem repositorySystem;
 
   /**
    * The app name used in provider resource names ({@code <app>-<function>}); default the
@@ -116,25 +130,49 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
     return libs;
   }
 
-  /** Per target, the adapter jar and its runtime dependencies from the plugin's own artifacts. */
-  Map<Target, List<Library>> adapters() {
+  /**
+   * Per target, the adapter jar and its runtime dependencies. They are resolved from the adapter's
+   * own dependency graph: in the plugin's artifacts a jar the tooling also uses (adapter core,
+   * Gson) carries the tooling's dependency trail, not the adapter's, so the trails miss it.
+   */
+  Map<Target, List<Library>> adapters() throws DependencyResolutionException {
     Map<Target, List<Library>> result = new EnumMap<>(Target.class);
     for (Map.Entry<Target, String> e : ADAPTERS.entrySet()) {
-      String marker = "io.skyhop:" + e.getValue() + ":";
       List<Library> libs = new ArrayList<>();
       for (Artifact a : plugin.getArtifacts()) {
-        boolean isAdapter =
-            a.getGroupId().equals("io.skyhop") && a.getArtifactId().equals(e.getValue());
-        boolean below =
-            a.getDependencyTrail() != null
-                && a.getDependencyTrail().stream().anyMatch(t -> t.startsWith(marker));
-        if (isAdapter || below) {
-          libs.add(library(a));
+        if (a.getGroupId().equals("io.skyhop") && a.getArtifactId().equals(e.getValue())) {
+          libs.addAll(runtimeClosure(a));
         }
       }
       result.put(e.getKey(), libs);
     }
     return result;
+  }
+
+  private List<Library> runtimeClosure(Artifact adapter) throws DependencyResolutionException {
+    CollectRequest collect =
+        new CollectRequest(
+            new Dependency(
+                new DefaultArtifact(
+                    adapter.getGroupId(), adapter.getArtifactId(), "jar", adapter.getVersion()),
+                "runtime"),
+            project.getRemotePluginRepositories());
+    // compile and runtime scopes: what the adapter needs at run time (maven-resolver-util, which
+    // has a ready-made filter, is not visible to plugins)
+    DependencyRequest request =
+        new DependencyRequest(
+            collect,
+            (node, parents) ->
+                node.getDependency() == null
+                    || List.of("compile", "runtime").contains(node.getDependency().getScope()));
+    List<Library> libs = new ArrayList<>();
+    for (ArtifactResult r :
+        repositorySystem.resolveDependencies(repositorySession, request).getArtifactResults()) {
+      org.eclipse.aether.artifact.Artifact a = r.getArtifact();
+      libs.add(
+          new Library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getFile().toPath()));
+    }
+    return libs;
   }
 
   private static Library library(Artifact a) {

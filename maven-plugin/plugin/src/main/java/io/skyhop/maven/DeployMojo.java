@@ -16,7 +16,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class DeployMojo extends AbstractDeployMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    execute(
-        () -> new Deployment(listener()).deploy(Deployers.of(target()), request()));
+    execute(() -> new Deployment(listener()).deploy(Deployers.of(target()), request()));
   }
 }

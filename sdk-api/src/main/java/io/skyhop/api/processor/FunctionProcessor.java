@@ -93,7 +93,12 @@ public final class FunctionProcessor extends AbstractProcessor {
                 + "."
                 + clash.methodName()
                 + "(). Fix: give one of them a unique @Function(name = \"...\")");
-      } else {
+      }
+      String route = routeClash(model);
+      if (route != null) {
+        errors.add(route);
+      }
+      if (clash == null && route == null) {
         functions.put(model.name(), model);
       }
     }
@@ -111,6 +116,49 @@ public final class FunctionProcessor extends AbstractProcessor {
                   + error,
               method);
     }
+  }
+
+  /**
+   * Two HTTP functions whose paths differ only in parameter names and that share a method would
+   * both match the same requests; routing would silently pick one.
+   */
+  private String routeClash(FunctionModel model) {
+    if (!"http".equals(model.trigger().get("type"))) {
+      return null;
+    }
+    String path = (String) model.trigger().get("path");
+    for (FunctionModel other : functions.values()) {
+      if (!"http".equals(other.trigger().get("type"))) {
+        continue;
+      }
+      String otherPath = (String) other.trigger().get("path");
+      List<String> shared = new ArrayList<>();
+      for (Object method : (List<?>) model.trigger().get("methods")) {
+        if (((List<?>) other.trigger().get("methods")).contains(method)) {
+          shared.add(method.toString());
+        }
+      }
+      if (routeShape(path).equals(routeShape(otherPath)) && !shared.isEmpty()) {
+        return "the route "
+            + String.join(",", shared)
+            + " "
+            + path
+            + " is already served by "
+            + other.className()
+            + "."
+            + other.methodName()
+            + "() (path '"
+            + otherPath
+            + "'), so a request could reach either. Fix: change the path or the methods of one"
+            + " of them";
+      }
+    }
+    return null;
+  }
+
+  /** {@code /orders/{id}} and {@code /orders/{key}} have the same shape {@code /orders/{}}. */
+  private static String routeShape(String path) {
+    return path.replaceAll("\\{[^/]*}", "{}");
   }
 
   private void writeIndex() {

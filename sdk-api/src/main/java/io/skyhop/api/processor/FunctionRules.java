@@ -48,17 +48,21 @@ final class FunctionRules {
               + " method, or remove the trigger annotation");
       return null;
     }
-    if (triggers.size() != 1) {
+    if (triggers.isEmpty()) {
       errors.add(
-          (triggers.isEmpty()
-                  ? "has no trigger annotation"
-                  : "has "
-                      + triggers.size()
-                      + " trigger annotations ("
-                      + names(triggers)
-                      + "); a function has exactly one")
-              + ". Fix: keep exactly one of @HttpTrigger, @ScheduleTrigger, @QueueTrigger,"
-              + " @StorageTrigger, and put each other trigger on a method of its own");
+          "has no trigger annotation, so nothing would ever call it. Fix: add one of"
+              + " @HttpTrigger, @ScheduleTrigger, @QueueTrigger or @StorageTrigger");
+      return null;
+    }
+    if (triggers.size() > 1) {
+      errors.add(
+          "has "
+              + triggers.size()
+              + " trigger annotations ("
+              + names(triggers)
+              + "); a function has exactly one. Fix: keep exactly one of @HttpTrigger,"
+              + " @ScheduleTrigger, @QueueTrigger, @StorageTrigger, and put each other trigger on a"
+              + " method of its own");
       return null;
     }
     checkClassAndMethod(method, errors);
@@ -107,8 +111,8 @@ final class FunctionRules {
     TypeElement type = (TypeElement) method.getEnclosingElement();
     if (type.getKind() != ElementKind.CLASS) {
       errors.add(
-          "functions must be declared in a class, not in a "
-              + type.getKind().toString().toLowerCase()
+          "functions must be declared in a class, not in "
+              + kindName(type.getKind())
               + ". Fix: move the method to a public class");
       return;
     }
@@ -153,6 +157,15 @@ final class FunctionRules {
     if (!method.getTypeParameters().isEmpty()) {
       errors.add("the method is generic. Fix: remove its type parameters");
     }
+  }
+
+  private static String kindName(ElementKind kind) {
+    return switch (kind) {
+      case INTERFACE -> "an interface";
+      case ENUM -> "an enum";
+      case ANNOTATION_TYPE -> "an annotation type";
+      default -> "a " + kind.toString().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private static void checkSettings(Function f, List<String> errors) {

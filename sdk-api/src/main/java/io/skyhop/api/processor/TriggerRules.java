@@ -9,7 +9,6 @@ import io.skyhop.api.StorageTrigger;
 import io.skyhop.api.cron.CronExpression;
 import io.skyhop.api.cron.InvalidCronException;
 import java.lang.annotation.Annotation;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,11 +54,17 @@ final class TriggerRules {
       try {
         CronExpression.parse(schedule.cron());
       } catch (InvalidCronException e) {
-        errors.add(e.getMessage() + " (in @ScheduleTrigger(cron = ...))");
+        errors.add(
+            "@ScheduleTrigger(cron = \""
+                + e.expression()
+                + "\") is invalid: "
+                + e.reason()
+                + ". Fix: "
+                + asClause(e.fix()));
       }
-      try {
-        ZoneId.of(schedule.timezone());
-      } catch (DateTimeException e) {
+      // An IANA region name: ZoneId.of also takes offsets ("+02:00", "UTC+1") that providers
+      // reject.
+      if (!ZoneId.getAvailableZoneIds().contains(schedule.timezone())) {
         errors.add(
             "timezone '"
                 + schedule.timezone()
@@ -98,6 +103,14 @@ final class TriggerRules {
       }
     }
     return model;
+  }
+
+  /** "Use a value." becomes "use a value", to read as the clause after "Fix: ". */
+  private static String asClause(String sentence) {
+    String s = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    boolean capitalisedWord =
+        s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1));
+    return capitalisedWord ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
   }
 
   private static List<String> checkPath(String path, List<String> errors) {

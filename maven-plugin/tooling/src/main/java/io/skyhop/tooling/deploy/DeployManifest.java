@@ -52,8 +52,13 @@ public record DeployManifest(
       if (entry == null) {
         throw new ConfigurationException(
             "skyhop.targets",
-            "The manifest has no '" + id + "' entry for function " + name
-                + ". Fix: package with " + id + " in skyhop.targets");
+            "The manifest has no '"
+                + id
+                + "' entry for function "
+                + name
+                + ". Fix: package with "
+                + id
+                + " in skyhop.targets");
       }
       return entry;
     }
@@ -78,7 +83,8 @@ public record DeployManifest(
       return m;
     } catch (JsonParseException e) {
       throw new ConfigurationException(
-          "manifest.json", file + " is unreadable (" + e.getMessage() + "). Fix: run 'mvn package'");
+          "manifest.json",
+          file + " is unreadable (" + e.getMessage() + "). Fix: run 'mvn package'");
     }
   }
 }

@@ -15,10 +15,10 @@ public final class Deployers {
   public static Deployer of(Target target) {
     Deployer deployer =
         switch (target) {
-          case AWS -> null;
+          case AWS -> new io.skyhop.tooling.deploy.aws.AwsDeployer();
           case AZURE -> null;
-          case GCP -> null;
-          case LOCAL -> null;
+          case GCP -> new io.skyhop.tooling.deploy.gcp.GcpDeployer();
+          case LOCAL -> new io.skyhop.tooling.deploy.local.LocalDeployer();
           case KNATIVE -> null;
         };
     if (deployer == null) {

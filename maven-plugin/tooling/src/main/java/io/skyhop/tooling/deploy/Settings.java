@@ -32,8 +32,13 @@ public record Settings(Map<String, String> values) {
             () ->
                 new ConfigurationException(
                     property,
-                    property + " is not set. Fix: pass -D" + property + "=… or set <" + property
-                        + "> in the pom's <properties>; " + fix));
+                    property
+                        + " is not set. Fix: pass -D"
+                        + property
+                        + "=… or set <"
+                        + property
+                        + "> in the pom's <properties>; "
+                        + fix));
   }
 
   /** A boolean setting, false when absent. */

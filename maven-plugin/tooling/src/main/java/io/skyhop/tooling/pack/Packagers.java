@@ -15,11 +15,11 @@ public final class Packagers {
   public static TargetPackager of(Target target) {
     TargetPackager packager =
         switch (target) {
-          case AWS -> null;
-          case AZURE -> null;
-          case GCP -> null;
-          case LOCAL -> null;
-          case KNATIVE -> null;
+          case AWS -> new io.skyhop.tooling.pack.aws.AwsPackager();
+          case AZURE -> new io.skyhop.tooling.pack.azure.AzurePackager();
+          case GCP -> new io.skyhop.tooling.pack.gcp.GcpPackager();
+          case LOCAL -> new io.skyhop.tooling.pack.local.LocalPackager();
+          case KNATIVE -> new io.skyhop.tooling.pack.knative.KnativePackager();
         };
     if (packager == null) {
       throw new ConfigurationException(

@@ -1,0 +1,386 @@
+package io.skyhop.it.deploy.aws;
+
+import static io.skyhop.it.deploy.aws.AwsExpectations.ACCESS_KEY;
+import static io.skyhop.it.deploy.aws.AwsExpectations.ACCOUNT;
+import static io.skyhop.it.deploy.aws.AwsExpectations.FUNCTIONS;
+import static io.skyhop.it.deploy.aws.AwsExpectations.ROLE;
+import static io.skyhop.it.deploy.aws.AwsExpectations.count;
+import static io.skyhop.it.deploy.aws.AwsExpectations.sha256;
+import static io.skyhop.it.deploy.aws.AwsExpectations.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skyhop.it.MavenBuild;
+import io.skyhop.it.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code mvn deploy -Dskyhop.target=aws} and {@code mvn skyhop:remove} of a copy of
+ * examples/orders, as real Maven builds, against WireMock stubs of Lambda, IAM, EventBridge and S3
+ * (one scenario per folder under {@code src/test/resources/deploy/aws}), through the official AWS
+ * SDK with real SigV4 signing. Several checks share each Maven run to keep the suite short.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AwsDeployIT {
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String REGION = "-Dskyhop.region=us-east-1";
+
+  private static MavenBuild build;
+
+  @BeforeAll
+  static void copyTheExample() {
+    build =
+        MavenBuild.copy(Repo.root().resolve("examples/orders"), "aws-orders")
+            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            // the rest of the default chain finds nothing here, and fast
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+  }
+
+  @Test
+  @Order(1)
+  void deploysThenRedeploysNothingThenUpdatesOnlyCode() throws Exception {
+    String sha = freshDeploy();
+    unchangedRedeploy(sha);
+    dryRun();
+    codeChange(sha);
+  }
+
+  /** Nothing deployed yet: everything is created; a 429 on a CreateFunction is retried. */
+  private static String freshDeploy() throws Exception {
+    try (AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.unmatched()).isEmpty();
+      List<AwsCall> calls = aws.calls();
+      AwsExpectations.signed(calls);
+      byte[] zip = Files.readAllBytes(zip());
+      AwsExpectations.roleCreated(calls);
+      assertThat(
+              calls.stream()
+                  .filter(c -> c.operation().equals("CreateFunction"))
+                  .map(c -> c.resource() + " " + c.status()))
+          .as("orders-get twice: 429 TooManyRequestsException, then accepted")
+          .containsExactly(
+              "orders-get 429",
+              "orders-get 201",
+              "orders-create-order 201",
+              "orders-explode 201",
+              "orders-nightly 201",
+              "orders-on-order 201",
+              "orders-on-upload 201");
+      AwsExpectations.functionsCreated(calls, zip, manifestAws());
+      AwsExpectations.requestsAsExpected(calls, aws.expectedRequests());
+      AwsExpectations.notificationMerged(calls);
+      assertThat(r.output())
+          .contains("created   role         orders-skyhop-role")
+          .contains("created   function     orders-get (java17, 512 MB, 10 s)")
+          .contains("GET https://orders-get-7qwk5dbn3h.lambda-url.us-east-1.on.aws/orders/{id}")
+          .contains(
+              "POST https://orders-create-order-7qwk5dbn3h.lambda-url.us-east-1.on.aws/orders")
+          .contains("cron(0 3 * * ? *) (EventBridge rule orders-nightly, UTC)")
+          .contains("SQS arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders")
+          .contains("S3 bucket uploads s3:ObjectCreated:*");
+      JsonObject record = record();
+      assertThat(actions(record)).containsOnly("CREATED").hasSize(6);
+      assertThat(record.getAsJsonObject("details").get("role").getAsString()).isEqualTo(ROLE);
+      return sha256(zip);
+    }
+  }
+
+  /** Redeploy without changes: the package is byte-for-byte the same and nothing is written. */
+  private static void unchangedRedeploy(String sha) throws Exception {
+    try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", sha))) {
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(sha256(Files.readAllBytes(zip())))
+          .as("a rebuild packages the same bytes")
+          .isEqualTo(sha);
+      assertThat(aws.unmatched()).isEmpty();
+      assertThat(aws.calls())
+          .isNotEmpty()
+          .allSatisfy(c -> assertThat(c.readOnly()).as(c.label()).isTrue());
+      for (String f : FUNCTIONS.keySet()) {
+        assertThat(r.output()).contains("unchanged function     orders-" + f);
+      }
+      assertThat(actions(record())).containsOnly("UNCHANGED");
+    }
+  }
+
+  /**
+   * Dry run against an older deployment: prints the plan, calls only read APIs, records nothing.
+   */
+  private static void dryRun() throws Exception {
+    Path recordFile = build.dir().resolve("target/skyhop/deploy-aws.json");
+    String recordBefore = Files.readString(recordFile);
+    String olderCode = sha256("an older package".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", olderCode))) {
+      MavenBuild.Result r = mvn(build, aws, "skyhop:deploy", REGION, "-Dskyhop.dryRun=true");
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.calls())
+          .isNotEmpty()
+          .allSatisfy(c -> assertThat(c.readOnly()).as(c.label()).isTrue());
+      assertThat(r.output())
+          .contains("[dry run] update    function     orders-get (code)")
+          .contains("[dry run] unchanged url          orders-get (AuthType NONE)")
+          .contains("[dry run] unchanged rule         orders-nightly (cron(0 3 * * ? *))")
+          .contains("[dry run] unchanged notification s3://uploads -> orders-on-upload");
+      assertThat(Files.readString(recordFile))
+          .as("a dry run records nothing")
+          .isEqualTo(recordBefore);
+    }
+  }
+
+  /**
+   * A code change: UpdateFunctionCode only, for every function (they share one package); a 409
+   * while another update runs is waited out and retried.
+   */
+  private static void codeChange(String previousSha) throws Exception {
+    Path source = build.dir().resolve("src/main/java/com/example/orders/Orders.java");
+    String original = Files.readString(source);
+    try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", previousSha))) {
+      Files.writeString(
+          source, original.replace("nightly report due at", "nightly report (v2) due at"));
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      byte[] zip = Files.readAllBytes(zip());
+      assertThat(sha256(zip)).isNotEqualTo(previousSha);
+      assertThat(aws.unmatched()).isEmpty();
+      List<AwsCall> writes = aws.calls().stream().filter(c -> !c.readOnly()).toList();
+      assertThat(writes.stream().map(c -> c.operation() + " " + c.resource() + " " + c.status()))
+          .as("orders-get twice: 409 ResourceConflictException, then accepted")
+          .containsExactly(
+              "UpdateFunctionCode orders-get 409",
+              "UpdateFunctionCode orders-get 200",
+              "UpdateFunctionCode orders-create-order 200",
+              "UpdateFunctionCode orders-explode 200",
+              "UpdateFunctionCode orders-nightly 200",
+              "UpdateFunctionCode orders-on-order 200",
+              "UpdateFunctionCode orders-on-upload 200");
+      assertThat(writes)
+          .allSatisfy(
+              c ->
+                  assertThat(Base64.getDecoder().decode(c.body().get("ZipFile").getAsString()))
+                      .isEqualTo(zip));
+      assertThat(r.output())
+          .contains("updated   function     orders-get (code)")
+          .contains("Lambda UpdateFunctionCode orders-get answered 409 ResourceConflictException");
+    } finally {
+      Files.writeString(source, original);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aPersistent500FailsTheBuildAndARerunConverges() throws Exception {
+    List<AwsCall> first;
+    try (AwsStubs aws = AwsStubs.serve("partial-failure", Map.of())) {
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      assertThat(r.succeeded()).as(r.output()).isFalse();
+      assertThat(r.output())
+          .contains(
+              "AWS call Lambda CreateFunction orders-explode failed: ServiceException (HTTP 500): An"
+                  + " internal error occurred while processing the request. Fix: AWS kept failing"
+                  + " after retries with backoff; re-run later (a re-run continues where this one"
+                  + " stopped)");
+      first = aws.calls();
+      assertThat(count(first, "CreateFunction", "orders-explode"))
+          .as("the SDK's attempts, with backoff")
+          .isEqualTo(5);
+      assertThat(writes(first))
+          .containsExactly(
+              "IAM CreateRole orders-skyhop-role",
+              "IAM AttachRolePolicy orders-skyhop-role",
+              "IAM AttachRolePolicy orders-skyhop-role",
+              "Lambda CreateFunction orders-get",
+              "Lambda CreateFunctionUrlConfig orders-get",
+              "Lambda AddPermission orders-get",
+              "Lambda AddPermission orders-get",
+              "Lambda CreateFunction orders-create-order",
+              "Lambda CreateFunctionUrlConfig orders-create-order",
+              "Lambda AddPermission orders-create-order",
+              "Lambda AddPermission orders-create-order",
+              "Lambda CreateFunction orders-explode",
+              "Lambda CreateFunction orders-explode",
+              "Lambda CreateFunction orders-explode",
+              "Lambda CreateFunction orders-explode",
+              "Lambda CreateFunction orders-explode");
+    }
+    // AWS now holds what the first run created (scenario partial-failure-rerun); same package.
+    String sha = sha256(Files.readAllBytes(zip()));
+    try (AwsStubs aws = AwsStubs.serve("partial-failure-rerun", Map.of("codeSha256", sha))) {
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(sha256(Files.readAllBytes(zip()))).isEqualTo(sha);
+      assertThat(aws.unmatched()).isEmpty();
+      List<AwsCall> second = aws.calls();
+      assertThat(writes(second))
+          .containsExactly(
+              "Lambda CreateFunction orders-explode",
+              "Lambda CreateFunctionUrlConfig orders-explode",
+              "Lambda AddPermission orders-explode",
+              "Lambda AddPermission orders-explode",
+              "Lambda CreateFunction orders-nightly",
+              "EventBridge PutRule orders-nightly",
+              "EventBridge PutTargets orders-nightly",
+              "Lambda AddPermission orders-nightly",
+              "Lambda CreateFunction orders-on-order",
+              "Lambda CreateEventSourceMapping orders-on-order",
+              "Lambda CreateFunction orders-on-upload",
+              "Lambda AddPermission orders-on-upload",
+              "S3 PutBucketNotificationConfiguration uploads");
+      List<String> accepted = new ArrayList<>();
+      for (List<AwsCall> run : List.of(first, second)) {
+        run.stream()
+            .filter(c -> c.operation().equals("CreateFunction") && c.status() == 201)
+            .forEach(c -> accepted.add(c.resource()));
+      }
+      assertThat(accepted)
+          .as("across both runs, each function created once: no duplicates")
+          .containsExactlyInAnyOrderElementsOf(
+              FUNCTIONS.keySet().stream().map(f -> "orders-" + f).toList());
+      assertThat(r.output())
+          .contains("unchanged function     orders-get", "unchanged url          orders-get");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void removeDeletesTheAppsResourcesAndNothingElse() throws Exception {
+    String teamRole = "arn:aws:iam::" + ACCOUNT + ":role/team-lambda-role";
+    try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
+      MavenBuild.Result r =
+          mvn(build, aws, "skyhop:remove", REGION, "-Dskyhop.aws.role=" + teamRole);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.unmatched()).isEmpty();
+      List<AwsCall> calls = aws.calls();
+      AwsExpectations.signed(calls);
+      AwsExpectations.appRemoved(calls);
+      assertThat(calls)
+          .as("the role skyhop.aws.role names is left alone")
+          .noneMatch(c -> c.service().equals("IAM"));
+      assertThat(r.output())
+          .contains("Leaving orders-legacy: its tag skyhop:app does not name orders")
+          .contains("Leaving orders-api-get: its tag skyhop:app does not name orders")
+          .contains("Leaving the execution role " + teamRole + " (skyhop.aws.role)");
+    }
+    try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
+      MavenBuild.Result r = mvn(build, aws, "skyhop:remove", REGION);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      List<AwsCall> calls = aws.calls();
+      AwsExpectations.appRemoved(calls);
+      assertThat(writes(calls).stream().filter(w -> w.startsWith("IAM")))
+          .as("the role Skyhop created goes too")
+          .containsExactly(
+              "IAM DetachRolePolicy orders-skyhop-role",
+              "IAM DetachRolePolicy orders-skyhop-role",
+              "IAM DeleteRole orders-skyhop-role");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void missingRegionCredentialsOrTargetFailBeforeAnyCall() throws Exception {
+    if (!Files.isRegularFile(zip())) {
+      assertThat(build.run(TIMEOUT, "package", "-DskipTests", "-Dspotless.apply.skip").succeeded())
+          .isTrue();
+    }
+    try (AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+      MavenBuild.Result noRegion = mvn(build, aws, "skyhop:deploy");
+      assertThat(noRegion.succeeded()).isFalse();
+      assertThat(noRegion.output())
+          .contains(
+              "skyhop.region is not set. Fix: pass -Dskyhop.region=… or set <skyhop.region> in the"
+                  + " pom's <properties>; choose the AWS region to deploy to, e.g."
+                  + " -Dskyhop.region=us-east-1");
+
+      MavenBuild noKeys =
+          build.variant().unsetEnv("AWS_ACCESS_KEY_ID").unsetEnv("AWS_SECRET_ACCESS_KEY");
+      MavenBuild.Result noCredentials = mvn(noKeys, aws, "skyhop:deploy", REGION);
+      assertThat(noCredentials.succeeded()).isFalse();
+      assertThat(noCredentials.output())
+          .contains(
+              "No AWS credentials found: Skyhop signs with the AWS default credential chain"
+                  + " (environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+          .contains("Fix: run 'aws configure'")
+          .contains("export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY before running Maven");
+
+      MavenBuild.Result unknownTarget =
+          build.run(
+              TIMEOUT,
+              "skyhop:deploy",
+              "-Dskyhop.target=lambda",
+              REGION,
+              "-Dskyhop.aws.endpoint=" + aws.endpoint());
+      assertThat(unknownTarget.succeeded()).isFalse();
+      assertThat(unknownTarget.output())
+          .contains(
+              "skyhop.target = 'lambda' is not a Skyhop target. Fix: set -Dskyhop.target= to one"
+                  + " of [aws, azure, gcp, local, knative]");
+
+      assertThat(aws.calls()).as("no call reached AWS").isEmpty();
+    }
+  }
+
+  private static MavenBuild.Result mvn(MavenBuild b, AwsStubs stubs, String... goalsAndFlags) {
+    List<String> args = new ArrayList<>(List.of(goalsAndFlags));
+    args.add("-Dskyhop.target=aws");
+    args.add("-Dskyhop.aws.endpoint=" + stubs.endpoint());
+    // only what a deploy to aws needs: the aws package, not the example's unit tests
+    args.add("-Dskyhop.targets=aws");
+    args.add("-DskipTests");
+    args.add("-Dmaven.install.skip=true");
+    args.add("-Dspotless.apply.skip=true");
+    MavenBuild.Result result = b.run(TIMEOUT, args.toArray(String[]::new));
+    assertThat(result.output()).as("secrets never reach the log").doesNotContain(SECRET_KEY);
+    return result;
+  }
+
+  private static Path zip() {
+    return build.dir().resolve("target/skyhop/aws/orders.zip");
+  }
+
+  private static JsonObject record() throws IOException {
+    Path file = build.dir().resolve("target/skyhop/deploy-aws.json");
+    return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+  }
+
+  private static List<String> actions(JsonObject record) {
+    List<String> actions = new ArrayList<>();
+    record
+        .getAsJsonArray("functions")
+        .forEach(f -> actions.add(f.getAsJsonObject().get("action").getAsString()));
+    return actions;
+  }
+
+  private static Map<String, JsonObject> manifestAws() throws IOException {
+    Path file = build.dir().resolve("target/skyhop/manifest.json");
+    JsonObject manifest = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    Map<String, JsonObject> aws = new LinkedHashMap<>();
+    manifest
+        .getAsJsonArray("functions")
+        .forEach(
+            f ->
+                aws.put(
+                    f.getAsJsonObject().get("name").getAsString(),
+                    f.getAsJsonObject().getAsJsonObject("targets").getAsJsonObject("aws")));
+    return aws;
+  }
+}

@@ -1,0 +1,109 @@
+package io.skyhop.it.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyhop.it.Repo;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.Library;
+import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.Packager;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * The {@code local/faults} fixture: compiled against sdk-api with javac and packaged by the {@code
+ * local} packager through the tooling API, as {@code skyhop:package} would.
+ */
+final class FaultsApp {
+  private FaultsApp() {}
+
+  /**
+   * Builds {@code <work>/skyhop/local/faults.zip}; the tally function writes into {@code outDir}.
+   */
+  static Path bundle(Path work, Path outDir) throws Exception {
+    Path sources = Path.of(FaultsApp.class.getResource("/local/faults/src/main/java").toURI());
+    Path copy = work.resolve("src");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(sources)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    for (Path f : files) {
+      Path target = copy.resolve(sources.relativize(f).toString());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, Files.readString(f).replace("@@OUT_DIR@@", outDir.toString()));
+    }
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path sdkApi = jarOf(io.skyhop.api.Function.class, work);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    try (Stream<Path> walk = Files.walk(copy)) {
+      String[] args =
+          Stream.concat(
+                  Stream.of(
+                      "--release", "17", "-classpath", sdkApi.toString(), "-d", classes.toString()),
+                  walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString))
+              .toArray(String[]::new);
+      assertThat(javac.run(null, null, errors, args))
+          .as(errors.toString(StandardCharsets.UTF_8))
+          .isZero();
+    }
+    String version = Repo.version();
+    PackageRequest request =
+        new PackageRequest(
+            "faults",
+            version,
+            17,
+            classes,
+            List.of(new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi)),
+            Map.of(
+                Target.LOCAL,
+                List.of(
+                    new Library(
+                        "io.skyhop",
+                        "skyhop-adapter-core",
+                        version,
+                        jarOf(io.skyhop.core.FunctionRuntime.class, work)),
+                    new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi),
+                    new Library(
+                        "com.google.code.gson",
+                        "gson",
+                        "2.13.2",
+                        jarOf(com.google.gson.Gson.class, work)))),
+            work.resolve("skyhop"),
+            List.of(Target.LOCAL),
+            Map.of());
+    new Packager(BuildListener.stdout()).pack(request);
+    return work.resolve("skyhop/local/faults.zip");
+  }
+
+  /** The jar a class comes from; a classes directory (in a reactor build) is zipped into one. */
+  private static Path jarOf(Class<?> type, Path work) throws IOException, URISyntaxException {
+    Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isRegularFile(source)) {
+      return source;
+    }
+    Path jar = work.resolve("jars").resolve(type.getSimpleName() + ".jar");
+    Files.createDirectories(jar.getParent());
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar));
+        Stream<Path> walk = Files.walk(source)) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new ZipEntry(source.relativize(f).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(f));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+}

@@ -1,0 +1,168 @@
+package io.skyhop.it.local;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skyhop.it.Repo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The in-house runtime started as a real process ({@code java -jar skyhop-runtime.jar}) for a test;
+ * always {@link #close() closed} (or killed) by the test.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private final Process process;
+  private final Path dataDir;
+  private final Path log;
+  private final URI baseUrl;
+  private final String token;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private LocalRuntime(Process process, Path dataDir, Path log, URI baseUrl, String token) {
+    this.process = process;
+    this.dataDir = dataDir;
+    this.log = log;
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The runtime jar built by the runtime module. */
+  public static Path jar() {
+    Path path = Repo.root().resolve("runtime/target/skyhop-runtime.jar");
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(path + " is missing: build the runtime module first");
+    }
+    return path;
+  }
+
+  /**
+   * Starts a runtime on a free port with {@code dataDir}, with extra options and environment. Waits
+   * until it serves.
+   */
+  public static LocalRuntime start(Path dataDir, Map<String, String> env, String... options)
+      throws IOException, InterruptedException {
+    Files.createDirectories(dataDir);
+    Path state = dataDir.resolve("runtime.json");
+    Files.deleteIfExists(state);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar().toAbsolutePath().toString());
+    command.addAll(List.of("--port", "0", "--data", dataDir.toString()));
+    command.addAll(List.of(options));
+    Path log = dataDir.resolve("console-" + System.nanoTime() + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.isRegularFile(state)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The runtime exited: " + Files.readString(log));
+      }
+      if (System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "The runtime did not start in 30 s: " + Files.readString(log));
+      }
+      Thread.sleep(50);
+    }
+    JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
+    String token = Files.readString(dataDir.resolve("admin-token")).strip();
+    return new LocalRuntime(process, dataDir, log, URI.create(o.get("url").getAsString()), token);
+  }
+
+  /** {@code http://127.0.0.1:port}. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** The port. */
+  public int port() {
+    return baseUrl.getPort();
+  }
+
+  /** The admin token. */
+  public String token() {
+    return token;
+  }
+
+  /** The data directory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The runtime's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** What the runtime printed so far. */
+  public String console() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** A request to {@code path} (absolute, starting with {@code /}). */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(60));
+  }
+
+  /** The same with the admin token. */
+  public HttpRequest.Builder admin(String path) {
+    return request(path).header("Authorization", "Bearer " + token);
+  }
+
+  /** Sends a request, returning the body as text. */
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET with the admin token, parsed as JSON. */
+  public JsonObject adminJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = send(admin(path).GET().build());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  /** Deploys a bundle; returns the response. */
+  public HttpResponse<String> deploy(String app, Path bundle)
+      throws IOException, InterruptedException {
+    return send(
+        admin("/_skyhop/apps/" + app).PUT(HttpRequest.BodyPublishers.ofFile(bundle)).build());
+  }
+
+  /** Kills the runtime with SIGKILL and waits for it to be gone. */
+  public void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Whether the process runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the runtime (SIGTERM, then SIGKILL after 10 s). */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

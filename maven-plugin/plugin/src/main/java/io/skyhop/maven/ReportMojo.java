@@ -1,0 +1,104 @@
+package io.skyhop.maven;
+
+import io.skyhop.tooling.lab.LabException;
+import io.skyhop.tooling.lab.LabTools;
+import io.skyhop.tooling.report.ReportRequest;
+import io.skyhop.tooling.report.ReportSettings;
+import io.skyhop.tooling.report.Reporter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Cold-start and cost metrics for every target, side by side: measures each function on each target
+ * of {@code skyhop.targets} in fresh JVMs started as the target starts them (Amazon's runtime
+ * interface client, Google's function invoker, the in-house runtime, a local Azure harness), prices
+ * them with each provider's rules, and writes {@code target/skyhop/report.json}, {@code report.md}
+ * and {@code report.html}. Settings ({@code -D}): {@code skyhop.samples}, {@code
+ * skyhop.warmInvocations}, {@code skyhop.invocationsPerMonth}, {@code skyhop.coldStartRatio},
+ * {@code skyhop.serverUsdPerMonth}, {@code skyhop.prices}, {@code skyhop.payloads}; {@code
+ * skyhop.durationMs} with {@code skyhop.memoryMb} prices without measuring; {@code
+ * skyhop.measure=N} adds N forced cold starts on the deployed provider.
+ */
+@Mojo(name = "report", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class ReportMojo extends AbstractSkyhopMojo {
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  /** The targets to measure. */
+  @Parameter(property = "skyhop.targets", defaultValue = ReportSettings.DEFAULT_TARGETS)
+  String targets;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    execute(
+        () -> {
+          Map<String, String> values = new HashMap<>();
+          copySkyhop(project.getProperties(), values);
+          copySkyhop(session.getUserProperties(), values);
+          values.put("skyhop.targets", targets);
+          Path basedir = project.getBasedir().toPath();
+          LabTools tools =
+              new LabTools(
+                  LabTools.currentJava(),
+                  jars("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core"),
+                  jar("java-function-invoker"),
+                  jars("azure-functions-java-library"),
+                  LabTools.ownClasspath(),
+                  jar("skyhop-runtime"));
+          new Reporter(listener())
+              .run(
+                  new ReportRequest(
+                      app,
+                      basedir,
+                      outputDir(),
+                      ReportSettings.of(values, basedir),
+                      tools,
+                      values));
+        });
+  }
+
+  /** The plugin artifacts named, each with the artifacts it brings. */
+  private List<Path> jars(String... artifactIds) {
+    List<Path> jars = new ArrayList<>();
+    for (String id : artifactIds) {
+      for (Artifact a : plugin.getArtifacts()) {
+        boolean below =
+            a.getDependencyTrail() != null
+                && a.getDependencyTrail().stream().anyMatch(t -> t.contains(":" + id + ":"));
+        Path file = a.getFile() == null ? null : a.getFile().toPath();
+        if ((a.getArtifactId().equals(id) || below) && file != null && !jars.contains(file)) {
+          jars.add(file);
+        }
+      }
+    }
+    return jars;
+  }
+
+  private Path jar(String artifactId) {
+    return plugin.getArtifacts().stream()
+        .filter(a -> a.getArtifactId().equals(artifactId) && a.getFile() != null)
+        .map(a -> a.getFile().toPath())
+        .findFirst()
+        .orElseThrow(
+            () -> new LabException(artifactId + " is missing from the plugin's artifacts"));
+  }
+
+  private static void copySkyhop(Properties from, Map<String, String> to) {
+    for (String name : from.stringPropertyNames()) {
+      if (name.startsWith("skyhop.")) {
+        to.put(name, from.getProperty(name));
+      }
+    }
+  }
+}

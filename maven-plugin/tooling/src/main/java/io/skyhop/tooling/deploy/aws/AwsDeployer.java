@@ -1,0 +1,260 @@
+package io.skyhop.tooling.deploy.aws;
+
+import com.google.gson.Gson;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.deploy.Deployer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * Deploys to AWS Lambda with the AWS SDK for Java v2: the execution role, one function {@code
+ * <app>-<function>} per Skyhop function from {@code target/skyhop/aws/<app>.zip}, and its trigger
+ * (function URL, EventBridge rule, SQS event source mapping or S3 notification). Reads first and
+ * changes only what differs, so an unchanged app uploads nothing and a re-run after a failure
+ * continues where it stopped.
+ */
+public final class AwsDeployer implements Deployer {
+  private final Pacer pacer;
+  private final Pacer propagation;
+
+  /** The deployer with the standard waits. */
+  public AwsDeployer() {
+    this(
+        Pacer.standard(),
+        new Pacer(
+            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(90), Pacer::sleep));
+  }
+
+  AwsDeployer(Pacer pacer, Pacer propagation) {
+    this.pacer = pacer;
+    this.propagation = propagation;
+  }
+
+  @Override
+  public void validate(DeployRequest request) {
+    AwsSettings settings = AwsSettings.of(request.app(), request.settings());
+    if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
+      validate(settings, read(request));
+    }
+    try (DefaultCredentialsProvider credentials = Credentials.defaultChain()) {
+      Credentials.check(credentials);
+    }
+  }
+
+  static void validate(AwsSettings settings, DeployManifest manifest) {
+    for (DeployManifest.Function f : manifest.functions()) {
+      String name = settings.functionName(f.name());
+      if (name.length() > 64) {
+        throw new ConfigurationException(
+            "skyhop.app",
+            settings.app(),
+            "makes the Lambda name "
+                + name
+                + " longer than 64 characters. Fix: use a shorter"
+                + " skyhop.app or function name");
+      }
+      if ("schedule".equals(f.triggerType())) {
+        Object tz = f.trigger().getOrDefault("timezone", "UTC");
+        if (!"UTC".equals(tz) && !"Etc/UTC".equals(tz)) {
+          throw new ConfigurationException(
+              "@ScheduleTrigger(timezone)",
+              String.valueOf(tz),
+              "cannot be used on aws: EventBridge rules run in UTC (function "
+                  + f.name()
+                  + "). Fix: set timezone = \"UTC\" and write the cron in UTC");
+        }
+        ScheduleRules.expression(f.trigger());
+      }
+    }
+  }
+
+  @Override
+  public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
+    AwsSettings settings = AwsSettings.of(request.app(), request.settings());
+    DeployManifest manifest = read(request);
+    validate(settings, manifest);
+    Path zip = request.targetDir().resolve(request.app() + ".zip");
+    if (!Files.isRegularFile(zip)) {
+      throw new ConfigurationException(
+          "skyhop.targets",
+          zip + " is missing. Fix: run 'mvn package' with aws in skyhop.targets before deploying");
+    }
+    LambdaFunctions.Code code = LambdaFunctions.Code.of(Files.readAllBytes(zip));
+    PlanLog log = new PlanLog(listener, request.dryRun());
+    log.info(
+        (request.dryRun() ? "Plan for" : "Deploying")
+            + " "
+            + manifest.functions().size()
+            + " functions of "
+            + settings.app()
+            + " to AWS Lambda in "
+            + settings.region()
+            + settings.endpoint().map(e -> " via " + e).orElse("")
+            + " (package "
+            + zip.getFileName()
+            + ", "
+            + code.zip().length / 1024
+            + " KiB, CodeSha256 "
+            + code.sha256()
+            + ")");
+    try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
+        AwsClients clients = new AwsClients(settings, credentials)) {
+      boolean needsSqs =
+          manifest.functions().stream().anyMatch(f -> "queue".equals(f.triggerType()));
+      ExecutionRole.Resolved role = new ExecutionRole(clients.iam, settings, log).ensure(needsSqs);
+      Optional<String> account = role.arn().map(Arns::account);
+      List<DeployResult.Function> results =
+          deployFunctions(request, settings, manifest, code, clients, log, role);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("region", settings.region());
+      fnAccountOf(results).or(() -> account).ifPresent(a -> details.put("account", a));
+      role.arn().ifPresent(r -> details.put("role", r));
+      details.put("roleManagedBySkyhop", settings.role().isEmpty());
+      details.put("package", zip.toString());
+      details.put("codeSha256", code.sha256());
+      return new DeployResult("aws", settings.app(), results, details);
+    }
+  }
+
+  private List<DeployResult.Function> deployFunctions(
+      DeployRequest request,
+      AwsSettings settings,
+      DeployManifest manifest,
+      LambdaFunctions.Code code,
+      AwsClients clients,
+      PlanLog log,
+      ExecutionRole.Resolved role) {
+    Optional<String> account = role.arn().map(Arns::account);
+    LambdaFunctions functions = new LambdaFunctions(clients.lambda, pacer, propagation, log);
+    Triggers triggers = new Triggers(clients, settings, log);
+    List<DeployResult.Function> results = new ArrayList<>();
+    for (DeployManifest.Function f : manifest.functions()) {
+      FunctionSpec spec =
+          FunctionSpec.of(
+              settings, f, role.arn().orElse("<role " + settings.createdRoleName() + ">"));
+      LambdaFunctions.Outcome outcome = functions.ensure(settings.app(), spec, code);
+      Optional<String> arn =
+          outcome
+              .arn()
+              .or(() -> account.map(a -> Arns.function(settings.region(), a, spec.name())));
+      Optional<String> fnAccount = account.or(() -> arn.map(Arns::account));
+      boolean planned = request.dryRun() && outcome.change() == PlanLog.Change.CREATE;
+      Wired wired = triggers.wire(new LiveFunction(spec, arn, fnAccount, planned), f);
+      results.add(result(f, spec, outcome, arn, wired, request.dryRun()));
+    }
+    return results;
+  }
+
+  private static Optional<String> fnAccountOf(List<DeployResult.Function> results) {
+    return results.stream()
+        .map(r -> r.details().get("functionArn"))
+        .filter(String.class::isInstance)
+        .map(a -> Arns.account((String) a))
+        .findFirst();
+  }
+
+  private static DeployResult.Function result(
+      DeployManifest.Function f,
+      FunctionSpec spec,
+      LambdaFunctions.Outcome outcome,
+      Optional<String> arn,
+      Wired wired,
+      boolean dryRun) {
+    DeployResult.Action action;
+    if (outcome.change() == PlanLog.Change.CREATE) {
+      action = dryRun ? DeployResult.Action.CREATE : DeployResult.Action.CREATED;
+    } else if (outcome.change() == PlanLog.Change.UPDATE || wired.changed()) {
+      action = dryRun ? DeployResult.Action.UPDATE : DeployResult.Action.UPDATED;
+    } else {
+      action = DeployResult.Action.UNCHANGED;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    arn.ifPresent(a -> details.put("functionArn", a));
+    details.put("runtime", spec.runtime());
+    details.put("handler", spec.handler());
+    details.put("memoryMb", spec.memoryMb());
+    details.put("timeoutSeconds", spec.timeoutSeconds());
+    details.put("codeSha256", outcome.codeSha256());
+    if (!outcome.changes().isEmpty()) {
+      details.put("changed", outcome.changes());
+    }
+    details.put("trigger", f.triggerType());
+    details.putAll(wired.details());
+    return new DeployResult.Function(f.name(), spec.name(), action, wired.endpoint(), details);
+  }
+
+  @Override
+  public void remove(DeployRequest request, BuildListener listener) throws IOException {
+    AwsSettings settings = AwsSettings.of(request.app(), request.settings());
+    PlanLog log = new PlanLog(listener, request.dryRun());
+    Set<String> buckets = buckets(request);
+    log.info(
+        (request.dryRun() ? "Plan to remove" : "Removing")
+            + " the app "
+            + settings.app()
+            + " from AWS Lambda in "
+            + settings.region()
+            + settings.endpoint().map(e -> " via " + e).orElse(""));
+    try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
+        AwsClients clients = new AwsClients(settings, credentials)) {
+      List<String> removed = new AwsRemover(clients, settings, log, pacer).remove(buckets);
+      log.info((request.dryRun() ? "Would remove " : "Removed ") + removed.size() + " functions");
+    }
+    Path record = request.skyhopDir().resolve("deploy-aws.json");
+    if (!request.dryRun()) {
+      Files.deleteIfExists(record);
+    }
+  }
+
+  /** Buckets of the manifest's storage functions and of the last deploy's record. */
+  private static Set<String> buckets(DeployRequest request) throws IOException {
+    Set<String> buckets = new LinkedHashSet<>();
+    if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
+      for (DeployManifest.Function f : read(request).functions()) {
+        if ("storage".equals(f.triggerType())) {
+          buckets.add(String.valueOf(f.trigger().get("bucket")));
+        }
+      }
+    }
+    Path record = request.skyhopDir().resolve("deploy-aws.json");
+    if (Files.isRegularFile(record)) {
+      DeployResult last = new Gson().fromJson(Files.readString(record), DeployResult.class);
+      if (last != null && last.functions() != null) {
+        for (DeployResult.Function f : last.functions()) {
+          if (f.details() != null && f.details().get("bucket") instanceof String b) {
+            buckets.add(b);
+          }
+        }
+      }
+    }
+    return buckets;
+  }
+
+  private static DeployManifest read(DeployRequest request) {
+    try {
+      return DeployManifest.read(request.skyhopDir());
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "skyhop.targets",
+          "Cannot read "
+              + request.skyhopDir().resolve("manifest.json")
+              + ": "
+              + e.getMessage()
+              + ". Fix: run 'mvn package'");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.skyhop.tooling.deploy.aws;
+
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of an AWS deploy, checked before any call.
+ *
+ * @param app the app name, prefix of every resource name
+ * @param region the AWS region ({@code skyhop.region})
+ * @param endpoint the endpoint override for every client ({@code skyhop.aws.endpoint}), for tests,
+ *     emulators and sovereign clouds
+ * @param role the execution role ARN the user chose ({@code skyhop.aws.role}); absent: Skyhop
+ *     creates and reuses {@link #createdRoleName()}
+ */
+public record AwsSettings(
+    String app, String region, Optional<URI> endpoint, Optional<String> role) {
+  /** The property naming the region. */
+  public static final String REGION = "skyhop.region";
+
+  /** The property naming the execution role. */
+  public static final String ROLE = "skyhop.aws.role";
+
+  /** The property overriding the endpoint. */
+  public static final String ENDPOINT = "skyhop.aws.endpoint";
+
+  private static final Pattern REGION_FORMAT = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-/]+");
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
+
+  /**
+   * Reads and checks the settings.
+   *
+   * @throws ConfigurationException naming the property to fix
+   */
+  public static AwsSettings of(String app, Settings settings) {
+    String region =
+        settings.require(
+            REGION, "choose the AWS region to deploy to, e.g. -D" + REGION + "=us-east-1");
+    if (!REGION_FORMAT.matcher(region).matches()) {
+      throw new ConfigurationException(
+          REGION, region, "is not an AWS region name. Fix: use a region id such as us-east-1");
+    }
+    Optional<String> role = settings.get(ROLE);
+    role.ifPresent(
+        arn -> {
+          if (!ROLE_ARN.matcher(arn).matches()) {
+            throw new ConfigurationException(
+                ROLE,
+                arn,
+                "is not an IAM role ARN. Fix: use arn:aws:iam::<account>:role/<name>, or leave "
+                    + ROLE
+                    + " unset to let Skyhop create "
+                    + app
+                    + "-skyhop-role");
+          }
+        });
+    if (!NAME.matcher(app).matches() || (app + "-skyhop-role").length() > 64) {
+      throw new ConfigurationException(
+          "skyhop.app",
+          app,
+          "cannot prefix Lambda and IAM names. Fix: use letters, digits, '-' and '_', at most 52"
+              + " characters");
+    }
+    return new AwsSettings(app, region, endpoint(settings), role);
+  }
+
+  private static Optional<URI> endpoint(Settings settings) {
+    Optional<String> value = settings.get(ENDPOINT);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value.get());
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new URISyntaxException(value.get(), "not an http(s) URL");
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(
+          ENDPOINT,
+          value.get(),
+          "is not an http(s) URL. Fix: use e.g. http://127.0.0.1:4566, or leave it unset for AWS");
+    }
+  }
+
+  /** The name of the role Skyhop creates when {@code skyhop.aws.role} is absent. */
+  public String createdRoleName() {
+    return app + "-skyhop-role";
+  }
+
+  /** The Lambda function name of a Skyhop function: {@code <app>-<function>}. */
+  public String functionName(String function) {
+    return app + "-" + function;
+  }
+}

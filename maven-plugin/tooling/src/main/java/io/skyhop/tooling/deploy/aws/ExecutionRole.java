@@ -1,0 +1,169 @@
+package io.skyhop.tooling.deploy.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * The execution role of the app's functions: the one {@code skyhop.aws.role} names (never touched),
+ * or {@code <app>-skyhop-role}, created with the Lambda trust policy and the basic execution policy
+ * (plus the SQS poller policy when a function has a queue trigger) and reused after.
+ */
+final class ExecutionRole {
+  /** Lets Lambda assume the role. */
+  static final String TRUST_POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+  /** CloudWatch Logs. */
+  static final String BASIC = "service-role/AWSLambdaBasicExecutionRole";
+
+  /** What an SQS event source mapping needs to poll the queue. */
+  static final String SQS = "service-role/AWSLambdaSQSQueueExecutionRole";
+
+  private final IamClient iam;
+  private final AwsSettings settings;
+  private final PlanLog log;
+
+  ExecutionRole(IamClient iam, AwsSettings settings, PlanLog log) {
+    this.iam = iam;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /**
+   * The role to use.
+   *
+   * @param arn the role ARN, empty in a dry run when the role does not exist yet
+   * @param created whether this run created it
+   */
+  record Resolved(Optional<String> arn, boolean created) {}
+
+  /**
+   * Finds, creates or completes the role.
+   *
+   * @param needsSqs whether a function has a queue trigger
+   */
+  Resolved ensure(boolean needsSqs) {
+    if (settings.role().isPresent()) {
+      log.line(
+          PlanLog.Change.UNCHANGED,
+          "role",
+          settings.role().get(),
+          AwsSettings.ROLE + ", not managed");
+      return new Resolved(settings.role(), false);
+    }
+    String name = settings.createdRoleName();
+    List<String> policies = new ArrayList<>();
+    policies.add(Arns.managedPolicy(settings.region(), BASIC));
+    if (needsSqs) {
+      policies.add(Arns.managedPolicy(settings.region(), SQS));
+    }
+    Optional<Role> existing = find(name);
+    if (existing.isEmpty()) {
+      log.line(PlanLog.Change.CREATE, "role", name, "Lambda trust policy, " + names(policies));
+      if (log.dryRun()) {
+        return new Resolved(Optional.empty(), true);
+      }
+      Role role =
+          AwsCalls.call(
+                  "IAM CreateRole " + name,
+                  () ->
+                      iam.createRole(
+                          b ->
+                              b.roleName(name)
+                                  .path("/")
+                                  .assumeRolePolicyDocument(TRUST_POLICY)
+                                  .description("Execution role of the Skyhop app " + settings.app())
+                                  .tags(
+                                      Tag.builder()
+                                          .key(FunctionSpec.APP_TAG)
+                                          .value(settings.app())
+                                          .build())))
+              .role();
+      policies.forEach(p -> attach(name, p));
+      return new Resolved(Optional.of(role.arn()), true);
+    }
+    List<String> missing = new ArrayList<>(policies);
+    missing.removeAll(attached(name));
+    log.line(
+        missing.isEmpty() ? PlanLog.Change.UNCHANGED : PlanLog.Change.UPDATE,
+        "role",
+        name,
+        missing.isEmpty() ? "" : "attach " + names(missing));
+    if (!log.dryRun()) {
+      missing.forEach(p -> attach(name, p));
+    }
+    return new Resolved(Optional.of(existing.get().arn()), false);
+  }
+
+  /** Deletes {@code <app>-skyhop-role} when this app created it; never the role the user named. */
+  void remove() {
+    if (settings.role().isPresent()) {
+      log.info(
+          "Leaving the execution role " + settings.role().get() + " (" + AwsSettings.ROLE + ")");
+      return;
+    }
+    String name = settings.createdRoleName();
+    Optional<Role> role = find(name);
+    if (role.isEmpty()) {
+      return;
+    }
+    boolean ours =
+        role.get().tags().stream()
+            .anyMatch(
+                t -> t.key().equals(FunctionSpec.APP_TAG) && t.value().equals(settings.app()));
+    if (!ours) {
+      log.warn(
+          "Leaving the role "
+              + name
+              + ": its tag "
+              + FunctionSpec.APP_TAG
+              + " does not name the app "
+              + settings.app());
+      return;
+    }
+    for (String policy : attached(name)) {
+      log.line(PlanLog.Change.DELETE, "attachment", name + " " + policy, "");
+      if (!log.dryRun()) {
+        AwsCalls.call(
+            "IAM DetachRolePolicy " + name,
+            () -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(policy)));
+      }
+    }
+    log.line(PlanLog.Change.DELETE, "role", name, "");
+    if (!log.dryRun()) {
+      AwsCalls.call("IAM DeleteRole " + name, () -> iam.deleteRole(b -> b.roleName(name)));
+    }
+  }
+
+  private Optional<Role> find(String name) {
+    return AwsCalls.find(
+            "IAM GetRole " + name, "NoSuchEntity", () -> iam.getRole(b -> b.roleName(name)))
+        .map(r -> r.role());
+  }
+
+  private List<String> attached(String name) {
+    return AwsCalls.call(
+        "IAM ListAttachedRolePolicies " + name,
+        () ->
+            iam.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies().stream()
+                .map(AttachedPolicy::policyArn)
+                .toList());
+  }
+
+  private void attach(String role, String policy) {
+    AwsCalls.call(
+        "IAM AttachRolePolicy " + role + " " + policy,
+        () -> iam.attachRolePolicy(b -> b.roleName(role).policyArn(policy)));
+  }
+
+  private static String names(List<String> policies) {
+    return String.join(
+        ", ", policies.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList());
+  }
+}

@@ -1,0 +1,161 @@
+package io.skyhop.tooling.deploy.aws;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
+import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
+import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeMode;
+
+/**
+ * HTTP functions: a Lambda function URL, {@code AuthType NONE} for {@code Auth.ANONYMOUS} with the
+ * two public statements AWS requires for new URLs since October 2025 ({@code
+ * lambda:InvokeFunctionUrl}, and {@code lambda:InvokeFunction} with {@code InvokedViaFunctionUrl}),
+ * {@code AWS_IAM} for {@code Auth.FUNCTION}.
+ */
+final class FunctionUrls {
+  /** Statement id of the public {@code lambda:InvokeFunctionUrl} permission. */
+  static final String PUBLIC_URL_SID = "FunctionURLAllowPublicAccess";
+
+  /** Statement id of the public {@code lambda:InvokeFunction} permission via the URL. */
+  static final String PUBLIC_INVOKE_SID = "FunctionURLAllowInvokeAction";
+
+  private final LambdaClient lambda;
+  private final Permissions permissions;
+  private final PlanLog log;
+
+  FunctionUrls(LambdaClient lambda, Permissions permissions, PlanLog log) {
+    this.lambda = lambda;
+    this.permissions = permissions;
+    this.log = log;
+  }
+
+  /**
+   * Ensures the URL and its permissions.
+   *
+   * @param trigger the manifest's trigger: {@code path}, {@code methods}, {@code auth}
+   */
+  Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
+    String name = fn.name();
+    FunctionUrlAuthType auth =
+        "FUNCTION".equals(trigger.get("auth"))
+            ? FunctionUrlAuthType.AWS_IAM
+            : FunctionUrlAuthType.NONE;
+    boolean changed = false;
+    String url;
+    Optional<GetFunctionUrlConfigResponse> current =
+        fn.planned()
+            ? Optional.empty()
+            : AwsCalls.find(
+                "Lambda GetFunctionUrlConfig " + name,
+                "ResourceNotFoundException",
+                () -> lambda.getFunctionUrlConfig(b -> b.functionName(name)));
+    if (current.isEmpty()) {
+      log.line(PlanLog.Change.CREATE, "url", name, "AuthType " + auth);
+      changed = true;
+      url =
+          log.dryRun()
+              ? "https://<assigned>.lambda-url.<region>.on.aws/"
+              : AwsCalls.call(
+                      "Lambda CreateFunctionUrlConfig " + name,
+                      () ->
+                          lambda.createFunctionUrlConfig(
+                              b ->
+                                  b.functionName(name)
+                                      .authType(auth)
+                                      .invokeMode(InvokeMode.BUFFERED)))
+                  .functionUrl();
+    } else if (current.get().authType() != auth) {
+      log.line(PlanLog.Change.UPDATE, "url", name, "AuthType " + auth);
+      changed = true;
+      url = current.get().functionUrl();
+      if (!log.dryRun()) {
+        AwsCalls.call(
+            "Lambda UpdateFunctionUrlConfig " + name,
+            () -> lambda.updateFunctionUrlConfig(b -> b.functionName(name).authType(auth)));
+      }
+    } else {
+      log.line(PlanLog.Change.UNCHANGED, "url", name, "AuthType " + auth);
+      url = current.get().functionUrl();
+    }
+    changed |= ensurePermissions(fn, auth);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("functionUrl", url);
+    details.put("authType", auth.toString());
+    return new Wired(endpoint(url, trigger), changed, details);
+  }
+
+  /** The public statements for NONE, none for AWS_IAM; returns whether anything changed. */
+  private boolean ensurePermissions(LiveFunction fn, FunctionUrlAuthType auth) {
+    String name = fn.name();
+    Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(name);
+    boolean changed = false;
+    if (auth == FunctionUrlAuthType.NONE) {
+      for (AddPermissionRequest p : publicAccess(name)) {
+        changed |= permissions.ensure(name, sids, p);
+      }
+    } else {
+      for (String sid : List.of(PUBLIC_URL_SID, PUBLIC_INVOKE_SID)) {
+        if (sids.contains(sid)) {
+          permissions.remove(name, sid);
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  static List<AddPermissionRequest> publicAccess(String name) {
+    return List.of(
+        AddPermissionRequest.builder()
+            .functionName(name)
+            .statementId(PUBLIC_URL_SID)
+            .action("lambda:InvokeFunctionUrl")
+            .principal("*")
+            .functionUrlAuthType(FunctionUrlAuthType.NONE)
+            .build(),
+        AddPermissionRequest.builder()
+            .functionName(name)
+            .statementId(PUBLIC_INVOKE_SID)
+            .action("lambda:InvokeFunction")
+            .principal("*")
+            .invokedViaFunctionUrl(true)
+            .build());
+  }
+
+  /** {@code GET,POST https://abc.lambda-url.us-east-1.on.aws/orders/{id}}. */
+  @SuppressWarnings("unchecked")
+  static String endpoint(String functionUrl, Map<String, Object> trigger) {
+    String base =
+        functionUrl.endsWith("/")
+            ? functionUrl.substring(0, functionUrl.length() - 1)
+            : functionUrl;
+    Object path = trigger.getOrDefault("path", "/");
+    Object methods = trigger.get("methods");
+    String verbs = methods instanceof List<?> l ? String.join(",", (List<String>) l) + " " : "";
+    return verbs + base + path;
+  }
+
+  /** Deletes the URL configuration, if any. */
+  void remove(String name) {
+    boolean existed =
+        log.dryRun()
+            ? AwsCalls.find(
+                    "Lambda GetFunctionUrlConfig " + name,
+                    "ResourceNotFoundException",
+                    () -> lambda.getFunctionUrlConfig(b -> b.functionName(name)))
+                .isPresent()
+            : AwsCalls.find(
+                    "Lambda DeleteFunctionUrlConfig " + name,
+                    "ResourceNotFoundException",
+                    () -> lambda.deleteFunctionUrlConfig(b -> b.functionName(name)))
+                .isPresent();
+    if (existed) {
+      log.line(PlanLog.Change.DELETE, "url", name, "");
+    }
+  }
+}

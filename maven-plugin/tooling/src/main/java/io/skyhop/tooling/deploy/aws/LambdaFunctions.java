@@ -1,0 +1,286 @@
+package io.skyhop.tooling.deploy.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * Creates or updates Lambda functions: code, then configuration, waiting for {@code State=Active}
+ * and {@code LastUpdateStatus=Successful} between calls, and retrying while an update is in
+ * progress (409).
+ */
+final class LambdaFunctions {
+  private final LambdaClient lambda;
+  private final Pacer pacer;
+  private final Pacer propagation;
+  private final PlanLog log;
+
+  /**
+   * Functions.
+   *
+   * @param pacer waits for states and repeats calls refused while an update runs
+   * @param propagation repeats a create refused because IAM has not propagated a new role yet
+   */
+  LambdaFunctions(LambdaClient lambda, Pacer pacer, Pacer propagation, PlanLog log) {
+    this.lambda = lambda;
+    this.pacer = pacer;
+    this.propagation = propagation;
+    this.log = log;
+  }
+
+  /**
+   * What happened to a function.
+   *
+   * @param arn its ARN, empty in a dry run of a new function
+   * @param change create, update or unchanged
+   * @param changes what changed: {@code code} and/or configuration field names
+   * @param codeSha256 the code hash the function has afterwards
+   */
+  record Outcome(
+      Optional<String> arn, PlanLog.Change change, List<String> changes, String codeSha256) {}
+
+  /** The function, if it exists. */
+  Optional<GetFunctionResponse> find(String name) {
+    return AwsCalls.find(
+        "Lambda GetFunction " + name,
+        "ResourceNotFoundException",
+        () -> lambda.getFunction(b -> b.functionName(name)));
+  }
+
+  /**
+   * Creates the function or brings it to {@code spec} and {@code code}.
+   *
+   * @param app the app that must own an existing function (its {@code skyhop:app} tag)
+   */
+  Outcome ensure(String app, FunctionSpec spec, Code code) {
+    Optional<GetFunctionResponse> current = find(spec.name());
+    if (current.isEmpty()) {
+      return create(app, spec, code);
+    }
+    requireOwned(app, spec.name(), current.get().tags());
+    FunctionConfiguration cfg = current.get().configuration();
+    List<String> changes = new ArrayList<>();
+    boolean codeChanged = !code.sha256().equals(cfg.codeSha256());
+    if (codeChanged) {
+      changes.add("code");
+    }
+    List<String> config = spec.differences(cfg);
+    changes.addAll(config);
+    PlanLog.Change change = changes.isEmpty() ? PlanLog.Change.UNCHANGED : PlanLog.Change.UPDATE;
+    log.line(change, "function", spec.name(), String.join(", ", changes));
+    if (!log.dryRun() && !changes.isEmpty()) {
+      if (busy(cfg.state(), cfg.lastUpdateStatus())) {
+        waitUpdated(spec.name());
+      }
+      if (codeChanged) {
+        pacer.repeatWhile(
+            this::waitOnConflict,
+            () ->
+                AwsCalls.call(
+                    "Lambda UpdateFunctionCode " + spec.name(),
+                    () ->
+                        lambda.updateFunctionCode(
+                            b -> b.functionName(spec.name()).zipFile(code.bytes()))));
+        waitUpdated(spec.name());
+      }
+      if (!config.isEmpty()) {
+        pacer.repeatWhile(
+            this::waitOnConflict,
+            () ->
+                AwsCalls.call(
+                    "Lambda UpdateFunctionConfiguration " + spec.name(),
+                    () ->
+                        lambda.updateFunctionConfiguration(
+                            b ->
+                                b.functionName(spec.name())
+                                    .runtime(spec.runtime())
+                                    .handler(spec.handler())
+                                    .memorySize(spec.memoryMb())
+                                    .timeout(spec.timeoutSeconds())
+                                    .role(spec.role())
+                                    .environment(e -> e.variables(spec.env())))));
+        waitUpdated(spec.name());
+      }
+    }
+    return new Outcome(Optional.of(cfg.functionArn()), change, changes, code.sha256());
+  }
+
+  private Outcome create(String app, FunctionSpec spec, Code code) {
+    log.line(
+        PlanLog.Change.CREATE,
+        "function",
+        spec.name(),
+        spec.runtime() + ", " + spec.memoryMb() + " MB, " + spec.timeoutSeconds() + " s");
+    if (log.dryRun()) {
+      return new Outcome(Optional.empty(), PlanLog.Change.CREATE, List.of(), code.sha256());
+    }
+    var created =
+        propagation.repeatWhile(
+            LambdaFunctions::roleNotAssumableYet,
+            () ->
+                AwsCalls.call(
+                    "Lambda CreateFunction " + spec.name(),
+                    () ->
+                        lambda.createFunction(
+                            b ->
+                                b.functionName(spec.name())
+                                    .runtime(spec.runtime())
+                                    .handler(spec.handler())
+                                    .role(spec.role())
+                                    .code(c -> c.zipFile(code.bytes()))
+                                    .memorySize(spec.memoryMb())
+                                    .timeout(spec.timeoutSeconds())
+                                    .environment(e -> e.variables(spec.env()))
+                                    .description(
+                                        "Skyhop function " + spec.function() + " of " + app)
+                                    .tags(spec.tags(app)))));
+    waitActive(spec.name());
+    return new Outcome(
+        Optional.of(created.functionArn()), PlanLog.Change.CREATE, List.of(), code.sha256());
+  }
+
+  private static void requireOwned(String app, String name, Map<String, String> tags) {
+    String owner = tags == null ? null : tags.get(FunctionSpec.APP_TAG);
+    if (!app.equals(owner)) {
+      throw new AwsDeployException(
+          "Lambda GetFunction " + name,
+          "",
+          "The Lambda function "
+              + name
+              + " exists but does not belong to the Skyhop app '"
+              + app
+              + "' (its tag "
+              + FunctionSpec.APP_TAG
+              + " is "
+              + (owner == null ? "absent" : "'" + owner + "'")
+              + "), so Skyhop leaves it alone. Fix: choose another -Dskyhop.app, or delete or"
+              + " rename that function",
+          null);
+    }
+  }
+
+  /** Waits until a new function is {@code Active}. */
+  void waitActive(String name) {
+    pacer.until(
+        name + " to become Active",
+        () -> {
+          GetFunctionConfigurationResponse c = configuration(name);
+          if (c.state() == State.FAILED) {
+            throw failed(name, "State=Failed", c.stateReasonCode(), c.stateReason());
+          }
+          return c.state() == State.ACTIVE ? Optional.of(c) : Optional.empty();
+        });
+  }
+
+  /** Waits until no update runs: {@code LastUpdateStatus} is not {@code InProgress}. */
+  void waitUpdated(String name) {
+    pacer.until(
+        name + " to finish updating (LastUpdateStatus=Successful)",
+        () -> {
+          GetFunctionConfigurationResponse c = configuration(name);
+          if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+            throw failed(
+                name,
+                "LastUpdateStatus=Failed",
+                c.lastUpdateStatusReasonCodeAsString(),
+                c.lastUpdateStatusReason());
+          }
+          return busy(c.state(), c.lastUpdateStatus()) ? Optional.empty() : Optional.of(c);
+        });
+  }
+
+  private static boolean busy(State state, LastUpdateStatus update) {
+    return state == State.PENDING || update == LastUpdateStatus.IN_PROGRESS;
+  }
+
+  private GetFunctionConfigurationResponse configuration(String name) {
+    return AwsCalls.call(
+        "Lambda GetFunctionConfiguration " + name,
+        () -> lambda.getFunctionConfiguration(b -> b.functionName(name)));
+  }
+
+  private static AwsDeployException failed(
+      String name, String status, Object reasonCode, String reason) {
+    return new AwsDeployException(
+        "Lambda GetFunctionConfiguration " + name,
+        String.valueOf(reasonCode),
+        "Lambda reports "
+            + status
+            + " for "
+            + name
+            + ": "
+            + reasonCode
+            + " "
+            + reason
+            + ". Fix: correct what AWS names (role, package, runtime), then re-run",
+        null);
+  }
+
+  /** Deletes a function (and with it its URL configuration and resource policy). */
+  void delete(String name) {
+    log.line(PlanLog.Change.DELETE, "function", name, "");
+    if (!log.dryRun()) {
+      pacer.repeatWhile(
+          LambdaFunctions::updateInProgress,
+          () ->
+              AwsCalls.find(
+                  "Lambda DeleteFunction " + name,
+                  "ResourceNotFoundException",
+                  () -> lambda.deleteFunction(b -> b.functionName(name))));
+    }
+  }
+
+  private boolean waitOnConflict(AwsDeployException e) {
+    if (!updateInProgress(e)) {
+      return false;
+    }
+    log.info(
+        e.call()
+            + " answered 409 ResourceConflictException (the function is busy: an update is in"
+            + " progress); waiting, then retrying");
+    return true;
+  }
+
+  /** A 409 because the function is pending or an update runs: worth waiting for. */
+  static boolean updateInProgress(AwsDeployException e) {
+    return "ResourceConflictException".equals(e.errorCode());
+  }
+
+  /** Right after CreateRole, Lambda cannot assume the role until IAM has propagated it. */
+  static boolean roleNotAssumableYet(AwsDeployException e) {
+    return "InvalidParameterValueException".equals(e.errorCode())
+        && e.getMessage().toLowerCase(Locale.ROOT).contains("cannot be assumed");
+  }
+
+  /**
+   * A deployment package.
+   *
+   * @param zip the zip's bytes
+   * @param sha256 base64 of its SHA-256, as Lambda's {@code CodeSha256}
+   */
+  record Code(byte[] zip, String sha256) {
+    static Code of(byte[] zip) {
+      try {
+        return new Code(
+            zip,
+            java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(zip)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      }
+    }
+
+    SdkBytes bytes() {
+      return SdkBytes.fromByteArrayUnsafe(zip);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.skyhop.tooling.deploy.aws;
+
+import java.util.Optional;
+
+/**
+ * A Lambda function that exists (or, in a dry run, would exist) and gets triggers wired to it.
+ *
+ * @param spec what it should be
+ * @param arn its ARN; empty in a dry run when neither it nor the role exists yet
+ * @param account the AWS account id, when known
+ * @param planned true in a dry run when the function does not exist yet: nothing to read about it
+ */
+record LiveFunction(
+    FunctionSpec spec, Optional<String> arn, Optional<String> account, boolean planned) {
+
+  /** The Lambda function name. */
+  String name() {
+    return spec.name();
+  }
+
+  /** The ARN, or a placeholder for plan lines. */
+  String arnOrPlaceholder() {
+    return arn.orElse("<arn of " + spec.name() + ">");
+  }
+
+  /** The account id, or a placeholder for plan lines. */
+  String accountOrPlaceholder() {
+    return account.orElse("<account>");
+  }
+}

@@ -1,0 +1,290 @@
+package io.skyhop.tooling.deploy.gcp;
+
+import com.google.cloud.functions.v2.Function;
+import com.google.cloud.scheduler.v1.Job;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.deploy.DeployResult.Action;
+import io.skyhop.tooling.deploy.Deployer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deploys to Google Cloud Functions (2nd gen) through Google's client libraries: per function
+ * {@code <app>-<function>}, upload {@code gcp/<app>.zip} to a signed URL, create or update the
+ * function and wait for its operation; public access for {@code Auth.ANONYMOUS} HTTP functions
+ * ({@code roles/run.invoker} for {@code allUsers} on the function's Cloud Run service); a Cloud
+ * Scheduler job per schedule; Pub/Sub and Cloud Storage triggers for queues and buckets. Unchanged
+ * functions are left alone (the zip's hash is kept in a label). {@code remove} deletes the
+ * functions labelled with the app and the jobs whose description names it.
+ */
+public final class GcpDeployer implements Deployer {
+  private final GcpCredentials credentials;
+  private final Timing timing;
+
+  /**
+   * How long to wait between retries and polls.
+   *
+   * @param calls retries of failed calls
+   * @param polling polls of long-running operations
+   */
+  record Timing(java.util.function.Function<BuildListener, Calls> calls, GcpApi.Polling polling) {
+    static Timing standard() {
+      return new Timing(Calls::standard, GcpApi.Polling.standard());
+    }
+  }
+
+  /** A deployer using application-default credentials. */
+  public GcpDeployer() {
+    this(GcpCredentials.applicationDefault(), Timing.standard());
+  }
+
+  /** A deployer using the given credentials (tests). */
+  public GcpDeployer(GcpCredentials credentials) {
+    this(credentials, Timing.standard());
+  }
+
+  GcpDeployer(GcpCredentials credentials, Timing timing) {
+    this.credentials = credentials;
+    this.timing = timing;
+  }
+
+  @Override
+  public void validate(DeployRequest request) {
+    GcpSettings gcp = GcpSettings.of(request.settings());
+    DeployManifest manifest = manifest(request);
+    for (DeployManifest.Function f : manifest.functions()) {
+      FunctionSpec.of(gcp, manifest, request.app(), f);
+    }
+    zip(request);
+    credentials.load();
+  }
+
+  @Override
+  public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
+    GcpSettings gcp = GcpSettings.of(request.settings());
+    DeployManifest manifest = manifest(request);
+    List<FunctionSpec> specs = new ArrayList<>();
+    for (DeployManifest.Function f : manifest.functions()) {
+      specs.add(FunctionSpec.of(gcp, manifest, request.app(), f));
+    }
+    Path zip = zip(request);
+    byte[] bytes = Files.readAllBytes(zip);
+    FunctionRollout.Code code = new FunctionRollout.Code(bytes, sha256(bytes));
+    listener.info(
+        "gcp: project "
+            + gcp.project()
+            + ", region "
+            + gcp.region()
+            + ", "
+            + zip.getFileName()
+            + " sha256 "
+            + code.sha256()
+            + (request.dryRun() ? " (dry run: reading only)" : ""));
+    List<DeployResult.Function> results = new ArrayList<>();
+    try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
+      GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      FunctionRollout rollout = new FunctionRollout(api, gcp, listener, code);
+      Schedules schedules = new Schedules(api, gcp);
+      InvokerAccess access = new InvokerAccess(api);
+      for (FunctionSpec spec : specs) {
+        results.add(
+            request.dryRun()
+                ? plan(request.app(), spec, rollout, schedules, listener)
+                : apply(request.app(), spec, manifest, rollout, schedules, access, listener));
+      }
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("project", gcp.project());
+    details.put("region", gcp.region());
+    details.put("codeSha256", code.sha256());
+    return new DeployResult("gcp", request.app(), results, details);
+  }
+
+  private DeployResult.Function plan(
+      String app,
+      FunctionSpec spec,
+      FunctionRollout rollout,
+      Schedules schedules,
+      BuildListener listener) {
+    FunctionRollout.Outcome outcome = rollout.plan(spec);
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (!outcome.mask().isEmpty()) {
+      details.put("changes", outcome.mask());
+    }
+    listener.info(
+        "plan: "
+            + outcome.action().name().toLowerCase()
+            + " function "
+            + spec.id()
+            + (outcome.mask().isEmpty() ? "" : " (" + String.join(", ", outcome.mask()) + ")"));
+    if (spec.schedule().isPresent()) {
+      Optional<Job> wanted = Optional.empty();
+      Optional<Function> existing = outcome.function();
+      if (existing.isPresent() && !existing.get().getServiceConfig().getUri().isEmpty()) {
+        wanted = Optional.of(job(app, spec, existing.get(), schedules));
+      }
+      Action job = schedules.plan(spec.schedule().get(), wanted);
+      details.put("job", spec.schedule().get().jobId());
+      details.put("jobAction", job);
+      listener.info("plan: " + job.name().toLowerCase() + " job " + spec.schedule().get().jobId());
+    }
+    return new DeployResult.Function(
+        spec.skyhopName(),
+        spec.id(),
+        outcome.action(),
+        endpoint(spec, outcome.function()),
+        details);
+  }
+
+  private DeployResult.Function apply(
+      String app,
+      FunctionSpec spec,
+      DeployManifest manifest,
+      FunctionRollout rollout,
+      Schedules schedules,
+      InvokerAccess access,
+      BuildListener listener) {
+    FunctionRollout.Outcome outcome = rollout.apply(spec);
+    Function deployed = outcome.function().orElseThrow();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("name", deployed.getName());
+    details.put("service", deployed.getServiceConfig().getService());
+    details.put("uploaded", outcome.uploaded());
+    if (!outcome.mask().isEmpty()) {
+      details.put("changes", outcome.mask());
+    }
+    String service = deployed.getServiceConfig().getService();
+    if (spec.httpPath().isPresent() && !service.isEmpty()) {
+      if (access.ensure(service, InvokerAccess.ALL_USERS, spec.isPublic())) {
+        listener.info(
+            spec.id() + ": " + (spec.isPublic() ? "public (allUsers may invoke)" : "private"));
+      }
+      details.put("public", spec.isPublic());
+    }
+    if (spec.schedule().isPresent()) {
+      Job job = job(app, spec, deployed, schedules);
+      String account = job.getHttpTarget().getOidcToken().getServiceAccountEmail();
+      access.ensure(service, "serviceAccount:" + account, true);
+      Action action = schedules.apply(job);
+      listener.info(spec.id() + ": job " + action.name().toLowerCase());
+      details.put("job", job.getName());
+      details.put("jobAction", action);
+    }
+    return new DeployResult.Function(
+        spec.skyhopName(),
+        spec.id(),
+        outcome.action(),
+        endpoint(spec, Optional.of(deployed)),
+        details);
+  }
+
+  private static Job job(String app, FunctionSpec spec, Function deployed, Schedules schedules) {
+    String account = deployed.getServiceConfig().getServiceAccountEmail();
+    if (account.isEmpty()) {
+      throw new GcpApiException(
+          "GetFunction " + spec.id(), null,
+          "the function has no serviceConfig.serviceAccountEmail, needed for its scheduler's"
+                  + " OIDC token",
+              null);
+    }
+    return schedules.desired(
+        app,
+        spec,
+        spec.schedule().orElseThrow(),
+        deployed.getServiceConfig().getUri(),
+        account,
+        spec.function().getServiceConfig().getTimeoutSeconds());
+  }
+
+  private static String endpoint(FunctionSpec spec, Optional<Function> function) {
+    String uri = function.map(f -> f.getServiceConfig().getUri()).orElse("");
+    if (spec.httpPath().isPresent()) {
+      return uri.isEmpty()
+          ? "(URL known after deploy)" + spec.httpPath().get()
+          : uri + spec.httpPath().get();
+    }
+    return spec.trigger();
+  }
+
+  @Override
+  public void remove(DeployRequest request, BuildListener listener) {
+    GcpSettings gcp = GcpSettings.of(request.settings());
+    String app = request.app();
+    try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
+      GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      List<Job> jobs =
+          api.listJobs(gcp.parent()).stream()
+              .filter(j -> j.getDescription().startsWith(Schedules.marker(app)))
+              .toList();
+      List<Function> functions =
+          api.listFunctions(gcp.parent()).stream()
+              .filter(f -> "skyhop".equals(f.getLabelsOrDefault(FunctionSpec.LABEL_MANAGED_BY, "")))
+              .filter(f -> app.equals(f.getLabelsOrDefault(FunctionSpec.LABEL_APP, "")))
+              .toList();
+      if (jobs.isEmpty() && functions.isEmpty()) {
+        listener.info("gcp: nothing of app " + app + " in " + gcp.parent());
+        return;
+      }
+      String verb = request.dryRun() ? "would delete" : "deleting";
+      for (Job j : jobs) {
+        listener.info(verb + " job " + GcpApi.shortName(j.getName()));
+        if (!request.dryRun()) {
+          api.deleteJob(j.getName());
+        }
+      }
+      for (Function f : functions) {
+        listener.info(verb + " function " + GcpApi.shortName(f.getName()));
+        if (!request.dryRun()) {
+          api.deleteFunction(f.getName());
+        }
+      }
+    }
+  }
+
+  private static DeployManifest manifest(DeployRequest request) {
+    try {
+      return DeployManifest.read(request.skyhopDir());
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "skyhop.targets",
+          "Cannot read "
+              + request.skyhopDir().resolve("manifest.json")
+              + " ("
+              + e.getMessage()
+              + "). Fix: run 'mvn package' with gcp in skyhop.targets");
+    }
+  }
+
+  private static Path zip(DeployRequest request) {
+    Path zip = request.targetDir().resolve(request.app() + ".zip");
+    if (!Files.isRegularFile(zip)) {
+      throw new ConfigurationException(
+          "skyhop.targets",
+          zip
+              + " is missing. Fix: run 'mvn package' with gcp in skyhop.targets (and the same"
+              + " skyhop.app) before deploying");
+    }
+    return zip;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.skyhop.tooling.pack.aws;
+
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.TargetPackager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code aws} target: {@code target/skyhop/aws/<app>.zip}, one Lambda deployment package for
+ * every function (each Lambda function runs {@code io.skyhop.aws.SkyhopHandler::handleRequest} and
+ * is told which Skyhop function it is by {@code SKYHOP_FUNCTION}), and {@code
+ * target/skyhop/aws/template.yaml}, the equivalent SAM template.
+ */
+public final class AwsPackager implements TargetPackager {
+  /** The template's file name. */
+  public static final String TEMPLATE = "template.yaml";
+
+  @Override
+  public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
+      throws IOException {
+    if (LambdaNaming.runtime(request.javaRelease()).equals("java17")) {
+      listener.warn(
+          "aws: AWS Lambda deprecated its java17 runtime on 2026-06-30 (creating java17 functions"
+              + " is blocked from 2026-07-31, updating them from 2026-08-31); the package runs"
+              + " unchanged on java21. Fix: set maven.compiler.release to 21");
+    }
+    Path dir = request.targetDir(Target.AWS);
+    Files.createDirectories(dir);
+    Path zip = LambdaZip.write(request, dir.resolve(zipName(request)), listener);
+    Path template = dir.resolve(TEMPLATE);
+    Files.writeString(
+        template, SamTemplate.yaml(request, index, zipName(request)), StandardCharsets.UTF_8);
+    return List.of(zip, template);
+  }
+
+  @Override
+  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("functionName", LambdaNaming.functionName(request.app(), function.name()));
+    entry.put("handler", LambdaNaming.HANDLER);
+    entry.put("runtime", LambdaNaming.runtime(request.javaRelease()));
+    entry.put("package", Target.AWS.id() + "/" + zipName(request));
+    entry.put("env", LambdaNaming.environment(function));
+    return entry;
+  }
+
+  private static String zipName(PackageRequest request) {
+    return request.app() + ".zip";
+  }
+}

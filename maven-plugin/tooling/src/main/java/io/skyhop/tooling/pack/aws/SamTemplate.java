@@ -1,0 +1,196 @@
+package io.skyhop.tooling.pack.aws;
+
+import io.skyhop.api.Auth;
+import io.skyhop.api.StorageEvent;
+import io.skyhop.api.cron.CronExpression;
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.core.Trigger;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.pack.PackageRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The SAM template equivalent to the {@code aws} package: one {@code AWS::Serverless::Function} per
+ * function (handler, runtime, memory, timeout, environment, code) with its event source: a Function
+ * URL for HTTP, an EventBridge schedule, an SQS queue with partial batch responses, or S3
+ * notifications. SAM wires SQS and S3 events only to resources of the same template, so the queues
+ * and buckets the triggers name are declared too (with those names).
+ */
+final class SamTemplate {
+  private static final String QUEUE_SUFFIX = "Queue";
+  private static final String BUCKET_SUFFIX = "Bucket";
+  private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
+
+  private final PackageRequest request;
+  private final String codeUri;
+  private final Map<String, Object> resources = new LinkedHashMap<>();
+  private final Map<String, Object> outputs = new LinkedHashMap<>();
+
+  private SamTemplate(PackageRequest request, String codeUri) {
+    this.request = request;
+    this.codeUri = codeUri;
+  }
+
+  /** The template as YAML. */
+  static String yaml(PackageRequest request, FunctionIndex index, String codeUri) {
+    SamTemplate t = new SamTemplate(request, codeUri);
+    for (FunctionDef f : index.functions()) {
+      t.function(f);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("AWSTemplateFormatVersion", "2010-09-09");
+    root.put("Transform", "AWS::Serverless-2016-10-31");
+    root.put(
+        "Description",
+        request.app() + " " + request.version() + ": Skyhop functions on AWS Lambda");
+    root.put("Resources", t.resources);
+    if (!t.outputs.isEmpty()) {
+      root.put("Outputs", t.outputs);
+    }
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setSplitLines(false);
+    return new Yaml(options).dump(root);
+  }
+
+  private void function(FunctionDef f) {
+    String id = LambdaNaming.logicalId(f.name(), "Function");
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("FunctionName", LambdaNaming.functionName(request.app(), f.name()));
+    props.put("CodeUri", codeUri);
+    props.put("Handler", LambdaNaming.HANDLER);
+    props.put("Runtime", LambdaNaming.runtime(request.javaRelease()));
+    props.put("MemorySize", f.memoryMb());
+    props.put("Timeout", f.timeoutSeconds());
+    if (f.maxConcurrency() > 0) {
+      props.put("ReservedConcurrentExecutions", f.maxConcurrency());
+    }
+    props.put("Environment", Map.of("Variables", LambdaNaming.environment(f)));
+    Trigger trigger = f.trigger();
+    if (trigger instanceof Trigger.Http http) {
+      props.put(
+          "FunctionUrlConfig",
+          Map.of("AuthType", http.auth() == Auth.FUNCTION ? "AWS_IAM" : "NONE"));
+      outputs.put(
+          LambdaNaming.logicalId(f.name(), "Url"),
+          map(
+              "Description",
+              "Function URL of " + f.name(),
+              "Value",
+              Map.of("Fn::GetAtt", List.of(id + "Url", "FunctionUrl"))));
+    } else {
+      props.put("Events", Map.of(eventName(trigger), event(f, trigger)));
+    }
+    put(id, map("Type", "AWS::Serverless::Function", "Properties", props));
+  }
+
+  private static String eventName(Trigger trigger) {
+    return switch (trigger.type()) {
+      case "schedule" -> "Schedule";
+      case "queue" -> "Queue";
+      default -> "Storage";
+    };
+  }
+
+  private Map<String, Object> event(FunctionDef f, Trigger trigger) {
+    if (trigger instanceof Trigger.Schedule s) {
+      return schedule(f, s);
+    }
+    if (trigger instanceof Trigger.Queue q) {
+      String queueId = queue(q.queue(), f.timeoutSeconds());
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("Queue", Map.of("Fn::GetAtt", List.of(queueId, "Arn")));
+      props.put("BatchSize", 10);
+      props.put("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+      return map("Type", "SQS", "Properties", props);
+    }
+    Trigger.Storage storage = (Trigger.Storage) trigger;
+    List<String> events = new ArrayList<>();
+    for (StorageEvent.Type type : storage.events()) {
+      events.add(type == StorageEvent.Type.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("Bucket", Map.of("Ref", bucket(storage.bucket())));
+    props.put("Events", events);
+    return map("Type", "S3", "Properties", props);
+  }
+
+  /**
+   * An EventBridge rule for UTC schedules; other time zones need EventBridge Scheduler, whose input
+   * is set to a scheduled event carrying the due time, so the adapter sees the same shape.
+   */
+  private Map<String, Object> schedule(FunctionDef f, Trigger.Schedule s) {
+    String cron = CronExpression.parse(s.cron()).toEventBridge();
+    String name = LambdaNaming.functionName(request.app(), f.name());
+    Map<String, Object> props = new LinkedHashMap<>();
+    if (s.timezone().equals("UTC")) {
+      props.put("Schedule", cron);
+      props.put("Name", name);
+      return map("Type", "Schedule", "Properties", props);
+    }
+    props.put("ScheduleExpression", cron);
+    props.put("ScheduleExpressionTimezone", s.timezone());
+    props.put("Name", name);
+    props.put(
+        "Input",
+        "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
+            + "\"time\":\"<aws.scheduler.scheduled-time>\",\"detail\":{}}");
+    return map("Type", "ScheduleV2", "Properties", props);
+  }
+
+  private String queue(String name, int functionTimeout) {
+    String id = LambdaNaming.logicalId(name, QUEUE_SUFFIX);
+    int visibility = Math.min(MAX_VISIBILITY_TIMEOUT, Math.max(30, 6 * functionTimeout));
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("QueueName", name);
+    props.put("VisibilityTimeout", visibility);
+    Object existing = resources.get(id);
+    if (existing != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> existingProps =
+          (Map<String, Object>) ((Map<String, Object>) existing).get("Properties");
+      int before = (Integer) existingProps.get("VisibilityTimeout");
+      existingProps.put("VisibilityTimeout", Math.max(before, visibility));
+      return id;
+    }
+    put(id, map("Type", "AWS::SQS::Queue", "Properties", props));
+    return id;
+  }
+
+  private String bucket(String name) {
+    String id = LambdaNaming.logicalId(name, BUCKET_SUFFIX);
+    if (!resources.containsKey(id)) {
+      put(id, map("Type", "AWS::S3::Bucket", "Properties", Map.of("BucketName", name)));
+    }
+    return id;
+  }
+
+  private void put(String id, Map<String, Object> resource) {
+    if (resources.containsKey(id)) {
+      throw new ConfigurationException(
+          "@Function(name)",
+          id,
+          "is the CloudFormation logical id of two resources of the SAM template (function,"
+              + " queue or bucket names that differ only in '-' or case). Fix: rename one of"
+              + " them");
+    }
+    resources.put(id, resource);
+  }
+
+  private static Map<String, Object> map(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+}

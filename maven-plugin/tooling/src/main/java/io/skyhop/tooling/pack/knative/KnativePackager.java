@@ -1,0 +1,117 @@
+package io.skyhop.tooling.pack.knative;
+
+import io.skyhop.core.Adapters;
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.core.Trigger;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.Library;
+import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.pack.local.LocalPackager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code knative} target: the in-house runtime in single-app mode as a container on Knative
+ * Serving. Writes {@code target/skyhop/knative/<app>-image.tar}, an OCI image (built by Jib, no
+ * Docker daemon) of the runtime jar and the app's {@code local} bundle on {@code
+ * skyhop.knative.baseImage}, and {@code service.yaml}: a Knative Service for the HTTP functions and
+ * a CronJob per schedule function. Queue and storage functions are refused.
+ */
+public final class KnativePackager implements TargetPackager {
+  /** The runtime artifact that must be among the target's adapters. */
+  static final String RUNTIME = "io.skyhop:skyhop-runtime";
+
+  /** The YAML file's name. */
+  public static final String SERVICE_YAML = "service.yaml";
+
+  @Override
+  public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
+      throws IOException {
+    KnativeApp app = KnativeApp.of(request.app(), request.version(), index);
+    BaseImage base =
+        BaseImage.parse(
+            request
+                .option(BaseImage.SETTING)
+                .orElse(BaseImage.defaultFor(Math.max(17, request.javaRelease()))));
+    Path runtimeJar = runtimeJar(request);
+    if (app.timeoutSeconds() > KnativeApp.KNATIVE_MAX_TIMEOUT) {
+      listener.warn(
+          "knative: the Service's timeoutSeconds is "
+              + app.timeoutSeconds()
+              + " (the longest @Function timeout); Knative refuses more than "
+              + KnativeApp.KNATIVE_MAX_TIMEOUT
+              + " unless the cluster raises max-revision-timeout-seconds in config-defaults");
+    }
+    Path bundle =
+        new LocalPackager().pack(request, index, listener).get(0); // the runtime's app format
+    Path dir = Files.createDirectories(request.targetDir(Target.KNATIVE));
+    Path tarball = dir.resolve(ImageLayout.tarName(app.app()));
+    listener.info("knative: building the image on " + base.reference());
+    ContainerImage.Built image =
+        ContainerImage.build(
+            app,
+            base,
+            runtimeJar,
+            bundle,
+            tarball,
+            request.outputDir().toAbsolutePath().getParent().resolve("jib-cache"),
+            listener);
+    listener.info("knative: image " + image.reference() + " " + image.digest());
+    Path yaml = dir.resolve(SERVICE_YAML);
+    Files.writeString(
+        yaml,
+        KnativeYaml.write(
+            app, KnativeYaml.image(app.app(), image.digest()), tarball.getFileName().toString()),
+        StandardCharsets.UTF_8);
+    return List.of(tarball, yaml);
+  }
+
+  @Override
+  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("entryPoint", ImageLayout.MAIN);
+    entry.put("runtime", "skyhop-runtime");
+    entry.put("image", Target.KNATIVE.id() + "/" + ImageLayout.tarName(request.app()));
+    if (function.trigger() instanceof Trigger.Http http) {
+      entry.put("service", request.app());
+      entry.put("path", "/" + request.app() + http.path().template());
+    } else if (function.trigger() instanceof Trigger.Schedule) {
+      entry.put("cronJob", KnativeApp.cronJobName(request.app(), function));
+      entry.put("args", List.of("--invoke", function.name()));
+    }
+    Map<String, String> env = new LinkedHashMap<>(function.env());
+    env.put(Adapters.FUNCTION_ENV, function.name());
+    entry.put("env", env);
+    return entry;
+  }
+
+  /**
+   * The runtime's executable jar among the target's adapters.
+   *
+   * @throws ConfigurationException when the plugin provides none
+   */
+  static Path runtimeJar(PackageRequest request) {
+    for (Library lib : request.adapters(Target.KNATIVE)) {
+      if (lib.key().equals(RUNTIME) && Files.isRegularFile(lib.file())) {
+        return lib.file();
+      }
+    }
+    throw new ConfigurationException(
+        "skyhop.targets",
+        "knative",
+        "cannot be packaged: "
+            + RUNTIME
+            + " (the runtime's executable jar) is not among the plugin's artifacts. Fix: use a"
+            + " skyhop-maven-plugin whose dependencies include it (any released version does), or"
+            + " remove knative from skyhop.targets");
+  }
+}

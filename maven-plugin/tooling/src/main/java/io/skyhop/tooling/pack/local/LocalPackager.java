@@ -1,0 +1,55 @@
+package io.skyhop.tooling.pack.local;
+
+import io.skyhop.core.Adapters;
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.core.Trigger;
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.TargetPackager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code local} target: {@code target/skyhop/local/<app>.zip}, the bundle the in-house runtime
+ * deploys. Classes at the root, every runtime jar in {@code lib/} (the project's dependencies, the
+ * adapter core and Gson), and {@value LocalBundle#MANIFEST} naming the class path in order. The
+ * runtime runs each function instance as {@code java -cp <bundle> }{@value #ENTRY_POINT} with
+ * {@code SKYHOP_FUNCTION} set to the function's name.
+ */
+public final class LocalPackager implements TargetPackager {
+  /** The worker entry point the runtime adds to the bundle's class path. */
+  public static final String ENTRY_POINT = "io.skyhop.runtime.worker.WorkerMain";
+
+  @Override
+  public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
+      throws IOException {
+    Path dir = Files.createDirectories(request.targetDir(Target.LOCAL));
+    return List.of(LocalBundle.write(request, dir.resolve(bundleName(request)), listener));
+  }
+
+  @Override
+  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("entryPoint", ENTRY_POINT);
+    entry.put("runtime", "skyhop-runtime");
+    entry.put("package", Target.LOCAL.id() + "/" + bundleName(request));
+    if (function.trigger() instanceof Trigger.Http http) {
+      entry.put("path", "/" + request.app() + http.path().template());
+    }
+    Map<String, String> env = new LinkedHashMap<>(function.env());
+    env.put(Adapters.FUNCTION_ENV, function.name());
+    entry.put("env", env);
+    return entry;
+  }
+
+  /** {@code <app>.zip}. */
+  public static String bundleName(PackageRequest request) {
+    return request.app() + ".zip";
+  }
+}

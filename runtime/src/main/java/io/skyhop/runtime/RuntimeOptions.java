@@ -1,0 +1,125 @@
+package io.skyhop.runtime;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's settings, from the command line.
+ *
+ * @param port the HTTP port (0 picks a free one)
+ * @param bind the address to listen on
+ * @param dataDir where deployments, queues, buckets, logs and the admin token live
+ * @param idleSeconds how long an idle instance lives before it is stopped (scale to zero)
+ * @param maxBodyBytes the largest request body an HTTP function accepts (413 above)
+ * @param queueWaitMillis how long a request waits for a free instance before a 429
+ * @param defaultMaxConcurrency instances per function when the function sets none
+ * @param maxAttempts deliveries of a queue message before it goes to the dead-letter queue
+ * @param retryBaseMillis the first retry delay of a failed message, doubled on each attempt
+ * @param cds whether workers use class-data sharing archives
+ */
+public record RuntimeOptions(
+    int port,
+    String bind,
+    Path dataDir,
+    int idleSeconds,
+    long maxBodyBytes,
+    long queueWaitMillis,
+    int defaultMaxConcurrency,
+    int maxAttempts,
+    long retryBaseMillis,
+    boolean cds) {
+
+  /** The usage text. */
+  public static final String USAGE =
+      String.join(
+          System.lineSeparator(),
+          "Usage: java -jar skyhop-runtime.jar [options]",
+          "  --port N               HTTP port (default 8080; 0 = any free port)",
+          "  --bind ADDRESS         address to listen on (default 127.0.0.1)",
+          "  --data DIR             data directory (default ./skyhop-data)",
+          "  --idle-seconds N       stop instances idle for N seconds (default 60)",
+          "  --max-body-bytes N     largest HTTP request body (default 6291456 = 6 MB)",
+          "  --queue-wait-ms N      wait for a free instance before 429 (default 5000)",
+          "  --max-concurrency N    instances per function when it sets none (default 10)",
+          "  --max-attempts N       deliveries before a message is dead-lettered (default 5)",
+          "  --retry-base-ms N      first retry delay of a failed message (default 1000)",
+          "  --no-cds               do not use class-data sharing archives for workers");
+
+  /**
+   * Parses command-line arguments.
+   *
+   * @throws UsageException naming the bad option and the fix
+   */
+  public static RuntimeOptions parse(String... args) {
+    Map<String, String> values = new HashMap<>();
+    boolean cds = true;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("--no-cds")) {
+        cds = false;
+      } else if (option.equals("--help") || option.equals("-h")) {
+        throw new UsageException(USAGE);
+      } else if (!OPTIONS.contains(option)) {
+        throw new UsageException("Unknown option " + option + "." + System.lineSeparator() + USAGE);
+      } else if (i + 1 >= args.length) {
+        throw new UsageException(
+            "Option " + option + " needs a value." + System.lineSeparator() + USAGE);
+      } else {
+        values.put(option, args[++i]);
+      }
+    }
+    return new RuntimeOptions(
+        number(values, "--port", 8080, 0, 65535),
+        values.getOrDefault("--bind", "127.0.0.1"),
+        Path.of(values.getOrDefault("--data", "skyhop-data")),
+        number(values, "--idle-seconds", 60, 1, 86_400),
+        number(values, "--max-body-bytes", 6 << 20, 1, Integer.MAX_VALUE),
+        number(values, "--queue-wait-ms", 5000, 0, 600_000),
+        number(values, "--max-concurrency", 10, 1, 1000),
+        number(values, "--max-attempts", 5, 1, 1000),
+        number(values, "--retry-base-ms", 1000, 1, 3_600_000),
+        cds);
+  }
+
+  private static final List<String> OPTIONS =
+      List.of(
+          "--port",
+          "--bind",
+          "--data",
+          "--idle-seconds",
+          "--max-body-bytes",
+          "--queue-wait-ms",
+          "--max-concurrency",
+          "--max-attempts",
+          "--retry-base-ms");
+
+  private static int number(
+      Map<String, String> values, String option, int fallback, int min, int max) {
+    String value = values.get(option);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        option + " = '" + value + "' is not a number from " + min + " to " + max + ".");
+  }
+
+  /** A bad command line; the message says what is wrong and shows the usage. */
+  public static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** An error with its message. */
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+}

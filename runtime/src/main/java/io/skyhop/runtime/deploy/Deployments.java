@@ -1,0 +1,351 @@
+package io.skyhop.runtime.deploy;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skyhop.core.FunctionDef;
+import io.skyhop.core.FunctionIndex;
+import io.skyhop.runtime.exec.InstancePool;
+import io.skyhop.runtime.exec.WorkerLauncher;
+import io.skyhop.runtime.exec.WorkerSpec;
+import io.skyhop.runtime.meter.RuntimeLog;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * The deployed apps, persisted under {@code <data>/apps/<app>/}: {@code versions/<id>/} holds an
+ * unpacked bundle, {@code current} names the live version (replaced atomically, so a crash leaves
+ * either the old or the new version live), {@code keys.json} the function keys. Reloaded at start.
+ */
+public final class Deployments {
+  /** App names: lower case, digits and dashes, as function names. */
+  public static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+
+  private final Path appsDir;
+  private final WorkerLauncher launcher;
+  private final int defaultMaxConcurrency;
+  private final RuntimeLog log;
+  private final Executor background;
+  private final FunctionKeys keys = new FunctionKeys();
+  private final Gson gson = new Gson();
+  private final Map<String, AppVersion> live = new ConcurrentHashMap<>();
+  private final List<Retired> retired = new CopyOnWriteArrayList<>();
+
+  /**
+   * The deployments of a data directory.
+   *
+   * @param background runs class-data sharing archive builds
+   */
+  public Deployments(
+      Path dataDir,
+      WorkerLauncher launcher,
+      int defaultMaxConcurrency,
+      RuntimeLog log,
+      Executor background) {
+    this.appsDir = dataDir.resolve("apps");
+    this.launcher = launcher;
+    this.defaultMaxConcurrency = defaultMaxConcurrency;
+    this.log = log;
+    this.background = background;
+  }
+
+  /**
+   * Checks an app name.
+   *
+   * @throws BadBundleException naming the rule
+   */
+  public static void checkAppName(String app) throws BadBundleException {
+    if (!APP_NAME.matcher(app).matches()) {
+      throw new BadBundleException(
+          "App name '"
+              + app
+              + "' is not valid: use lower-case letters, digits and dashes, starting with a"
+              + " letter, at most 63 characters (skyhop.app).");
+    }
+  }
+
+  /**
+   * Deploys a bundle as the app's new version; the old version finishes what it runs.
+   *
+   * @throws BadBundleException when the bundle is refused
+   */
+  public synchronized AppVersion deploy(String app, Path zip)
+      throws IOException, BadBundleException {
+    checkAppName(app);
+    Path appDir = appsDir.resolve(app);
+    String version =
+        Long.toString(System.currentTimeMillis(), 36) + "-" + sha256(zip).substring(0, 10);
+    Path staging = appDir.resolve("versions").resolve(".staging-" + version);
+    Path dir = appDir.resolve("versions").resolve(version);
+    BundleExtractor.Contents contents;
+    try {
+      contents = BundleExtractor.extract(zip, staging);
+    } catch (BadBundleException | IOException | RuntimeException e) {
+      deleteTree(staging);
+      throw e;
+    }
+    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+    List<Path> classPath = new ArrayList<>();
+    contents.classPath().forEach(p -> classPath.add(dir.resolve(staging.relativize(p))));
+    Instant now = Instant.now();
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("app", app);
+    meta.put("version", version);
+    meta.put("deployedAt", now.toString());
+    meta.put("classPath", classPath.stream().map(p -> dir.relativize(p).toString()).toList());
+    meta.put("bundleApp", contents.declaredApp());
+    meta.put("bundleVersion", contents.declaredVersion());
+    Files.writeString(dir.resolve("version.json"), gson.toJson(meta));
+    AppVersion next = build(app, version, dir, now, contents.index(), classPath);
+    writeAtomically(appDir.resolve("current"), version);
+    AppVersion previous = live.put(app, next);
+    if (previous != null) {
+      previous.retire();
+      retired.add(new Retired(previous, false));
+    }
+    log.info(
+        "Deployed " + app + " version " + version,
+        "app",
+        app,
+        "version",
+        version,
+        "functions",
+        next.functions().size());
+    buildArchiveLater(next, classPath);
+    return next;
+  }
+
+  /** Removes an app; its running invocations finish. */
+  public synchronized boolean remove(String app) throws IOException {
+    AppVersion previous = live.remove(app);
+    if (previous == null) {
+      return false;
+    }
+    Files.deleteIfExists(appsDir.resolve(app).resolve("current"));
+    Files.deleteIfExists(appsDir.resolve(app).resolve(FunctionKeys.FILE));
+    previous.retire();
+    retired.add(new Retired(previous, true));
+    log.info("Removed " + app, "app", app, "version", previous.version());
+    return true;
+  }
+
+  /** The live version of an app. */
+  public Optional<AppVersion> find(String app) {
+    return Optional.ofNullable(live.get(app));
+  }
+
+  /** Every live app version, sorted by app. */
+  public List<AppVersion> all() {
+    List<AppVersion> all = new ArrayList<>(live.values());
+    all.sort((a, b) -> a.app().compareTo(b.app()));
+    return all;
+  }
+
+  /** Live and retired versions whose instances still run. */
+  public Collection<AppVersion> withInstances() {
+    List<AppVersion> all = new ArrayList<>(live.values());
+    retired.forEach(r -> all.add(r.version));
+    return all;
+  }
+
+  /** Reloads the deployments on disk (runtime start); a broken one is logged and skipped. */
+  public synchronized void reload() throws IOException {
+    if (!Files.isDirectory(appsDir)) {
+      return;
+    }
+    try (Stream<Path> apps = Files.list(appsDir)) {
+      for (Path appDir : apps.sorted().toList()) {
+        try {
+          reload(appDir);
+        } catch (IOException | RuntimeException e) {
+          log.error("Cannot reload " + appDir + ": " + e, "app", appDir.getFileName().toString());
+        }
+      }
+    }
+  }
+
+  private void reload(Path appDir) throws IOException {
+    String app = appDir.getFileName().toString();
+    Path current = appDir.resolve("current");
+    if (!Files.isRegularFile(current)) {
+      deleteTree(appDir);
+      return;
+    }
+    String version = Files.readString(current).strip();
+    Path dir = appDir.resolve("versions").resolve(version);
+    try (Stream<Path> versions = Files.list(appDir.resolve("versions"))) {
+      for (Path other : versions.toList()) {
+        if (!other.equals(dir)) {
+          deleteTree(other);
+        }
+      }
+    }
+    JsonObject meta =
+        JsonParser.parseString(Files.readString(dir.resolve("version.json"))).getAsJsonObject();
+    List<Path> classPath = new ArrayList<>();
+    meta.getAsJsonArray("classPath").forEach(e -> classPath.add(dir.resolve(e.getAsString())));
+    FunctionIndex index;
+    try (ZipFile classes = new ZipFile(classPath.get(0).toFile());
+        InputStreamReader in =
+            new InputStreamReader(
+                classes.getInputStream(classes.getEntry(FunctionIndex.RESOURCE)),
+                StandardCharsets.UTF_8)) {
+      index = FunctionIndex.parse(in);
+    }
+    Instant deployedAt = Instant.parse(meta.get("deployedAt").getAsString());
+    AppVersion v = build(app, version, dir, deployedAt, index, classPath);
+    live.put(app, v);
+    log.info("Reloaded " + app + " version " + version, "app", app, "version", version);
+    buildArchiveLater(v, classPath);
+  }
+
+  private AppVersion build(
+      String app,
+      String version,
+      Path dir,
+      Instant deployedAt,
+      FunctionIndex index,
+      List<Path> classPath)
+      throws IOException {
+    Map<String, String> appKeys = keys.ensure(dir.getParent().getParent(), index.functions());
+    Map<String, AppVersion.DeployedFunction> functions = new LinkedHashMap<>();
+    for (FunctionDef def : index.functions()) {
+      WorkerSpec spec =
+          new WorkerSpec(
+              app,
+              version,
+              def.name(),
+              def.memoryMb(),
+              def.timeoutSeconds(),
+              def.env(),
+              List.copyOf(classPath),
+              dir.resolve("app.jsa"),
+              dir);
+      int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
+      functions.put(
+          def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));
+    }
+    return new AppVersion(app, version, dir, deployedAt, functions, appKeys);
+  }
+
+  private void buildArchiveLater(AppVersion version, List<Path> classPath) {
+    background.execute(
+        () -> {
+          long start = System.nanoTime();
+          try {
+            if (launcher.buildArchive(classPath, version.dir().resolve("app.jsa"), version.dir())) {
+              log.info(
+                  "Class-data sharing archive ready",
+                  "app",
+                  version.app(),
+                  "version",
+                  version.version(),
+                  "ms",
+                  (System.nanoTime() - start) / 1_000_000);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  /**
+   * Housekeeping: stops idle instances, enforces memory limits, deletes retired versions once
+   * drained.
+   */
+  public void housekeeping(long idleNanos) {
+    for (AppVersion v : withInstances()) {
+      for (AppVersion.DeployedFunction f : v.functions()) {
+        f.pool().stopIdle(idleNanos);
+        f.pool().enforceMemoryLimits();
+      }
+    }
+    for (Retired r : retired) {
+      if (r.version.drained()) {
+        retired.remove(r);
+        deleteRetired(r);
+      }
+    }
+  }
+
+  private synchronized void deleteRetired(Retired r) {
+    try {
+      deleteTree(r.version.dir());
+      Path appDir = r.version.dir().getParent().getParent();
+      if (r.removed && !Files.exists(appDir.resolve("current"))) {
+        deleteTree(appDir);
+      }
+    } catch (IOException e) {
+      log.warn("Cannot delete " + r.version.dir() + ": " + e, "app", r.version.app());
+    }
+  }
+
+  /** Kills every instance (shutdown). */
+  public void killAll() {
+    for (AppVersion v : withInstances()) {
+      v.functions().forEach(f -> f.pool().killAll());
+    }
+  }
+
+  /** Pools of all live versions, for triggers that look functions up. */
+  public List<InstancePool> pools() {
+    List<InstancePool> pools = new ArrayList<>();
+    live.values().forEach(v -> v.functions().forEach(f -> pools.add(f.pool())));
+    return pools;
+  }
+
+  private static void writeAtomically(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[65536];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private record Retired(AppVersion version, boolean removed) {}
+}

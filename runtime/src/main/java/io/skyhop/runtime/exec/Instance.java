@@ -1,0 +1,341 @@
+package io.skyhop.runtime.exec;
+
+import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.worker.Frames;
+import io.skyhop.runtime.worker.Payloads;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One function instance: a worker process serving one invocation at a time over its stdin and
+ * stdout ({@link Frames}). Not thread-safe for invocations: the pool lends it to one caller at a
+ * time. Killing is thread-safe (timeouts and the memory watchdog kill from other threads).
+ */
+public final class Instance {
+  /** Why the runtime killed an instance, when it did. */
+  enum KillReason {
+    TIMEOUT,
+    OUT_OF_MEMORY,
+    START_TIMEOUT,
+    STOPPED
+  }
+
+  private final String id;
+  private final WorkerSpec spec;
+  private final Process process;
+  private final DataOutputStream toWorker;
+  private final DataInputStream fromWorker;
+  private final WorkerOutput stderr;
+  private final RuntimeLog log;
+  private final ScheduledExecutorService timers;
+  private final AtomicBoolean forgotten = new AtomicBoolean();
+  private final long startedNanos;
+  private volatile KillReason killReason;
+  private volatile long lastUsedNanos;
+  private volatile boolean busy;
+  private double initMillis;
+
+  Instance(
+      String id,
+      WorkerSpec spec,
+      Process process,
+      WorkerOutput stderr,
+      RuntimeLog log,
+      ScheduledExecutorService timers,
+      long startedNanos) {
+    this.id = id;
+    this.spec = spec;
+    this.process = process;
+    this.toWorker =
+        new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 65536));
+    this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 65536));
+    this.stderr = stderr;
+    this.log = log;
+    this.timers = timers;
+    this.startedNanos = startedNanos;
+    this.lastUsedNanos = startedNanos;
+  }
+
+  /** Waits for the worker's ready frame; kills it when it does not come within {@code limit}. */
+  void awaitReady(long limitMillis) throws InstanceFailure {
+    ScheduledFuture<?> timer =
+        timers.schedule(() -> kill(KillReason.START_TIMEOUT), limitMillis, TimeUnit.MILLISECONDS);
+    try {
+      int kind = Frames.next(fromWorker);
+      if (kind != Frames.READY) {
+        throw new IOException(kind < 0 ? "the worker exited" : "unexpected frame " + (char) kind);
+      }
+      initMillis = (System.nanoTime() - startedNanos) / 1e6;
+    } catch (IOException e) {
+      kill(KillReason.STOPPED);
+      String why =
+          killReason == KillReason.START_TIMEOUT
+              ? "did not start within " + limitMillis + " ms"
+              : e.getMessage() + exitDetails();
+      throw new InstanceFailure(
+          InstanceFailure.Kind.START_FAILED,
+          "Instance of " + spec.qualifiedName() + " failed to start: " + why);
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
+  /**
+   * Runs one invocation and waits for its result, killing the instance at {@code deadlineMillis}.
+   *
+   * @throws InstanceFailure when the instance gave no answer (it is dead afterwards, except for
+   *     {@code NOT_DELIVERED}, where it was dead before)
+   */
+  WorkerResult invoke(String requestId, long deadlineMillis, Payload payload)
+      throws InstanceFailure {
+    busy = true;
+    try {
+      if (!process.isAlive()) {
+        throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance already exited");
+      }
+      try {
+        Payloads.invocation(toWorker, requestId, deadlineMillis, payload.kind());
+        payload.write(toWorker);
+        toWorker.flush();
+      } catch (IOException e) {
+        kill(KillReason.STOPPED);
+        throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e);
+      }
+      long delay = Math.max(1, deadlineMillis - System.currentTimeMillis());
+      ScheduledFuture<?> timer =
+          timers.schedule(() -> kill(KillReason.TIMEOUT), delay, TimeUnit.MILLISECONDS);
+      try {
+        return readResult(requestId);
+      } catch (IOException e) {
+        throw failure(e);
+      } finally {
+        timer.cancel(false);
+      }
+    } finally {
+      busy = false;
+      lastUsedNanos = System.nanoTime();
+    }
+  }
+
+  private WorkerResult readResult(String requestId) throws IOException {
+    while (true) {
+      int kind = Frames.next(fromWorker);
+      switch (kind) {
+        case -1 -> throw new IOException("the worker exited");
+        case Frames.LOG -> functionLog(Frames.string(fromWorker), Frames.string(fromWorker));
+        case Frames.HTTP_RESPONSE -> {
+          expect(requestId, Frames.string(fromWorker));
+          int status = fromWorker.readInt();
+          Map<String, List<String>> headers = Frames.multiMap(fromWorker);
+          List<String> cookies = Frames.list(fromWorker);
+          return new WorkerResult.Http(status, headers, cookies, Frames.bytes(fromWorker));
+        }
+        case Frames.OK -> {
+          expect(requestId, Frames.string(fromWorker));
+          return new WorkerResult.Ok(Frames.bytes(fromWorker));
+        }
+        case Frames.FAILED -> {
+          expect(requestId, Frames.string(fromWorker));
+          return new WorkerResult.Failed(Frames.string(fromWorker));
+        }
+        default -> throw new Frames.ProtocolException("unexpected frame " + (char) kind);
+      }
+    }
+  }
+
+  private static void expect(String requestId, String answered) throws IOException {
+    if (!requestId.equals(answered)) {
+      throw new Frames.ProtocolException("answer for " + answered + " while serving " + requestId);
+    }
+  }
+
+  private InstanceFailure failure(IOException cause) {
+    kill(KillReason.STOPPED);
+    KillReason reason = killReason;
+    if (reason == KillReason.TIMEOUT) {
+      return new InstanceFailure(
+          InstanceFailure.Kind.TIMEOUT,
+          "Task timed out after " + spec.timeoutSeconds() + " seconds: instance killed");
+    }
+    if (reason == KillReason.OUT_OF_MEMORY) {
+      return new InstanceFailure(
+          InstanceFailure.Kind.OUT_OF_MEMORY,
+          "Instance used more than its memory size of " + spec.memoryMb() + " MB: killed");
+    }
+    String details = exitDetails();
+    if (details.contains("exit code 3")) {
+      return new InstanceFailure(
+          InstanceFailure.Kind.OUT_OF_MEMORY,
+          "Instance ran out of heap (memory size " + spec.memoryMb() + " MB)" + details);
+    }
+    return new InstanceFailure(
+        InstanceFailure.Kind.CRASHED,
+        "Instance exited during the invocation: " + cause.getMessage() + details);
+  }
+
+  /** The exit code and the worker's last stderr lines, once the process has ended. */
+  private String exitDetails() {
+    try {
+      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        return "";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+    stderr.awaitEnd(1000);
+    int code = process.exitValue();
+    String tail = stderr.tail();
+    return " (exit code "
+        + code
+        + (code > 128 ? ", signal " + (code - 128) : "")
+        + ")"
+        + (tail.isEmpty() ? "" : ": " + tail);
+  }
+
+  private void functionLog(String requestId, String message) {
+    String level = "INFO";
+    String text = message;
+    for (String prefix : List.of("INFO ", "WARN ", "ERROR ")) {
+      if (message.startsWith(prefix)) {
+        level = prefix.strip();
+        text = message.substring(prefix.length());
+      }
+    }
+    log.write(
+        level,
+        text,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "requestId",
+        requestId,
+        "instance",
+        id,
+        "source",
+        "function");
+  }
+
+  /** Kills the process now (SIGKILL); idempotent. */
+  void kill(KillReason reason) {
+    if (killReason == null) {
+      killReason = reason;
+    }
+    process.destroyForcibly();
+  }
+
+  /** Asks the worker to exit by closing its stdin; kills it if it has not exited within 5 s. */
+  void stop() {
+    if (killReason == null) {
+      killReason = KillReason.STOPPED;
+    }
+    try {
+      toWorker.close();
+    } catch (IOException e) {
+      // already gone
+    }
+    process
+        .onExit()
+        .orTimeout(5, TimeUnit.SECONDS)
+        .exceptionally(
+            timeout -> {
+              process.destroyForcibly();
+              return process;
+            });
+  }
+
+  /** Marks the instance as no longer counted by its pool; true only the first time. */
+  boolean forget() {
+    return forgotten.compareAndSet(false, true);
+  }
+
+  /** The instance id, e.g. {@code i-7}. */
+  public String id() {
+    return id;
+  }
+
+  /** The worker's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The function it serves. */
+  public WorkerSpec spec() {
+    return spec;
+  }
+
+  /** Milliseconds from process start to ready. */
+  public double initMillis() {
+    return initMillis;
+  }
+
+  /** Whether the process runs. */
+  public boolean isAlive() {
+    return process.isAlive() && killReason == null;
+  }
+
+  /** Whether an invocation is running on it. */
+  public boolean busy() {
+    return busy;
+  }
+
+  /** When it last finished an invocation (or started), {@link System#nanoTime()}. */
+  long lastUsedNanos() {
+    return lastUsedNanos;
+  }
+
+  /** The process, for exit callbacks. */
+  Process process() {
+    return process;
+  }
+
+  /** The peak resident memory so far, in MB, or -1 when unknown. */
+  public long maxMemoryUsedMb() {
+    long kb = ProcessMemory.peakKb(process.pid());
+    return kb < 0 ? -1 : (kb + 1023) / 1024;
+  }
+
+  /** Kills the instance if it uses more memory than its function's memory size. */
+  void enforceMemoryLimit() {
+    long kb = ProcessMemory.residentKb(process.pid());
+    if (kb > (long) spec.memoryMb() * 1024 && killReason == null) {
+      log.warn(
+          "Instance over its memory size: killed",
+          "app",
+          spec.app(),
+          "function",
+          spec.function(),
+          "instance",
+          id,
+          "residentMb",
+          kb / 1024,
+          "memoryMb",
+          spec.memoryMb());
+      kill(KillReason.OUT_OF_MEMORY);
+    }
+  }
+
+  /** A description for the admin API. */
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", id);
+    d.put("pid", process.pid());
+    d.put("function", spec.function());
+    d.put("version", spec.version());
+    d.put("busy", busy);
+    d.put("initDurationMs", Math.round(initMillis * 100) / 100.0);
+    d.put("idleMs", busy ? 0 : (System.nanoTime() - lastUsedNanos) / 1_000_000);
+    return d;
+  }
+}

@@ -1,0 +1,162 @@
+package io.skyhop.runtime.http;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers over {@link HttpExchange}: bounded body reads, JSON answers, query parsing. */
+final class Exchanges {
+  private static final Gson GSON =
+      new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  private static final long DRAIN_LIMIT = 64L << 20;
+
+  private Exchanges() {}
+
+  /** The request body was larger than allowed: 413. */
+  static final class TooLarge extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long limit) {
+      super("The request body is larger than the limit of " + limit + " bytes.");
+    }
+  }
+
+  /** The request body could not be read (a malformed chunked encoding…): 400. */
+  static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(IOException cause) {
+      super("The request body could not be read: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Reads the body, at most {@code limit} bytes. Above the limit the rest is drained (up to 64 MB)
+   * so that the client reads the 413 instead of a reset connection.
+   */
+  static byte[] body(HttpExchange exchange, long limit) throws TooLarge, Unreadable {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    try (InputStream in = exchange.getRequestBody()) {
+      if (declared != null && parseLong(declared) > limit) {
+        drain(in);
+        throw new TooLarge(limit);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[16384];
+      int n;
+      long total = 0;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > limit) {
+          drain(in);
+          throw new TooLarge(limit);
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new Unreadable(e);
+    }
+  }
+
+  private static long parseLong(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    if (in.read() < 0) {
+      return;
+    }
+    byte[] buffer = new byte[65536];
+    long drained = 1;
+    int n;
+    while (drained < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+      drained += n;
+    }
+  }
+
+  /** Sends a JSON document. */
+  static void json(HttpExchange exchange, int status, Object body) throws IOException {
+    send(exchange, status, "application/json", GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends {@code {"error": message}} (plus the request id when there is one). */
+  static void error(HttpExchange exchange, int status, String message, String requestId)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    if (requestId != null) {
+      body.put("requestId", requestId);
+    }
+    json(exchange, status, body);
+  }
+
+  /** Sends bytes with a content type; an empty body is sent without one. */
+  static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    // a request body nobody read (an early 401, 404…) is drained, so the client reads the answer
+    // instead of a reset connection
+    try {
+      drain(exchange.getRequestBody());
+    } catch (IOException alreadyReadOrGone) {
+      // nothing left to drain
+    }
+    if (contentType != null) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+    }
+    boolean noBody =
+        body.length == 0
+            || status == 204
+            || status == 304
+            || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      exchange.getResponseBody().write(body);
+    }
+    exchange.close();
+  }
+
+  /** Parses a raw query string into decoded, multi-valued parameters. */
+  static Map<String, List<String>> query(String rawQuery) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return s;
+    }
+  }
+
+  /** The JSON codec of admin answers. */
+  static Gson gson() {
+    return GSON;
+  }
+}

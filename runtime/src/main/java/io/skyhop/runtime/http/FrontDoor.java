@@ -1,0 +1,123 @@
+package io.skyhop.runtime.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.skyhop.runtime.deploy.Deployments;
+import io.skyhop.runtime.exec.Invoker;
+import io.skyhop.runtime.meter.Meter;
+import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.queue.Queues;
+import io.skyhop.runtime.storage.Buckets;
+import io.skyhop.runtime.storage.StorageEvents;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The runtime's HTTP server (the JDK's {@code com.sun.net.httpserver}): {@code /_skyhop/…} goes to
+ * the admin API, everything else to the app functions. Malformed requests are answered 400 by the
+ * server itself; a fault while handling one request answers 500 and the server keeps serving.
+ */
+public final class FrontDoor implements AutoCloseable {
+  private final HttpServer server;
+  private final AdminApi admin;
+  private final Gateway gateway;
+  private final RuntimeLog log;
+
+  /** The parts the front door needs. */
+  public record Parts(
+      AdminToken token,
+      Deployments deployments,
+      Invoker invoker,
+      Queues queues,
+      Buckets buckets,
+      StorageEvents events,
+      Meter meter,
+      Supplier<List<Meter.Gauge>> gauges,
+      Path tmpDir,
+      long maxBodyBytes,
+      RuntimeLog log) {}
+
+  /**
+   * Binds the server (not started yet).
+   *
+   * @param executor runs request handlers; each holds a thread while its invocation runs
+   */
+  public FrontDoor(String bind, int port, ExecutorService executor, Parts parts)
+      throws IOException {
+    this.server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
+    this.log = parts.log();
+    this.gateway = new Gateway(parts.deployments(), parts.invoker(), parts.maxBodyBytes());
+    this.admin =
+        new AdminApi(
+            parts.token(),
+            parts.deployments(),
+            parts.invoker(),
+            parts.queues(),
+            new BucketApi(parts.buckets(), parts.events()),
+            parts.meter(),
+            parts.gauges(),
+            parts.tmpDir(),
+            parts.maxBodyBytes(),
+            this::baseUrl);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  /** Starts serving. */
+  public void start() {
+    server.start();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port}. */
+  public String baseUrl() {
+    String host = server.getAddress().getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port();
+  }
+
+  private void handle(HttpExchange exchange) {
+    try {
+      String path = exchange.getRequestURI().getRawPath();
+      if (path == null || !path.startsWith("/")) {
+        Exchanges.error(exchange, 400, "The request target must be a path", null);
+      } else if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
+        admin.handle(exchange);
+      } else {
+        gateway.handle(exchange);
+      }
+    } catch (IllegalArgumentException bad) {
+      answer(exchange, 400, "Bad request: " + bad.getMessage());
+    } catch (IOException | RuntimeException | Error e) {
+      log.error("Request failed in the runtime: " + e, "path", exchange.getRequestURI().toString());
+      answer(exchange, 500, "The runtime failed to handle the request; see its log");
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String message) {
+    try {
+      if (exchange.getResponseCode() == -1) {
+        Exchanges.error(exchange, status, message, null);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the client is gone
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

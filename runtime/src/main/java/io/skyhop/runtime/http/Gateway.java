@@ -1,0 +1,181 @@
+package io.skyhop.runtime.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import io.skyhop.api.Auth;
+import io.skyhop.api.HttpMethod;
+import io.skyhop.api.HttpRequest;
+import io.skyhop.core.Trigger;
+import io.skyhop.runtime.deploy.AppVersion;
+import io.skyhop.runtime.deploy.Deployments;
+import io.skyhop.runtime.exec.Invoker;
+import io.skyhop.runtime.exec.Outcome;
+import io.skyhop.runtime.exec.Payload;
+import io.skyhop.runtime.exec.WorkerResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Serves HTTP functions at {@code /<app><path>}: routes to the live version of the app, enforces
+ * function keys ({@code x-functions-key} header or {@code code} query parameter), bounds the body,
+ * invokes, and writes the function's response or the platform's error (429, 502, 504).
+ */
+final class Gateway {
+  /** The header carrying the invocation's request id on every answer. */
+  static final String REQUEST_ID_HEADER = "x-skyhop-request-id";
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("content-length", "transfer-encoding", "connection", "keep-alive", "date");
+
+  private final Deployments deployments;
+  private final Invoker invoker;
+  private final long maxBodyBytes;
+
+  Gateway(Deployments deployments, Invoker invoker, long maxBodyBytes) {
+    this.deployments = deployments;
+    this.invoker = invoker;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    String raw = exchange.getRequestURI().getRawPath();
+    int slash = raw.indexOf('/', 1);
+    String app = slash < 0 ? raw.substring(1) : raw.substring(1, slash);
+    String path = slash < 0 ? "/" : raw.substring(slash);
+    Optional<AppVersion> version = app.isEmpty() ? Optional.empty() : deployments.find(app);
+    if (version.isEmpty()) {
+      Exchanges.error(
+          exchange,
+          404,
+          app.isEmpty()
+              ? "Nothing here: functions answer at /<app>/<path>; the admin API is under /_skyhop/"
+              : "No app '" + app + "' is deployed here",
+          null);
+      return;
+    }
+    HttpMethod method;
+    try {
+      method = HttpMethod.valueOf(exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      Exchanges.error(
+          exchange, 405, "Method " + exchange.getRequestMethod() + " is not supported", null);
+      return;
+    }
+    AppVersion.Route route = version.get().route(method, path);
+    if (route instanceof AppVersion.Route.NotFound) {
+      Exchanges.error(
+          exchange, 404, "No function of app '" + app + "' serves " + method + " " + path, null);
+      return;
+    }
+    if (route instanceof AppVersion.Route.MethodNotAllowed notAllowed) {
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Allow",
+              notAllowed.allowed().stream()
+                  .map(Enum::name)
+                  .distinct()
+                  .collect(Collectors.joining(", ")));
+      Exchanges.error(exchange, 405, method + " is not allowed on " + path, null);
+      return;
+    }
+    AppVersion.DeployedFunction function = ((AppVersion.Route.Found) route).function();
+    Map<String, List<String>> query = Exchanges.query(exchange.getRequestURI().getRawQuery());
+    if (!authorized(version.get(), function, exchange.getRequestHeaders(), query)) {
+      Exchanges.error(
+          exchange,
+          401,
+          "Function '"
+              + function.name()
+              + "' needs its key in the x-functions-key header or the code query parameter",
+          null);
+      return;
+    }
+    byte[] body;
+    try {
+      body = Exchanges.body(exchange, maxBodyBytes);
+    } catch (Exchanges.TooLarge e) {
+      exchange.getResponseHeaders().set("Connection", "close");
+      Exchanges.error(exchange, 413, e.getMessage(), null);
+      return;
+    } catch (Exchanges.Unreadable e) {
+      Exchanges.error(exchange, 400, e.getMessage(), null);
+      return;
+    }
+    HttpRequest request = request(method, path, query, exchange.getRequestHeaders(), body);
+    Outcome outcome = invoker.invoke(function.pool(), new Payload.Http(request));
+    respond(exchange, outcome);
+  }
+
+  private static boolean authorized(
+      AppVersion version,
+      AppVersion.DeployedFunction function,
+      Headers headers,
+      Map<String, List<String>> query) {
+    if (!(function.def().trigger() instanceof Trigger.Http http) || http.auth() != Auth.FUNCTION) {
+      return true;
+    }
+    Optional<String> expected = version.key(function.name());
+    String given = headers.getFirst("x-functions-key");
+    if (given == null && query.containsKey("code")) {
+      given = query.get("code").get(0);
+    }
+    return expected.isPresent()
+        && given != null
+        && MessageDigest.isEqual(
+            expected.get().getBytes(StandardCharsets.UTF_8),
+            given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest request(
+      HttpMethod method,
+      String path,
+      Map<String, List<String>> query,
+      Headers headers,
+      byte[] body) {
+    HttpRequest.Builder b = HttpRequest.builder(method, path);
+    query.forEach((name, values) -> values.forEach(v -> b.query(name, v)));
+    headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+    List<String> cookies = headers.get("Cookie");
+    if (cookies != null) {
+      for (String header : cookies) {
+        for (String pair : header.split(";")) {
+          int eq = pair.indexOf('=');
+          if (eq > 0) {
+            b.cookie(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          }
+        }
+      }
+    }
+    return b.body(body).build();
+  }
+
+  private static void respond(HttpExchange exchange, Outcome outcome) throws IOException {
+    exchange.getResponseHeaders().set(REQUEST_ID_HEADER, outcome.requestId());
+    if (outcome.status() == Outcome.Status.OK
+        && outcome.result() instanceof WorkerResult.Http http) {
+      Headers out = exchange.getResponseHeaders();
+      http.headers()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                  values.forEach(v -> out.add(name, v));
+                }
+              });
+      http.cookies().forEach(c -> out.add("Set-Cookie", c));
+      Exchanges.send(exchange, http.status(), null, http.body());
+      return;
+    }
+    if (outcome.status() == Outcome.Status.THROTTLED) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+    }
+    Exchanges.error(exchange, outcome.httpStatus(), outcome.error(), outcome.requestId());
+  }
+}

@@ -1,0 +1,86 @@
+package io.skyhop.runtime.worker;
+
+import io.skyhop.api.HttpMethod;
+import io.skyhop.api.HttpRequest;
+import io.skyhop.api.HttpResponse;
+import io.skyhop.api.Logger;
+import io.skyhop.core.BoundFunction;
+import io.skyhop.core.FunctionFailedException;
+import io.skyhop.core.InvocationContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/** The invocation loop: one invocation at a time, until the runtime closes stdin. */
+final class Worker {
+  private static final String TARGET = "local";
+
+  private final BoundFunction function;
+  private final Channel channel;
+  private final Map<String, String> env;
+
+  Worker(BoundFunction function, Channel channel, Map<String, String> env) {
+    this.function = function;
+    this.channel = channel;
+    this.env = env;
+  }
+
+  void run() throws IOException {
+    Channel.Invocation invocation;
+    while ((invocation = channel.next()) != null) {
+      serve(invocation);
+    }
+  }
+
+  private void serve(Channel.Invocation invocation) throws IOException {
+    String id = invocation.requestId();
+    Logger logger = message -> channel.log(id, message);
+    InvocationContext context =
+        InvocationContext.of(id, function.name(), TARGET, invocation.deadlineMillis(), logger, env);
+    DataInputStream in = channel.in();
+    if (invocation.kind() == Frames.KIND_HTTP) {
+      HttpRequest request = Payloads.readHttp(in);
+      channel.http(id, function.invokeHttp(request, context));
+      return;
+    }
+    try {
+      Object result =
+          switch (invocation.kind()) {
+            case Frames.KIND_QUEUE -> function.invokeQueue(Payloads.readQueue(in), context);
+            case Frames.KIND_SCHEDULE -> function.invokeEvent(Payloads.readSchedule(in), context);
+            case Frames.KIND_STORAGE -> function.invokeEvent(Payloads.readStorage(in), context);
+            case Frames.KIND_DIRECT -> function.invokeDirect(Frames.bytes(in), context);
+            default ->
+                throw new Frames.ProtocolException("unknown invocation kind " + invocation.kind());
+          };
+      channel.ok(id, result instanceof byte[] bytes ? bytes : null);
+    } catch (FunctionFailedException e) {
+      logger.error(e.getMessage(), e.getCause());
+      channel.failed(id, String.valueOf(e.getCause()));
+    }
+  }
+
+  /** Runs the protocol once in memory, so that a class-data sharing archive holds its classes. */
+  static void warmUp() throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(buffer);
+    Payloads.invocation(out, "prepare", 0L, Frames.KIND_HTTP);
+    Payloads.write(
+        out,
+        HttpRequest.builder(HttpMethod.GET, "/")
+            .query("q", "1")
+            .header("Accept", "application/json")
+            .cookie("c", "1")
+            .build());
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+    Channel channel = new Channel(in, new DataOutputStream(new ByteArrayOutputStream()));
+    Channel.Invocation invocation = channel.next();
+    Payloads.readHttp(in);
+    channel.http(invocation.requestId(), HttpResponse.status(200).body(new byte[0]).build());
+    channel.log(invocation.requestId(), "prepared");
+    InvocationContext.of("prepare", "prepare", TARGET, 0L, m -> {}, Map.of()).remainingTime();
+  }
+}

@@ -1,0 +1,57 @@
+package io.skyhop.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RuntimeOptionsTest {
+  @Test
+  void defaults() {
+    assertThat(RuntimeOptions.parse())
+        .isEqualTo(
+            new RuntimeOptions(
+                8080, "127.0.0.1", Path.of("skyhop-data"), 60, 6L << 20, 5000, 10, 5, 1000, true));
+  }
+
+  @Test
+  void readsEveryOption() {
+    RuntimeOptions o =
+        RuntimeOptions.parse(
+            "--port",
+            "0",
+            "--bind",
+            "0.0.0.0",
+            "--data",
+            "/tmp/d",
+            "--idle-seconds",
+            "3",
+            "--max-body-bytes",
+            "100",
+            "--queue-wait-ms",
+            "0",
+            "--max-concurrency",
+            "2",
+            "--max-attempts",
+            "1",
+            "--retry-base-ms",
+            "10",
+            "--no-cds");
+    assertThat(o)
+        .isEqualTo(new RuntimeOptions(0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false));
+  }
+
+  @Test
+  void badValuesNameTheOption() {
+    assertThatThrownBy(() -> RuntimeOptions.parse("--port", "http"))
+        .isInstanceOf(RuntimeOptions.UsageException.class)
+        .hasMessage("--port = 'http' is not a number from 0 to 65535.");
+    assertThatThrownBy(() -> RuntimeOptions.parse("--idle-seconds", "0"))
+        .hasMessage("--idle-seconds = '0' is not a number from 1 to 86400.");
+    assertThatThrownBy(() -> RuntimeOptions.parse("--data"))
+        .hasMessageStartingWith("Option --data needs a value." + System.lineSeparator() + "Usage:");
+    assertThatThrownBy(() -> RuntimeOptions.parse("--colour", "red"))
+        .hasMessageStartingWith("Unknown option --colour." + System.lineSeparator() + "Usage:");
+  }
+}
