@@ -45,5 +45,9 @@ IT="$ROOT/integration-tests/src/test/java/io/skyhop/it/aws"
 javac --release 17 -d "$OUT/driver" \
   "$IT/RuntimeApiEmulator.java" "$IT/LambdaProcess.java" "$HERE/src/driver/ColdStartBench.java"
 
+# Wall times are only as good as the machine is quiet: say how busy it is.
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# ALT_TASK_ROOT: an unzipped Skyhop package to measure alongside (e.g. with a changed core jar).
 java -cp "$OUT/driver" io.skyhop.bench.aws.ColdStartBench "$RUNS" "$OUT/ric" \
-  "$OUT/skyhop/task" "$ZIP" "$OUT/handwritten/task" "$OUT/handwritten/handwritten.zip" "$OUT/work"
+  "$OUT/skyhop/task" "$ZIP" "$OUT/handwritten/task" "$OUT/handwritten/handwritten.zip" "$OUT/work" \
+  ${ALT_TASK_ROOT:+"$ALT_TASK_ROOT"}

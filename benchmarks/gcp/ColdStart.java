@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cold starts through Google's java-function-invoker: process start to the first HTTP 200 (and the
- * CPU time the JVM used until then), for several functions, runs interleaved, medians printed.
+ * CPU time the JVM used until then), for several functions, runs interleaved (ABBA order), medians printed.
  *
  * <p>Usage: {@code java ColdStart.java <invoker.jar> <runs> <path> <expected body>
  * name=classpath|target|KEY=VALUE,KEY=VALUE ...}
@@ -53,7 +53,11 @@ public class ColdStart {
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     configs.forEach(c -> samples.put(c.name(), new ArrayList<>()));
     for (int i = 0; i < runs; i++) {
-      for (Config c : configs) {
+      List<Config> order = new ArrayList<>(configs);
+      if (i % 2 == 1) {
+        java.util.Collections.reverse(order); // ABBA: no configuration always goes first
+      }
+      for (Config c : order) {
         Sample s = coldStart(c, invoker, path, expected, http);
         samples.get(c.name()).add(s);
         System.out.printf("run %2d  %-12s %7.1f ms  (JVM CPU %7.1f ms)%n",

@@ -49,10 +49,21 @@ javac --release 17 -d "$hw/classes" -cp "$work/functions-framework-api.jar:$work
   "$here/handwritten/src/main/java/bench/HelloFunction.java"
 (cd "$hw/classes" && unzip -q -o "$work/gson.jar" -x 'META-INF/*' && jar cf "$hw/handwritten.jar" .)
 
-echo "java: $(java -version 2>&1 | head -1); invoker $invoker_version; $runs runs each, interleaved"
+echo "java: $(java -version 2>&1 | head -1); invoker $invoker_version; $runs runs each, interleaved ABBA"
 echo "skyhop:      $(du -k "$work/skyhop/hello.jar" | cut -f1) KB jar, --target $entry, SKYHOP_FUNCTION=$function"
 echo "handwritten: $(du -k "$hw/handwritten.jar" | cut -f1) KB jar, --target bench.HelloFunction"
 java "$here/ColdStart.java" "$work/java-function-invoker.jar" "$runs" \
   "/hello?name=Ada" '{"message":"Hello, Ada!"}' \
   "skyhop=$work/skyhop/hello.jar|$entry|SKYHOP_FUNCTION=$function,FUNCTION_SIGNATURE_TYPE=http" \
   "handwritten=$hw/handwritten.jar|bench.HelloFunction|FUNCTION_SIGNATURE_TYPE=http"
+
+# The functions' own share (entry class load + creation + first request, thread CPU, in fresh
+# JVMs without the invoker's Jetty start-up): contention-robust where the wall times above are not.
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+for name in skyhop handwritten; do
+  if [ $name = skyhop ]; then jar=$work/skyhop/hello.jar; cls=$entry; else jar=$hw/handwritten.jar; cls=bench.HelloFunction; fi
+  cpu=$(for i in $(seq 1 "$runs"); do
+    SKYHOP_FUNCTION=$function java -cp "$work/java-function-invoker.jar" "$here/FunctionCost.java" "$jar" "$cls" | cut -d' ' -f1
+  done | median)
+  echo "$name: function load + first request, median thread CPU ${cpu} ms"
+done

@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * emulator before the process starts, the clock stopped when the response is posted back.
  *
  * <p>Arguments: {@code runs ricDir skyhopTaskRoot skyhopZip handwrittenTaskRoot handwrittenZip
- * workDir}.
+ * workDir [alternativeSkyhopTaskRoot]}.
  */
 public final class ColdStartBench {
   private static final String EVENT =
@@ -40,22 +40,35 @@ public final class ColdStartBench {
 
   public static void main(String[] args) throws Exception {
     int runs = Integer.parseInt(args[0]);
-    Path ric = Path.of(args[1]);
-    Path work = Path.of(args[6]);
+    Path ric = Path.of(args[1]).toAbsolutePath();
+    Path work = Path.of(args[6]).toAbsolutePath();
     List<Path> jars;
     try (Stream<Path> s = Files.list(ric)) {
       jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
     }
     Path jni = LambdaProcess.extractJni(jars, work);
-    List<Candidate> candidates =
-        List.of(
-            new Candidate(
-                "skyhop",
-                Path.of(args[2]),
-                "io.skyhop.aws.SkyhopHandler::handleRequest",
-                Map.of("SKYHOP_FUNCTION", "hello")),
-            new Candidate(
-                "handwritten", Path.of(args[4]), "bench.HelloHandler::handleRequest", Map.of()));
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(
+        new Candidate(
+            "skyhop",
+            Path.of(args[2]).toAbsolutePath(),
+            "io.skyhop.aws.SkyhopHandler::handleRequest",
+            Map.of("SKYHOP_FUNCTION", "hello")));
+    candidates.add(
+        new Candidate(
+            "handwritten",
+            Path.of(args[4]).toAbsolutePath(),
+            "bench.HelloHandler::handleRequest",
+            Map.of()));
+    if (args.length > 7) {
+      // A what-if: another unzipped Skyhop package (e.g. with a changed core jar), run alongside.
+      candidates.add(
+          new Candidate(
+              "skyhop-alt",
+              Path.of(args[7]).toAbsolutePath(),
+              "io.skyhop.aws.SkyhopHandler::handleRequest",
+              Map.of("SKYHOP_FUNCTION", "hello")));
+    }
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
     candidates.forEach(c -> times.put(c.name(), new ArrayList<>()));
@@ -67,9 +80,7 @@ public final class ColdStartBench {
     }
     for (int i = 0; i < runs; i++) {
       List<Candidate> order = new ArrayList<>(candidates);
-      if (i % 2 == 1) {
-        Collections.reverse(order);
-      }
+      Collections.rotate(order, i);
       for (Candidate c : order) {
         Sample sample = coldStart(c, jars, jni, work);
         times.get(c.name()).add(sample.wallMs());
@@ -106,8 +117,8 @@ public final class ColdStartBench {
     System.out.printf(
         "  skyhop / handwritten = %.3f (%+.1f%%)%n", cpuRatio, (cpuRatio - 1) * 100);
     System.out.println();
-    sizes("skyhop", Path.of(args[3]));
-    sizes("handwritten", Path.of(args[5]));
+    sizes("skyhop", Path.of(args[3]).toAbsolutePath());
+    sizes("handwritten", Path.of(args[5]).toAbsolutePath());
   }
 
   private static Sample coldStart(Candidate c, List<Path> jars, Path jni, Path work)
@@ -117,7 +128,15 @@ public final class ColdStartBench {
       Path log = Files.createTempFile(work, c.name() + "-", ".log");
       LambdaProcess process =
           LambdaProcess.start(
-              c.taskRoot(), jars, jni, c.handler(), "java17", c.env(), api.address(), MEMORY_MB, log);
+              c.taskRoot(),
+              jars,
+              jni,
+              c.handler(),
+              "java17",
+              c.env(),
+              api.address(),
+              MEMORY_MB,
+              log);
       try {
         RuntimeApiEmulator.Outcome out = api.await(id, Duration.ofSeconds(60));
         if (out.error() || !out.body().contains(EXPECTED)) {

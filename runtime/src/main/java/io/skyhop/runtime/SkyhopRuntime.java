@@ -148,6 +148,8 @@ public final class SkyhopRuntime implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     housekeeping.scheduleWithFixedDelay(
         () -> guarded(log, scheduler::tick), 0, 500, TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(
+        () -> guarded(log, deployments::enforceDeadlines), 50, 50, TimeUnit.MILLISECONDS);
     frontDoor.start();
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);

@@ -52,7 +52,9 @@ public final class HttpRequest {
 
   private static Map<String, List<String>> freeze(
       Map<String, List<String>> target, Map<String, List<String>> source) {
-    source.forEach((k, v) -> target.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : source.entrySet()) {
+      target.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     return Collections.unmodifiableMap(target);
   }
 
@@ -65,8 +67,12 @@ public final class HttpRequest {
   public Builder toBuilder() {
     Builder b = new Builder(method, path);
     b.pathParams.putAll(pathParams);
-    query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
-    headers.forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
+      b.query.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      b.headers.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
     b.cookies.putAll(cookies);
     b.body = body;
     b.decoder = decoder;
@@ -207,13 +213,23 @@ public final class HttpRequest {
 
     /** Adds a query parameter value. */
     public Builder query(String name, String value) {
-      query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      List<String> values = query.get(name);
+      if (values == null) {
+        values = new ArrayList<>();
+        query.put(name, values);
+      }
+      values.add(value);
       return this;
     }
 
     /** Adds a header value. */
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      List<String> values = headers.get(name);
+      if (values == null) {
+        values = new ArrayList<>();
+        headers.put(name, values);
+      }
+      values.add(value);
       return this;
     }
 

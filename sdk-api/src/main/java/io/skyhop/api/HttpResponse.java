@@ -25,7 +25,9 @@ public final class HttpResponse {
   private HttpResponse(Builder b) {
     this.status = b.status;
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : b.headers.entrySet()) {
+      h.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     this.headers = Collections.unmodifiableMap(h);
     this.cookies = List.copyOf(b.cookies);
     this.body = b.body;
@@ -49,7 +51,9 @@ public final class HttpResponse {
   /** A builder pre-filled with this response's content. */
   public Builder toBuilder() {
     Builder b = new Builder(status);
-    headers.forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      b.headers.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
     b.cookies.addAll(cookies);
     b.body = body;
     return b;
@@ -123,7 +127,12 @@ public final class HttpResponse {
 
     /** Adds a header value. */
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      List<String> values = headers.get(name);
+      if (values == null) {
+        values = new ArrayList<>();
+        headers.put(name, values);
+      }
+      values.add(value);
       return this;
     }
 

@@ -82,9 +82,11 @@ public final class FunctionIndex {
 
   private static FunctionDef function(JsonObject o) {
     Map<String, String> env = new LinkedHashMap<>();
-    o.getAsJsonObject("env")
-        .entrySet()
-        .forEach(e -> env.put(e.getKey(), e.getValue().getAsString()));
+    // Loops, not lambdas, here and below: this runs on every cold start, and the first lambda
+    // of a JVM costs milliseconds of bootstrap.
+    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("env").entrySet()) {
+      env.put(e.getKey(), e.getValue().getAsString());
+    }
     JsonElement payloadKind = o.get("payloadKind");
     return new FunctionDef(
         o.get("name").getAsString(),
@@ -109,7 +111,9 @@ public final class FunctionIndex {
     return switch (type) {
       case "http" -> {
         List<HttpMethod> methods = new ArrayList<>();
-        strings(t.getAsJsonArray("methods")).forEach(m -> methods.add(HttpMethod.valueOf(m)));
+        for (String m : strings(t.getAsJsonArray("methods"))) {
+          methods.add(HttpMethod.valueOf(m));
+        }
         yield new Trigger.Http(
             new PathTemplate(t.get("path").getAsString()),
             List.copyOf(methods),
@@ -120,7 +124,9 @@ public final class FunctionIndex {
       case "queue" -> new Trigger.Queue(t.get("queue").getAsString());
       case "storage" -> {
         List<StorageEvent.Type> events = new ArrayList<>();
-        strings(t.getAsJsonArray("events")).forEach(e -> events.add(StorageEvent.Type.valueOf(e)));
+        for (String e : strings(t.getAsJsonArray("events"))) {
+          events.add(StorageEvent.Type.valueOf(e));
+        }
         yield new Trigger.Storage(t.get("bucket").getAsString(), List.copyOf(events));
       }
       default -> throw new IndexException("Unknown trigger type '" + type + "' in " + RESOURCE);
@@ -129,7 +135,9 @@ public final class FunctionIndex {
 
   private static List<String> strings(JsonArray array) {
     List<String> out = new ArrayList<>();
-    array.forEach(e -> out.add(e.getAsString()));
+    for (JsonElement e : array) {
+      out.add(e.getAsString());
+    }
     return List.copyOf(out);
   }
 

@@ -37,7 +37,7 @@ public record InvocationContext(
       Logger logger,
       Map<String, String> env) {
     return new InvocationContext(
-        requestId, functionName, target, deadlineMillis, logger, env, System::currentTimeMillis);
+        requestId, functionName, target, deadlineMillis, logger, env, SystemClock.INSTANCE);
   }
 
   @Override
@@ -48,5 +48,15 @@ public record InvocationContext(
   @Override
   public Optional<String> env(String name) {
     return Optional.ofNullable(env.get(name));
+  }
+
+  /** The system clock, as a class rather than a method reference (no lambda bootstrap at start). */
+  private enum SystemClock implements LongSupplier {
+    INSTANCE;
+
+    @Override
+    public long getAsLong() {
+      return System.currentTimeMillis();
+    }
   }
 }

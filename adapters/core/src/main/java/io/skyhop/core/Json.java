@@ -4,9 +4,11 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.skyhop.api.HttpRequest;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -17,50 +19,81 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.function.Function;
 
 /**
  * The JSON codec for payloads and results (Gson underneath; {@code java.time} values as ISO-8601
  * strings). Immutable and thread-safe.
  */
-public final class Json {
+public final class Json implements HttpRequest.BodyDecoder {
   private final Gson gson;
 
   /** A codec with Skyhop's settings. */
   public Json() {
-    GsonBuilder builder = new GsonBuilder().disableHtmlEscaping();
-    iso(builder, Instant.class, Instant::parse);
-    iso(builder, LocalDate.class, LocalDate::parse);
-    iso(builder, LocalDateTime.class, LocalDateTime::parse);
-    iso(builder, LocalTime.class, LocalTime::parse);
-    iso(builder, OffsetDateTime.class, OffsetDateTime::parse);
-    iso(builder, ZonedDateTime.class, ZonedDateTime::parse);
-    iso(builder, Duration.class, Duration::parse);
-    this.gson = builder.create();
+    this.gson =
+        new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapterFactory(new JavaTimeAdapters())
+            .create();
   }
 
-  private static <T> void iso(GsonBuilder builder, Class<T> type, Function<String, T> parse) {
-    builder.registerTypeAdapter(
-        type,
-        new TypeAdapter<T>() {
-          @Override
-          public void write(JsonWriter out, T value) throws IOException {
-            if (value == null) {
-              out.nullValue();
-            } else {
-              out.value(value.toString());
-            }
-          }
+  /** Reads a request body: the decoder behind {@link HttpRequest#bodyAs(Class)}. */
+  @Override
+  public Object decode(byte[] body, Type type) {
+    return read(body, type);
+  }
 
-          @Override
-          public T read(JsonReader in) throws IOException {
-            if (in.peek() == JsonToken.NULL) {
-              in.nextNull();
-              return null;
-            }
-            return parse.apply(in.nextString());
-          }
-        }.nullSafe());
+  /**
+   * {@code java.time} values as ISO-8601 strings (Gson cannot reflect into them on Java 17). One
+   * factory and one adapter class, no lambdas: this is built on every cold start.
+   */
+  private static final class JavaTimeAdapters implements TypeAdapterFactory {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> token) {
+      Class<?> raw = token.getRawType();
+      if (raw == Instant.class
+          || raw == LocalDate.class
+          || raw == LocalDateTime.class
+          || raw == LocalTime.class
+          || raw == OffsetDateTime.class
+          || raw == ZonedDateTime.class
+          || raw == Duration.class) {
+        return (TypeAdapter<T>) new IsoAdapter(raw).nullSafe();
+      }
+      return null;
+    }
+  }
+
+  private static final class IsoAdapter extends TypeAdapter<Object> {
+    private final Class<?> type;
+
+    IsoAdapter(Class<?> type) {
+      this.type = type;
+    }
+
+    @Override
+    public void write(JsonWriter out, Object value) throws IOException {
+      out.value(value.toString());
+    }
+
+    @Override
+    public Object read(JsonReader in) throws IOException {
+      String text = in.nextString();
+      if (type == Instant.class) {
+        return Instant.parse(text);
+      } else if (type == LocalDate.class) {
+        return LocalDate.parse(text);
+      } else if (type == LocalDateTime.class) {
+        return LocalDateTime.parse(text);
+      } else if (type == LocalTime.class) {
+        return LocalTime.parse(text);
+      } else if (type == OffsetDateTime.class) {
+        return OffsetDateTime.parse(text);
+      } else if (type == ZonedDateTime.class) {
+        return ZonedDateTime.parse(text);
+      }
+      return Duration.parse(text);
+    }
   }
 
   /** Writes a value as UTF-8 JSON. */

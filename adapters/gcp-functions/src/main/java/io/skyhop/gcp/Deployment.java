@@ -18,10 +18,11 @@ final class Deployment {
 
   /** The kinds of entry class, each serving some trigger types. */
   enum Entry {
-    HTTP(SkyhopHttpFunction.class.getName(), "http"),
-    CLOUD_EVENT(SkyhopEventFunction.class.getName(), "cloudevent");
+    // Names, not class literals: an HTTP instance never loads the event entry class.
+    HTTP("io.skyhop.gcp.SkyhopHttpFunction", "http"),
+    CLOUD_EVENT("io.skyhop.gcp.SkyhopEventFunction", "cloudevent");
 
-    private final String className;
+    final String className;
     private final String signatureType;
 
     Entry(String className, String signatureType) {

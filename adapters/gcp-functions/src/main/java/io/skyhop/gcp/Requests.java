@@ -60,20 +60,24 @@ final class Requests {
       com.google.cloud.functions.HttpRequest request, HttpMethod method, String path)
       throws IOException {
     HttpRequest.Builder b = HttpRequest.builder(method, path);
-    request.getQuery().ifPresent(q -> query(q, b));
+    Optional<String> query = request.getQuery();
+    if (query.isPresent()) {
+      query(query.get(), b);
+    }
+    // Plain loops, no lambdas: each lambda's first use costs class spinning on a cold start.
     Map<String, String> cookies = new LinkedHashMap<>();
-    request
-        .getHeaders()
-        .forEach(
-            (name, values) -> {
-              for (String value : values) {
-                b.header(name, value);
-                if (name.equalsIgnoreCase("Cookie")) {
-                  cookies(value, cookies);
-                }
-              }
-            });
-    cookies.forEach(b::cookie);
+    for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+      String name = header.getKey();
+      for (String value : header.getValue()) {
+        b.header(name, value);
+        if (name.equalsIgnoreCase("Cookie")) {
+          cookies(value, cookies);
+        }
+      }
+    }
+    for (Map.Entry<String, String> cookie : cookies.entrySet()) {
+      b.cookie(cookie.getKey(), cookie.getValue());
+    }
     try (InputStream in = request.getInputStream()) {
       b.body(in.readAllBytes());
     }

@@ -46,7 +46,8 @@ public final class SkyhopHttpFunction implements HttpFunction {
   public void service(
       com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse out)
       throws IOException {
-    String requestId = Requests.executionId(request.getHeaders()).orElseGet(Requests::newRequestId);
+    Optional<String> executionId = Requests.executionId(request.getHeaders());
+    String requestId = executionId.isPresent() ? executionId.get() : Requests.newRequestId();
     InvocationContext context = deployment.context(requestId);
     Responses.write(answer(request, context), out);
   }

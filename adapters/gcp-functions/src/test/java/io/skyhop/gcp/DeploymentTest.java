@@ -1,5 +1,6 @@
 package io.skyhop.gcp;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyhop.core.UnknownFunctionException;
@@ -8,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class DeploymentTest {
   private final ClassLoader loader = getClass().getClassLoader();
+
+  @Test
+  void entryNamesAreTheEntryClasses() {
+    assertThat(Deployment.Entry.HTTP.className).isEqualTo(SkyhopHttpFunction.class.getName());
+    assertThat(Deployment.Entry.CLOUD_EVENT.className)
+        .isEqualTo(SkyhopEventFunction.class.getName());
+  }
 
   @Test
   void aMissingFunctionVariableNamesItAndTheChoices() {

@@ -37,10 +37,10 @@ class AwsDeadlineIT {
   @Test
   void theDeadlineHeaderIsTheRemainingTime() throws Exception {
     try (AwsPackage.Running fn = deadline.start("remaining")) {
-      Outcome first =
-          fn.invoke(AwsPackage.event("function-url-deadline.json"), Duration.ofSeconds(9));
-      Outcome second =
-          fn.invoke(AwsPackage.event("function-url-deadline.json"), Duration.ofMillis(2500));
+      String event = AwsPackage.event("function-url-deadline.json");
+      fn.invoke(event); // the cold start, so that the deadlines below are not spent on it
+      Outcome first = fn.invoke(event, Duration.ofSeconds(9));
+      Outcome second = fn.invoke(event, Duration.ofMillis(2500));
 
       JsonObject seen1 = seen(first);
       assertThat(seen1.get("remainingMs").getAsLong()).isBetween(6_000L, 9_000L);

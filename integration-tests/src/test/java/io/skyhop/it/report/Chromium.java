@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's headless Chromium ({@code /usr/bin/chromium}, installed by {@code .ci/run}), started with
- * {@code --headless --no-sandbox --disable-gpu --disable-background-networking}: renders a page and
- * returns its DOM after rendering, or a screenshot.
+ * Debian's headless Chromium ({@code /usr/bin/chromium}, installed by {@code .ci/run}), started
+ * with {@code --headless --no-sandbox --disable-gpu --disable-background-networking}: renders a
+ * page and returns its DOM after rendering, or a screenshot.
  */
 final class Chromium {
   static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -38,7 +38,8 @@ final class Chromium {
         "--screenshot=" + png,
         page.toUri().toString());
     if (!Files.isRegularFile(png)) {
-      throw new AssertionError("Chromium wrote no screenshot; see " + work.resolve("screenshot.log"));
+      throw new AssertionError(
+          "Chromium wrote no screenshot; see " + work.resolve("screenshot.log"));
     }
     return png;
   }
@@ -47,7 +48,8 @@ final class Chromium {
       throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
       throw new AssertionError(
-          BINARY + " is missing: install Debian's chromium (apt-get install chromium), as .ci/run does");
+          BINARY
+              + " is missing: install Debian's chromium (apt-get install chromium), as .ci/run does");
     }
     Files.createDirectories(work);
     List<String> command = new ArrayList<>();
@@ -70,7 +72,10 @@ final class Chromium {
       }
       if (p.exitValue() != 0) {
         throw new AssertionError(
-            "Chromium exited with " + p.exitValue() + ": " + Files.readString(work.resolve("chromium.err")));
+            "Chromium exited with "
+                + p.exitValue()
+                + ": "
+                + Files.readString(work.resolve("chromium.err")));
       }
     } finally {
       p.descendants().forEach(ProcessHandle::destroyForcibly);

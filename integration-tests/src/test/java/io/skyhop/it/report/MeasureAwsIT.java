@@ -1,8 +1,8 @@
 package io.skyhop.it.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +64,10 @@ class MeasureAwsIT {
     copy(SCENARIO.resolve("stubs"), stubs, logs);
     lambda =
         new WireMockServer(
-            options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderDirectory(stubs.toString()));
+            options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .usingFilesUnderDirectory(stubs.toString()));
     lambda.start();
   }
 
@@ -91,7 +94,10 @@ class MeasureAwsIT {
             () ->
                 new ProviderClients(
                     StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDSKYHOPLAB", "lab-secret"))),
+                        AwsBasicCredentials.create("AKIDSKYHOPLAB", "lab-secret")),
+                    () -> {
+                      throw new AssertionError("no Google credentials are needed");
+                    }),
             millis -> {});
     reporter.run(
         new ReportRequest(
@@ -129,8 +135,7 @@ class MeasureAwsIT {
 
     for (String function : List.of("orders-get", "orders-on-order")) {
       String configuration = "/2015-03-31/functions/" + function + "/configuration";
-      List<LoggedRequest> updates =
-          lambda.findAll(putRequestedFor(urlPathEqualTo(configuration)));
+      List<LoggedRequest> updates = lambda.findAll(putRequestedFor(urlPathEqualTo(configuration)));
       assertThat(updates).hasSize(3);
       String nonce1 = variables(updates.get(0)).get("SKYHOP_MEASURE_NONCE").getAsString();
       String nonce2 = variables(updates.get(1)).get("SKYHOP_MEASURE_NONCE").getAsString();
@@ -141,9 +146,12 @@ class MeasureAwsIT {
           postRequestedFor(urlPathEqualTo("/2015-03-31/functions/" + function + "/invocations"))
               .withHeader("X-Amz-Log-Type", equalTo("Tail")));
     }
-    assertThat(log).anyMatch(l -> l.contains("forcing 2 cold starts of Lambda function orders-get"));
     assertThat(log)
-        .anyMatch(l -> l.matches("get +aws \\(Lambda, provider\\) +provider +587 ms +651 ms +2\\.9 ms.*"));
+        .anyMatch(l -> l.contains("forcing 2 cold starts of Lambda function orders-get"));
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.matches("get +aws \\(Lambda, provider\\) +provider +587 ms +651 ms +2\\.9 ms.*"));
   }
 
   private static JsonObject provider(JsonObject report, String function) {

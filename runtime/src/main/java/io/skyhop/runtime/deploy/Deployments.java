@@ -300,6 +300,15 @@ public final class Deployments {
     }
   }
 
+  /** Kills instances whose invocation ran past its function's timeout. */
+  public void enforceDeadlines() {
+    for (AppVersion v : withInstances()) {
+      for (AppVersion.DeployedFunction f : v.functions()) {
+        f.pool().enforceDeadlines();
+      }
+    }
+  }
+
   /** Kills every instance (shutdown). */
   public void killAll() {
     for (AppVersion v : withInstances()) {

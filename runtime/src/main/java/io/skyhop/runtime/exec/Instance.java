@@ -43,7 +43,10 @@ public final class Instance {
   private volatile KillReason killReason;
   private volatile long lastUsedNanos;
   private volatile boolean busy;
+  private volatile long deadlineNanos;
   private double initMillis;
+  private long peakMb = -1;
+  private long peakReadNanos;
 
   Instance(
       String id,
@@ -111,15 +114,16 @@ public final class Instance {
         kill(KillReason.STOPPED);
         throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e);
       }
-      long delay = Math.max(1, deadlineMillis - System.currentTimeMillis());
-      ScheduledFuture<?> timer =
-          timers.schedule(() -> kill(KillReason.TIMEOUT), delay, TimeUnit.MILLISECONDS);
+      deadlineNanos =
+          System.nanoTime()
+              + TimeUnit.MILLISECONDS.toNanos(
+                  Math.max(1, deadlineMillis - System.currentTimeMillis()));
       try {
         return readResult(requestId);
       } catch (IOException e) {
         throw failure(e);
       } finally {
-        timer.cancel(false);
+        deadlineNanos = 0;
       }
     } finally {
       busy = false;
@@ -300,10 +304,29 @@ public final class Instance {
     return process;
   }
 
-  /** The peak resident memory so far, in MB, or -1 when unknown. */
+  /**
+   * The peak resident memory so far, in MB, or -1 when unknown. Read from {@code /proc} at most
+   * every 100 ms per instance (the peak moves slowly; the read costs a few system calls).
+   */
   public long maxMemoryUsedMb() {
-    long kb = ProcessMemory.peakKb(process.pid());
-    return kb < 0 ? -1 : (kb + 1023) / 1024;
+    long now = System.nanoTime();
+    if (peakMb < 0 || now - peakReadNanos > 100_000_000L) {
+      long kb = ProcessMemory.peakKb(process.pid());
+      peakMb = kb < 0 ? -1 : (kb + 1023) / 1024;
+      peakReadNanos = now;
+    }
+    return peakMb;
+  }
+
+  /**
+   * Kills the instance if the invocation it runs is past its deadline. Called by the pool's
+   * watchdog every few tens of milliseconds, rather than arming a timer per invocation.
+   */
+  void enforceDeadline(long nowNanos) {
+    long deadline = deadlineNanos;
+    if (deadline != 0 && nowNanos - deadline > 0) {
+      kill(KillReason.TIMEOUT);
+    }
   }
 
   /** Kills the instance if it uses more memory than its function's memory size. */

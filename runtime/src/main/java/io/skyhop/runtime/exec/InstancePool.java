@@ -231,6 +231,14 @@ public final class InstancePool {
     }
   }
 
+  /** Kills instances whose invocation ran past its timeout. */
+  public void enforceDeadlines() {
+    long now = System.nanoTime();
+    for (Instance i : all) {
+      i.enforceDeadline(now);
+    }
+  }
+
   /** Stops idle instances now; busy ones stop when released. */
   public void retire() {
     List<Instance> stopping;

@@ -45,13 +45,18 @@ final class Exchanges {
    */
   static byte[] body(HttpExchange exchange, long limit) throws TooLarge, Unreadable {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    long length = declared == null ? -1 : parseLong(declared);
     try (InputStream in = exchange.getRequestBody()) {
-      if (declared != null && parseLong(declared) > limit) {
+      if (length > limit) {
         drain(in);
         throw new TooLarge(limit);
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[16384];
+      if (length == 0
+          || (declared == null && !exchange.getRequestHeaders().containsKey("Transfer-Encoding"))) {
+        return new byte[0];
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+      byte[] buffer = new byte[length > 0 ? (int) Math.min(length + 1, 65536) : 8192];
       int n;
       long total = 0;
       while ((n = in.read(buffer)) > 0) {

@@ -1,7 +1,5 @@
 package io.skyhop.runtime.meter;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -10,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The runtime's structured log: one JSON object per line ({@code time}, {@code level}, {@code
@@ -19,7 +15,6 @@ import java.util.Map;
  * the console and appended to {@code <data>/logs/runtime.log}.
  */
 public final class RuntimeLog implements AutoCloseable {
-  private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
   private final PrintStream console;
   private final OutputStream file;
 
@@ -57,16 +52,29 @@ public final class RuntimeLog implements AutoCloseable {
    * @param fields alternating names and values; null values are left out
    */
   public void write(String level, String message, Object... fields) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("time", Instant.now().toString());
-    entry.put("level", level);
+    StringBuilder json = new StringBuilder(160 + message.length());
+    json.append("{\"time\":\"")
+        .append(Instant.now())
+        .append("\",\"level\":\"")
+        .append(level)
+        .append('"');
     for (int i = 0; i + 1 < fields.length; i += 2) {
-      if (fields[i + 1] != null) {
-        entry.put(String.valueOf(fields[i]), fields[i + 1]);
+      Object value = fields[i + 1];
+      if (value != null) {
+        json.append(',');
+        quote(json, String.valueOf(fields[i]));
+        json.append(':');
+        if (value instanceof Number || value instanceof Boolean) {
+          json.append(value);
+        } else {
+          quote(json, value.toString());
+        }
       }
     }
-    entry.put("message", message);
-    byte[] line = (gson.toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    json.append(",\"message\":");
+    quote(json, message);
+    json.append("}\n");
+    byte[] line = json.toString().getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
       console.write(line, 0, line.length);
       console.flush();
@@ -78,6 +86,29 @@ public final class RuntimeLog implements AutoCloseable {
             "{\"level\":\"ERROR\",\"message\":\"cannot write the log file: " + e + "\"}");
       }
     }
+  }
+
+  /** Appends a JSON string literal. */
+  static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 
   @Override

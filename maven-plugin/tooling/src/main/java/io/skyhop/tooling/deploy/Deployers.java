@@ -16,10 +16,10 @@ public final class Deployers {
     Deployer deployer =
         switch (target) {
           case AWS -> new io.skyhop.tooling.deploy.aws.AwsDeployer();
-          case AZURE -> null;
+          case AZURE -> new io.skyhop.tooling.deploy.azure.AzureDeployer();
           case GCP -> new io.skyhop.tooling.deploy.gcp.GcpDeployer();
           case LOCAL -> new io.skyhop.tooling.deploy.local.LocalDeployer();
-          case KNATIVE -> null;
+          case KNATIVE -> new io.skyhop.tooling.deploy.knative.KnativeDeployer();
         };
     if (deployer == null) {
       throw new ConfigurationException(

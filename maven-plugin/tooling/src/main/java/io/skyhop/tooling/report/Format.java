@@ -21,6 +21,14 @@ final class Format {
     return "$" + usd.setScale(scale, RoundingMode.HALF_UP).toPlainString();
   }
 
+  /** A chart's dollar tick: $0.01, $0.1, $1, $10, $100, $1k, $10k… */
+  static String usdTick(double usd) {
+    if (usd >= 1000) {
+      return "$" + volume(Math.round(usd));
+    }
+    return "$" + BigDecimal.valueOf(usd).stripTrailingZeros().toPlainString();
+  }
+
   /** A volume as 1.2M, 50k, 3B. */
   static String volume(long n) {
     if (n >= 1_000_000_000L) {

@@ -1,6 +1,5 @@
 package io.skyhop.tooling.report;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,7 @@ final class SvgCharts {
               y,
               LEFT - 6,
               y + 4,
-              Format.usd(BigDecimal.valueOf(v).stripTrailingZeros())));
+              Format.usdTick(v)));
     }
     svg.append(
         String.format(
@@ -275,7 +274,7 @@ final class SvgCharts {
               y,
               LEFT - 6,
               y + 4,
-              Format.ms(v),
+              v == 0 ? "0" : Format.ms(v),
               unit));
     }
   }

@@ -22,19 +22,47 @@ class LabTest {
     LabFunction a = SamplesTest.http("a", "/a", List.of("GET"));
     LabFunction b = SamplesTest.function("b", Map.of("type", "queue", "queue", "q"));
     List<Measurement> measured =
-        new Lab(List.of(new Scripted(Target.AWS, 100, -1), new Scripted(Target.GCP, 300, -1)), listener())
+        new Lab(
+                List.of(new Scripted(Target.AWS, 100, -1), new Scripted(Target.GCP, 300, -1)),
+                listener())
             .measure(List.of(a, b), 2, 3);
 
     assertThat(events)
         .containsExactly(
-            "start aws a", "close aws a", "start gcp a", "close gcp a",
-            "start aws a", "close aws a", "start gcp a", "close gcp a",
-            "start aws b", "close aws b", "start gcp b", "close gcp b",
-            "start aws a", "invoke aws a", "invoke aws a", "invoke aws a", "close aws a",
-            "start gcp a", "invoke gcp a", "invoke gcp a", "invoke gcp a", "close gcp a",
-            "start aws b", "invoke aws b", "invoke aws b", "invoke aws b", "close aws b",
-            "start gcp b", "invoke gcp b", "invoke gcp b", "invoke gcp b", "close gcp b");
-    assertThat(measured).extracting(m -> m.target().id() + "/" + m.function().name())
+            "start aws a",
+            "close aws a",
+            "start gcp a",
+            "close gcp a",
+            "start aws a",
+            "close aws a",
+            "start gcp a",
+            "close gcp a",
+            "start aws b",
+            "close aws b",
+            "start gcp b",
+            "close gcp b",
+            "start aws a",
+            "invoke aws a",
+            "invoke aws a",
+            "invoke aws a",
+            "close aws a",
+            "start gcp a",
+            "invoke gcp a",
+            "invoke gcp a",
+            "invoke gcp a",
+            "close gcp a",
+            "start aws b",
+            "invoke aws b",
+            "invoke aws b",
+            "invoke aws b",
+            "close aws b",
+            "start gcp b",
+            "invoke gcp b",
+            "invoke gcp b",
+            "invoke gcp b",
+            "close gcp b");
+    assertThat(measured)
+        .extracting(m -> m.target().id() + "/" + m.function().name())
         .containsExactly("aws/a", "aws/b", "gcp/a", "gcp/b");
     Measurement gcpA = measured.get(2);
     assertThat(gcpA.coldStarts()).hasSize(2);
@@ -43,8 +71,11 @@ class LabTest {
     assertThat(gcpA.peakMemoryKb()).isEqualTo(OptionalLong.of(2048));
     assertThat(gcpA.failures()).isEmpty();
     assertThat(log).contains("report: gcp primed (300 ms, not recorded)");
-    assertThat(log).anyMatch(l -> l.matches(
-        "report: \\[2/2\\] gcp +a +cold +300 ms \\(init 30 ms\\), warm p50 1\\.0 ms over 3"));
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.matches(
+                    "report: \\[2/2\\] gcp +a +cold +300 ms \\(init 30 ms\\), warm p50 1\\.0 ms over 3"));
   }
 
   @Test
@@ -55,7 +86,8 @@ class LabTest {
     Measurement m = measured.get(0);
     assertThat(m.coldStarts()).hasSize(2);
     assertThat(m.failures()).containsExactly("local: start 2 failed on purpose");
-    assertThat(log).contains("WARNING report: local a sample 2 failed: local: start 2 failed on purpose");
+    assertThat(log)
+        .contains("WARNING report: local a sample 2 failed: local: start 2 failed on purpose");
   }
 
   private BuildListener listener() {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class SamplesTest {
   private final Samples samples =
-      new Samples(Map.of("create-order", "{\"item\":\"bolt\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8)));
+      new Samples(
+          Map.of(
+              "create-order",
+              "{\"item\":\"bolt\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8)));
 
   @Test
   void httpFunctionsGetTheirFirstMethodOnTheirPathWithParametersFilled() {
@@ -45,14 +48,27 @@ class SamplesTest {
     JsonObject event =
         JsonParser.parseString(Samples.render("aws-function-url.json", values)).getAsJsonObject();
     assertThat(event.get("rawPath").getAsString()).isEqualTo("/orders/lab-1");
-    assertThat(event.getAsJsonObject("requestContext").getAsJsonObject("http").get("method").getAsString())
+    assertThat(
+            event
+                .getAsJsonObject("requestContext")
+                .getAsJsonObject("http")
+                .get("method")
+                .getAsString())
         .isEqualTo("GET");
     assertThat(event.get("body").getAsString()).isEqualTo("say \"hi\"\n");
     JsonObject s3 =
-        JsonParser.parseString(Samples.render("aws-s3.json", samples.values(
-            function("on-upload", Map.of("type", "storage", "bucket", "uploads"))))).getAsJsonObject();
-    JsonObject object = s3.getAsJsonArray("Records").get(0).getAsJsonObject()
-        .getAsJsonObject("s3").getAsJsonObject("object");
+        JsonParser.parseString(
+                Samples.render(
+                    "aws-s3.json",
+                    samples.values(
+                        function("on-upload", Map.of("type", "storage", "bucket", "uploads")))))
+            .getAsJsonObject();
+    JsonObject object =
+        s3.getAsJsonArray("Records")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("s3")
+            .getAsJsonObject("object");
     assertThat(object.get("key").getAsString()).isEqualTo("lab/sample.txt");
     assertThat(object.get("size").getAsInt()).isEqualTo(11);
   }
@@ -70,7 +86,6 @@ class SamplesTest {
 
   static LabFunction function(String name, Map<String, Object> trigger) {
     return new LabFunction(
-        "orders",
-        new DeployManifest.Function(name, trigger, 512, 10, 0, Map.of(), Map.of()));
+        "orders", new DeployManifest.Function(name, trigger, 512, 10, 0, Map.of(), Map.of()));
   }
 }

@@ -60,23 +60,28 @@ class ReportSettingsTest {
   void badValuesNameTheSettingAndTheFix() {
     assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.samples", "0"), BASE))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("skyhop.samples = '0' is not a whole number from 1 to 100. Fix: pass e.g."
-            + " -Dskyhop.samples=5");
+        .hasMessage(
+            "skyhop.samples = '0' is not a whole number from 1 to 100. Fix: pass e.g."
+                + " -Dskyhop.samples=5");
     assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.coldStartRatio", "lots"), BASE))
-        .hasMessage("skyhop.coldStartRatio = 'lots' is not a number from 0 to 1. Fix: pass a"
-            + " decimal such as -Dskyhop.coldStartRatio=0.5");
+        .hasMessage(
+            "skyhop.coldStartRatio = 'lots' is not a number from 0 to 1. Fix: pass a"
+                + " decimal such as -Dskyhop.coldStartRatio=0.5");
     assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.durationMs", "120"), BASE))
-        .hasMessage("skyhop.memoryMb is not set, but skyhop.durationMs is: a what-if needs both."
-            + " Fix: pass -Dskyhop.memoryMb=… too (e.g. -Dskyhop.durationMs=120"
-            + " -Dskyhop.memoryMb=512), or neither to measure");
+        .hasMessage(
+            "skyhop.memoryMb is not set, but skyhop.durationMs is: a what-if needs both."
+                + " Fix: pass -Dskyhop.memoryMb=… too (e.g. -Dskyhop.durationMs=120"
+                + " -Dskyhop.memoryMb=512), or neither to measure");
     assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.targets", "aws,knative"), BASE))
-        .hasMessage("skyhop.targets = 'aws,knative' names knative, which the report cannot"
-            + " measure on this machine (it runs the in-house runtime, measured as local). Fix:"
-            + " leave knative out of skyhop.targets");
+        .hasMessage(
+            "skyhop.targets = 'aws,knative' names knative, which the report cannot"
+                + " measure on this machine (it runs the in-house runtime, measured as local). Fix:"
+                + " leave knative out of skyhop.targets");
     assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.prices", "no-such.json"), BASE))
-        .hasMessage("skyhop.prices = 'no-such.json' is not a readable file ("
-            + BASE.resolve("no-such.json").normalize()
-            + "). Fix: give the path of a price table file in the built-in table's format,"
-            + " relative to the project directory or absolute");
+        .hasMessage(
+            "skyhop.prices = 'no-such.json' is not a readable file ("
+                + BASE.resolve("no-such.json").normalize()
+                + "). Fix: give the path of a price table file in the built-in table's format,"
+                + " relative to the project directory or absolute");
   }
 }

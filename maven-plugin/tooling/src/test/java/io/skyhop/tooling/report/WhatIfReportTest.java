@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code -Dskyhop.durationMs=100 -Dskyhop.memoryMb=512}: prices without measuring, on every
- * target, and the figures are the published worked examples (pricing-and-cold-starts.md).
+ * {@code -Dskyhop.durationMs=100 -Dskyhop.memoryMb=512}: prices without measuring, on every target,
+ * and the figures are the published worked examples (pricing-and-cold-starts.md).
  */
 class WhatIfReportTest {
   @TempDir Path project;
@@ -36,19 +36,25 @@ class WhatIfReportTest {
                 new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
                 values));
 
-    JsonObject report = JsonParser.parseString(Files.readString(dir.resolve("report.json"))).getAsJsonObject();
+    JsonObject report =
+        JsonParser.parseString(Files.readString(dir.resolve("report.json"))).getAsJsonObject();
     assertThat(report.get("mode").getAsString()).isEqualTo("what-if");
-    assertThat(report.get("prices").toString()).isEqualTo("{\"version\":\"2026.11.1\",\"date\":\"2026-11-26\"}");
-    assertThat(report.get("server").toString()).isEqualTo("{\"type\":\"t4g.small\",\"usdPerMonth\":12.26}");
+    assertThat(report.get("prices").toString())
+        .isEqualTo("{\"version\":\"2026.11.1\",\"date\":\"2026-11-26\"}");
+    assertThat(report.get("server").toString())
+        .isEqualTo("{\"type\":\"t4g.small\",\"usdPerMonth\":12.26}");
     List<JsonObject> results =
         report.getAsJsonArray("results").asList().stream().map(e -> e.getAsJsonObject()).toList();
-    assertThat(results).extracting(r -> r.get("target").getAsString())
+    assertThat(results)
+        .extracting(r -> r.get("target").getAsString())
         .containsExactly("aws", "azure", "gcp", "local");
-    assertThat(results).allSatisfy(r -> {
-      assertThat(r.get("source").getAsString()).isEqualTo("what-if");
-      assertThat(r.get("coldStartMs").isJsonNull()).isTrue();
-      assertThat(r.get("warmMs").isJsonNull()).isTrue();
-    });
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("source").getAsString()).isEqualTo("what-if");
+              assertThat(r.get("coldStartMs").isJsonNull()).isTrue();
+              assertThat(r.get("warmMs").isJsonNull()).isTrue();
+            });
     JsonObject aws = results.get(0);
     assertThat(aws.get("plan").getAsString()).isEqualTo("aws-x86_64");
     assertThat(aws.get("billedMs").getAsLong()).isEqualTo(100);
@@ -59,16 +65,22 @@ class WhatIfReportTest {
     JsonObject azure = results.get(1);
     JsonObject consumption = azure.getAsJsonArray("otherPlans").get(0).getAsJsonObject();
     assertThat(consumption.get("plan").getAsString()).isEqualTo("azure-consumption");
-    assertThat(consumption.getAsJsonObject("costUsd").get("perMillion").getAsDouble()).isEqualTo(1.0);
-    assertThat(results.get(2).getAsJsonObject("costUsd").get("perMillion").getAsDouble()).isEqualTo(1.3242);
-    assertThat(results.get(3).get("costUsd").toString()).isEqualTo("{\"perMillion\":12.26,\"monthly\":12.26}");
+    assertThat(consumption.getAsJsonObject("costUsd").get("perMillion").getAsDouble())
+        .isEqualTo(1.0);
+    assertThat(results.get(2).getAsJsonObject("costUsd").get("perMillion").getAsDouble())
+        .isEqualTo(1.3242);
+    assertThat(results.get(3).get("costUsd").toString())
+        .isEqualTo("{\"perMillion\":12.26,\"monthly\":12.26}");
 
-    assertThat(Files.readString(dir.resolve("report.md"))).contains("| what-if | aws | what-if | - | - | - | - | $1.03 | $0.00 | cheapest |");
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| what-if | aws | what-if | - | - | - | - | $1.03 | $0.00 | cheapest |");
     assertThat(Files.readString(dir.resolve("report.html")))
         .contains("<svg id=\"cost-chart-what-if\"")
         .doesNotContain("cold-start-chart");
-    assertThat(log).contains("Skyhop report for orders: 1,000,000 invocations/month, prices"
-        + " 2026.11.1 of 2026-11-26, in-house runtime on a t4g.small at $12.26/month");
+    assertThat(log)
+        .contains(
+            "Skyhop report for orders: 1,000,000 invocations/month, prices"
+                + " 2026.11.1 of 2026-11-26, in-house runtime on a t4g.small at $12.26/month");
   }
 
   static BuildListener listener(List<String> lines) {

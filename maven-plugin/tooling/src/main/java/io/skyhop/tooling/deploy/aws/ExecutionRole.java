@@ -88,6 +88,14 @@ final class ExecutionRole {
       policies.forEach(p -> attach(name, p));
       return new Resolved(Optional.of(role.arn()), true);
     }
+    if (!ours(existing.get())) {
+      log.line(
+          PlanLog.Change.UNCHANGED,
+          "role",
+          name,
+          "exists without the tag " + FunctionSpec.APP_TAG + "=" + settings.app() + ", used as is");
+      return new Resolved(Optional.of(existing.get().arn()), false);
+    }
     List<String> missing = new ArrayList<>(policies);
     missing.removeAll(attached(name));
     log.line(
@@ -113,11 +121,7 @@ final class ExecutionRole {
     if (role.isEmpty()) {
       return;
     }
-    boolean ours =
-        role.get().tags().stream()
-            .anyMatch(
-                t -> t.key().equals(FunctionSpec.APP_TAG) && t.value().equals(settings.app()));
-    if (!ours) {
+    if (!ours(role.get())) {
       log.warn(
           "Leaving the role "
               + name
@@ -139,6 +143,12 @@ final class ExecutionRole {
     if (!log.dryRun()) {
       AwsCalls.call("IAM DeleteRole " + name, () -> iam.deleteRole(b -> b.roleName(name)));
     }
+  }
+
+  /** Whether the role carries this app's tag, i.e. Skyhop created it for this app. */
+  private boolean ours(Role role) {
+    return role.tags().stream()
+        .anyMatch(t -> t.key().equals(FunctionSpec.APP_TAG) && t.value().equals(settings.app()));
   }
 
   private Optional<Role> find(String name) {

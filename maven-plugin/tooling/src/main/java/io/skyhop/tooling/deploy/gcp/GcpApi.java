@@ -3,6 +3,7 @@ package io.skyhop.tooling.deploy.gcp;
 import com.google.api.gax.httpjson.HttpJsonStatusCode;
 import com.google.api.gax.rpc.ApiExceptionFactory;
 import com.google.cloud.functions.v2.CreateFunctionRequest;
+import com.google.cloud.functions.v2.DeleteFunctionRequest;
 import com.google.cloud.functions.v2.Function;
 import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.GenerateUploadUrlRequest;
@@ -170,10 +171,7 @@ final class GcpApi {
                     () ->
                         functions()
                             .deleteFunctionCallable()
-                            .call(
-                                com.google.cloud.functions.v2.DeleteFunctionRequest.newBuilder()
-                                    .setName(name)
-                                    .build()))));
+                            .call(DeleteFunctionRequest.newBuilder().setName(name).build()))));
   }
 
   /** The job, if it exists. */
@@ -275,12 +273,11 @@ final class GcpApi {
               () -> functions().getHttpJsonOperationsClient().getOperation(name));
     }
     if (op.hasError()) {
+      com.google.rpc.Code code = com.google.rpc.Code.forNumber(op.getError().getCode());
       ProviderError error =
           new ProviderError(
               0,
-              com.google.rpc.Code.forNumber(op.getError().getCode()) == null
-                  ? String.valueOf(op.getError().getCode())
-                  : com.google.rpc.Code.forNumber(op.getError().getCode()).name(),
+              code == null ? String.valueOf(op.getError().getCode()) : code.name(),
               op.getError().getMessage());
       throw new GcpApiException(
           call, error, "operation " + op.getName() + " ended with " + error, null);

@@ -61,14 +61,14 @@ public final class GcpDeployer implements Deployer {
     this.timing = timing;
   }
 
+  /**
+   * Checks the project, region and endpoint settings and finds the credentials, calling nothing.
+   * {@code deploy} checks the manifest and the zip before its first call; {@code remove} needs
+   * neither.
+   */
   @Override
   public void validate(DeployRequest request) {
-    GcpSettings gcp = GcpSettings.of(request.settings());
-    DeployManifest manifest = manifest(request);
-    for (DeployManifest.Function f : manifest.functions()) {
-      FunctionSpec.of(gcp, manifest, request.app(), f);
-    }
-    zip(request);
+    GcpSettings.of(request.settings());
     credentials.load();
   }
 

@@ -124,8 +124,11 @@ final class ImagePush {
               + "=true for a registry you trust on plain HTTP");
     } catch (UnknownHostException | ConnectException | SSLException e) {
       throw unreachable(settings, e);
+    } catch (java.security.DigestException e) {
+      throw new IOException("The image tarball names a bad digest: " + e.getMessage(), e);
     } catch (RegistryException | CredentialRetrievalException e) {
-      if (e.getCause() instanceof UnknownHostException || e.getCause() instanceof ConnectException) {
+      if (e.getCause() instanceof UnknownHostException
+          || e.getCause() instanceof ConnectException) {
         throw unreachable(settings, e.getCause());
       }
       throw new KnativeDeployException(

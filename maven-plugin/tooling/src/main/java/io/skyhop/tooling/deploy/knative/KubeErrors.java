@@ -61,7 +61,8 @@ final class KubeErrors {
               e);
       default -> {
         Throwable cause = e.getCause();
-        while (cause != null && !(cause instanceof ConnectException)
+        while (cause != null
+            && !(cause instanceof ConnectException)
             && !(cause instanceof UnknownHostException)) {
           cause = cause.getCause();
         }

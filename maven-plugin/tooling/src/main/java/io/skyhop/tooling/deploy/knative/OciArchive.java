@@ -53,8 +53,9 @@ public record OciArchive(
     }
     try {
       JsonArray manifests =
-          JsonParser.parseString(Files.readString(indexFile)).getAsJsonObject().getAsJsonArray(
-              "manifests");
+          JsonParser.parseString(Files.readString(indexFile))
+              .getAsJsonObject()
+              .getAsJsonArray("manifests");
       if (manifests == null || manifests.size() != 1) {
         throw new IOException(tarball + " must hold exactly one image manifest");
       }
@@ -118,7 +119,10 @@ public record OciArchive(
       long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
       char type = (char) header[156];
       boolean file = type == '0' || type == 0;
-      if (file && (BLOB.matcher(name).matches() || name.equals("index.json") || name.equals("oci-layout"))) {
+      if (file
+          && (BLOB.matcher(name).matches()
+              || name.equals("index.json")
+              || name.equals("oci-layout"))) {
         Path target = dir.resolve(name);
         Files.createDirectories(target.getParent());
         try (OutputStream out = Files.newOutputStream(target)) {

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the in-house runtime in the background when {@code mvn deploy} finds none answering at
- * the default URL, and says how to stop it.
+ * Starts the in-house runtime in the background when {@code mvn deploy} finds none answering at the
+ * default URL, and says how to stop it.
  */
 final class BackgroundRuntime {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -89,6 +89,7 @@ final class BackgroundRuntime {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

@@ -60,8 +60,8 @@ public final class LocalDeployer implements Deployer {
     URI url = url(settings);
     Optional<String> token = settings.get("skyhop.local.token");
     if (new LocalRuntimeClient(url, null).health().isEmpty()) {
-      boolean isDefault = settings.get("skyhop.local.url").isEmpty()
-          || url.equals(LocalRuntimeClient.DEFAULT_URL);
+      boolean isDefault =
+          settings.get("skyhop.local.url").isEmpty() || url.equals(LocalRuntimeClient.DEFAULT_URL);
       if (!start || !isDefault) {
         throw new ConfigurationException(
             "skyhop.local.url",
@@ -89,8 +89,11 @@ public final class LocalDeployer implements Deployer {
       for (DeployManifest.Function f : manifest.functions()) {
         plan.add(
             new DeployResult.Function(
-                f.name(), request.app() + "/" + f.name(), DeployResult.Action.UPDATE,
-                describe(url(request.settings()), request.app(), f), Map.of()));
+                f.name(),
+                request.app() + "/" + f.name(),
+                DeployResult.Action.UPDATE,
+                describe(url(request.settings()), request.app(), f),
+                Map.of()));
       }
       listener.info("Dry run: would deploy " + bundle + " to " + url(request.settings()));
       return new DeployResult("local", request.app(), plan, Map.of());
@@ -101,9 +104,16 @@ public final class LocalDeployer implements Deployer {
     List<DeployResult.Function> functions = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
       Map<String, Object> details = new LinkedHashMap<>();
-      deployed.function(f.name()).map(LocalRuntimeClient.DeployedFunction::key).ifPresent(
-          key -> details.put("authorization", "x-functions-key header (GET /_skyhop/apps/"
-              + request.app() + " with the admin token shows the key)"));
+      deployed
+          .function(f.name())
+          .map(LocalRuntimeClient.DeployedFunction::key)
+          .ifPresent(
+              key ->
+                  details.put(
+                      "authorization",
+                      "x-functions-key header (GET /_skyhop/apps/"
+                          + request.app()
+                          + " with the admin token shows the key)"));
       functions.add(
           new DeployResult.Function(
               f.name(),
@@ -123,10 +133,24 @@ public final class LocalDeployer implements Deployer {
     return switch (f.triggerType()) {
       case "http" -> t.get("methods") + " " + base + "/" + app + t.get("path");
       case "schedule" -> "schedule '" + t.get("cron") + "' " + t.get("timezone");
-      case "queue" -> "queue '" + t.get("queue") + "' (POST " + base + "/_skyhop/queues/"
-          + t.get("queue") + ")";
-      default -> "bucket '" + t.get("bucket") + "' " + t.get("events") + " (PUT " + base
-          + "/_skyhop/buckets/" + t.get("bucket") + "/<key>)";
+      case "queue" ->
+          "queue '"
+              + t.get("queue")
+              + "' (POST "
+              + base
+              + "/_skyhop/queues/"
+              + t.get("queue")
+              + ")";
+      default ->
+          "bucket '"
+              + t.get("bucket")
+              + "' "
+              + t.get("events")
+              + " (PUT "
+              + base
+              + "/_skyhop/buckets/"
+              + t.get("bucket")
+              + "/<key>)";
     };
   }
 
@@ -140,7 +164,8 @@ public final class LocalDeployer implements Deployer {
     if (client.remove(request.app())) {
       listener.info("Removed " + request.app() + " from " + client.baseUrl());
     } else {
-      listener.info(request.app() + " is not deployed at " + client.baseUrl() + "; nothing to remove");
+      listener.info(
+          request.app() + " is not deployed at " + client.baseUrl() + "; nothing to remove");
     }
   }
 }

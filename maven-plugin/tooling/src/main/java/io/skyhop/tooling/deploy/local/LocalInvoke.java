@@ -8,8 +8,8 @@ import io.skyhop.tooling.local.LocalRuntimeClient;
 import java.nio.file.Path;
 
 /**
- * {@code skyhop:invoke}: one invocation through the in-house runtime — the deployed app with
- * {@code skyhop.remote=true}, else a runtime this build starts for the call and stops after it.
+ * {@code skyhop:invoke}: one invocation through the in-house runtime — the deployed app with {@code
+ * skyhop.remote=true}, else a runtime this build starts for the call and stops after it.
  */
 public final class LocalInvoke {
   private LocalInvoke() {}
@@ -20,7 +20,11 @@ public final class LocalInvoke {
    * @throws ConfigurationException for a target other than local
    */
   public static LocalRuntimeClient.InvokeResult invoke(
-      DeployRequest request, String function, byte[] payload, boolean remote, BuildListener listener)
+      DeployRequest request,
+      String function,
+      byte[] payload,
+      boolean remote,
+      BuildListener listener)
       throws Exception {
     if (request.target() != Target.LOCAL) {
       throw new ConfigurationException(

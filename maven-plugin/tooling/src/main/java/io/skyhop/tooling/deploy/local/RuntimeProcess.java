@@ -52,7 +52,8 @@ public final class RuntimeProcess implements AutoCloseable {
       pb.inheritIO();
     } else {
       pb.redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("runtime.log").toFile()));
+          .redirectOutput(
+              ProcessBuilder.Redirect.appendTo(dataDir.resolve("runtime.log").toFile()));
     }
     Process process = pb.start();
     URI url = URI.create("http://127.0.0.1:" + chosen);

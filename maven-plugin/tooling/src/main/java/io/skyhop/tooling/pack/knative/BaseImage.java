@@ -80,7 +80,8 @@ public record BaseImage(String reference, Path tarball, ImageReference registryI
     if (tarball != null) {
       return Jib.from(TarImage.at(tarball));
     }
-    CredentialRetrieverFactory credentials = CredentialRetrieverFactory.forImage(registryImage, log);
+    CredentialRetrieverFactory credentials =
+        CredentialRetrieverFactory.forImage(registryImage, log);
     return Jib.from(
         RegistryImage.named(registryImage)
             .addCredentialRetriever(credentials.dockerConfig())

@@ -7,12 +7,12 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
-import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Port;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import java.io.IOException;
@@ -108,15 +108,9 @@ final class ContainerImage {
     }
   }
 
-  /** {@code <app>:<version>}, the version made a valid tag. */
+  /** {@code <app>:<tag>}, the tag made from the version. */
   static ImageReference name(KnativeApp app) {
-    String tag = app.version().replaceAll("[^A-Za-z0-9_.-]", "-");
-    if (tag.isEmpty() || !Character.isLetterOrDigit(tag.charAt(0)) && tag.charAt(0) != '_') {
-      tag = "v" + tag;
-    }
-    if (tag.length() > 128) {
-      tag = tag.substring(0, 128);
-    }
+    String tag = ImageLayout.tag(app.version());
     try {
       return ImageReference.parse(app.app() + ":" + tag);
     } catch (InvalidImageReferenceException e) {

@@ -36,6 +36,15 @@ public final class ImageLayout {
     return APP_DIR + "/" + app + ".zip";
   }
 
+  /** The image tag of a project version: the version, its characters made valid in a tag. */
+  public static String tag(String version) {
+    String tag = version.replaceAll("[^A-Za-z0-9_.-]", "-");
+    if (tag.isEmpty() || !Character.isLetterOrDigit(tag.charAt(0)) && tag.charAt(0) != '_') {
+      tag = "v" + tag;
+    }
+    return tag.length() > 128 ? tag.substring(0, 128) : tag;
+  }
+
   /** The OCI tarball's file name under {@code target/skyhop/knative/}. */
   public static String tarName(String app) {
     return app + "-image.tar";

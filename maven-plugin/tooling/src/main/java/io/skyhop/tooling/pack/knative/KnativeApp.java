@@ -113,8 +113,8 @@ public record KnativeApp(
   }
 
   /**
-   * The Service's {@code max-scale}: with one request per pod, the sum of its functions'
-   * {@code maxConcurrency}, or 0 (unlimited) when one of them keeps the provider default.
+   * The Service's {@code max-scale}: with one request per pod, the sum of its functions' {@code
+   * maxConcurrency}, or 0 (unlimited) when one of them keeps the provider default.
    */
   public int maxScale() {
     int sum = 0;

@@ -10,8 +10,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code target/skyhop/knative/service.yaml}: the Knative Service of the app's HTTP functions,
- * then one {@code batch/v1} CronJob per schedule function, as YAML documents. The image is named by
+ * {@code target/skyhop/knative/service.yaml}: the Knative Service of the app's HTTP functions, then
+ * one {@code batch/v1} CronJob per schedule function, as YAML documents. The image is named by
  * digest under {@value #REGISTRY}, which deploy replaces with {@code skyhop.knative.registry} (and
  * {@code envsubst} can replace by hand).
  */
@@ -104,7 +104,10 @@ public final class KnativeYaml {
     template.put("metadata", map("labels", labels(app, null), "annotations", annotations));
     template.put("spec", spec);
     return resource(
-        "serving.knative.dev/v1", "Service", metadata(app.app(), app, null), map("template", template));
+        "serving.knative.dev/v1",
+        "Service",
+        metadata(app.app(), app, null),
+        map("template", template));
   }
 
   /** The CronJob running a schedule function: the image with {@code --invoke <function>}. */
@@ -122,8 +125,7 @@ public final class KnativeYaml {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("backoffLimit", SCHEDULE_RETRIES);
     job.put("activeDeadlineSeconds", f.timeoutSeconds() + SCHEDULE_START_SECONDS);
-    job.put(
-        "template", map("metadata", map("labels", labels(app, f.name())), "spec", pod));
+    job.put("template", map("metadata", map("labels", labels(app, f.name())), "spec", pod));
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("schedule", schedule.cron());
     spec.put("timeZone", schedule.timezone());
@@ -133,10 +135,7 @@ public final class KnativeYaml {
     spec.put("failedJobsHistoryLimit", 3);
     spec.put("jobTemplate", map("spec", job));
     return resource(
-        "batch/v1",
-        "CronJob",
-        metadata(KnativeApp.cronJobName(app.app(), f), app, f.name()),
-        spec);
+        "batch/v1", "CronJob", metadata(KnativeApp.cronJobName(app.app(), f), app, f.name()), spec);
   }
 
   private static Map<String, Object> resource(

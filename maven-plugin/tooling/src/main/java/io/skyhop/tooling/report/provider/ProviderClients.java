@@ -1,6 +1,12 @@
 package io.skyhop.tooling.report.provider;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.cloud.functions.v2.FunctionServiceClient;
+import com.google.cloud.functions.v2.FunctionServiceSettings;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
+import io.skyhop.tooling.deploy.gcp.GcpCredentials;
+import io.skyhop.tooling.deploy.gcp.GcpSettings;
+import java.io.IOException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -11,24 +17,41 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Creates the provider clients {@code skyhop.measure} uses, from the deploy settings ({@code
- * skyhop.region}, {@code skyhop.aws.endpoint}) and a credentials provider: the AWS default chain
- * for users, fixed credentials in tests.
+ * skyhop.region}, {@code skyhop.aws.endpoint}, {@code skyhop.gcp.project}, {@code
+ * skyhop.gcp.endpoint}) and credentials: each provider's standard chain for users, fixed
+ * credentials in tests.
  */
 public final class ProviderClients {
   private final AwsCredentialsProvider awsCredentials;
+  private final GcpCredentials gcpCredentials;
 
   /**
-   * Clients signing with {@code awsCredentials}.
+   * Clients signing with the given credentials.
    *
    * @param awsCredentials where AWS credentials come from
+   * @param gcpCredentials where Google credentials come from
    */
-  public ProviderClients(AwsCredentialsProvider awsCredentials) {
+  public ProviderClients(AwsCredentialsProvider awsCredentials, GcpCredentials gcpCredentials) {
     this.awsCredentials = awsCredentials;
+    this.gcpCredentials = gcpCredentials;
   }
 
-  /** Clients using each provider's standard credential chain. */
+  /**
+   * Clients using each provider's standard credential chain (AWS default chain, Google
+   * application-default credentials), resolved when first used.
+   */
   public static ProviderClients standard() {
-    return new ProviderClients(DefaultCredentialsProvider.builder().build());
+    return new ProviderClients(
+        DefaultCredentialsProvider.builder().build(), GcpCredentials.applicationDefault());
+  }
+
+  /** A Cloud Functions v2 client over HTTP/JSON for the settings' endpoint; close it after use. */
+  FunctionServiceClient gcpFunctions(GcpSettings settings) throws IOException {
+    FunctionServiceSettings.Builder builder =
+        FunctionServiceSettings.newHttpJsonBuilder()
+            .setCredentialsProvider(FixedCredentialsProvider.create(gcpCredentials.load()));
+    settings.endpoint().ifPresent(builder::setEndpoint);
+    return FunctionServiceClient.create(builder.build());
   }
 
   /** A Lambda client for the settings' region and endpoint; close it after use. */

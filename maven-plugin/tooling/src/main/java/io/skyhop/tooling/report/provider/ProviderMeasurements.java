@@ -1,12 +1,15 @@
 package io.skyhop.tooling.report.provider;
 
+import com.google.cloud.functions.v2.FunctionServiceClient;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.cost.Profile;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
+import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.aws.AwsHarness;
@@ -19,6 +22,7 @@ import io.skyhop.tooling.report.Result;
 import io.skyhop.tooling.report.Source;
 import io.skyhop.tooling.report.WarmStats;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +38,11 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * {@code skyhop.measure=N}: after a deploy (read from {@code target/skyhop/deploy-<target>.json}),
- * forces N cold starts of each deployed function on the provider and records what the provider
- * reports next to the local figures, with source {@code provider}. AWS: Lambda's own {@code REPORT}
- * ({@link LambdaColdStarts}). Google Cloud and Azure report no cold-start figure per invocation;
- * their deployments are listed with a note until a restart-and-time client is added for them.
+ * forces N cold starts of each deployed function on the provider and records what it finds next to
+ * the local figures, with source {@code provider}. AWS: Lambda's own {@code REPORT} ({@link
+ * LambdaColdStarts}). Google Cloud reports no cold-start figure per invocation: public HTTP
+ * functions are timed client-side, first request after a forced new revision ({@link
+ * GcpColdStarts}); other Google functions, and Azure, are listed in the notes as not measured.
  */
 public final class ProviderMeasurements {
   private final BuildListener listener;
@@ -62,12 +67,16 @@ public final class ProviderMeasurements {
   /**
    * What was measured.
    *
-   * @param results one result per deployed function and target
-   * @param notes what could not be measured and why
+   * @param results one result per measured function and target
+   * @param notes how the figures were taken, and what could not be measured and why
    */
   public record Outcome(List<Result> results, List<String> notes) {}
 
-  /** Measures every target of the request that has a deploy record. */
+  /**
+   * Measures every target of the request that has a deploy record.
+   *
+   * @throws ConfigurationException when no target of the request was deployed from this project
+   */
   public Outcome measure(ReportRequest request) throws IOException {
     List<Result> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -83,28 +92,35 @@ public final class ProviderMeasurements {
         continue;
       }
       any = true;
-      if (target == Target.AWS) {
-        results.addAll(aws(request, record.get(), byName, count));
-      } else {
-        notes.add(
-            target.id()
-                + ": deployed, but forcing and timing cold starts there is not supported by this"
-                + " version; its figures are the local lab's");
+      switch (target) {
+        case AWS -> {
+          results.addAll(aws(request, record.get(), byName, count));
+          notes.add(
+              "aws (Lambda, provider): Lambda's REPORT lines; cold start = Init Duration +"
+                  + " Duration of an invocation after an environment change forced a new"
+                  + " execution environment, warm = the next invocation's Duration");
+        }
+        case GCP -> {
+          results.addAll(gcp(request, record.get(), byName, count, notes));
+          notes.add(
+              "gcp (Cloud Functions, provider): Google reports no cold-start figure; cold start ="
+                  + " the first request after an environment change forced a new revision, timed"
+                  + " by the client (network included), warm = the next request");
+        }
+        default ->
+            notes.add(
+                target.id()
+                    + ": deployed, but this version cannot force and time cold starts there; its"
+                    + " figures are the local lab's");
       }
     }
     if (!any) {
-      throw new io.skyhop.tooling.ConfigurationException(
+      throw new ConfigurationException(
           "skyhop.measure",
           Integer.toString(count),
           "asks for cold starts on the provider, but no target of skyhop.targets was deployed"
               + " from this project (no target/skyhop/deploy-<target>.json). Fix: deploy first"
               + " (mvn deploy -Dskyhop.target=aws), or drop -Dskyhop.measure");
-    }
-    if (!results.isEmpty()) {
-      notes.add(
-          "provider figures (source \"provider\"): aws from Lambda's REPORT lines (Init Duration +"
-              + " Duration of a cold start forced by an environment change; warm = the next"
-              + " invocation's Duration), not client-side timings");
     }
     return new Outcome(results, notes);
   }
@@ -162,36 +178,128 @@ public final class ProviderMeasurements {
     Profile profile =
         pricing.profile(
             memory, handler, Percentiles.of(init, 50), OptionalInt.of(Math.max(1, peak)));
-    List<PlanCost> costs = pricing.costs("aws", profile);
-    List<String> notes = new ArrayList<>();
-    notes.add(
+    String note =
         String.format(
             Locale.ROOT,
-            "Lambda billed %s ms cold and %s ms warm (medians of its Billed Duration); cold start as"
-                + " the client waited, network included: %.0f ms (median)",
-            median(samples.stream().map(s -> (double) s.cold().billedDurationMs()).toList()),
-            median(samples.stream().map(s -> (double) s.warm().billedDurationMs()).toList()),
+            "Lambda billed %.0f ms cold and %.0f ms warm (medians of its Billed Duration); cold"
+                + " start as the client waited, network included: %.0f ms (median)",
             Percentiles.of(
-                samples.stream().map(LambdaColdStarts.Sample::coldClientMs).toList(), 50)));
-    return new Result(
+                samples.stream().map(s -> (double) s.cold().billedDurationMs()).toList(), 50),
+            Percentiles.of(
+                samples.stream().map(s -> (double) s.warm().billedDurationMs()).toList(), 50),
+            Percentiles.of(
+                samples.stream().map(LambdaColdStarts.Sample::coldClientMs).toList(), 50));
+    return result(
         "aws",
         "aws (Lambda, provider)",
+        function,
+        cold,
+        Optional.of(ColdStats.of(init)),
+        warm,
+        memory,
+        peak > 0 ? OptionalInt.of(peak) : OptionalInt.empty(),
+        profile,
+        note);
+  }
+
+  private List<Result> gcp(
+      ReportRequest request,
+      DeployResult record,
+      Map<String, DeployManifest.Function> manifest,
+      int count,
+      List<String> notes)
+      throws IOException {
+    GcpSettings settings = GcpSettings.of(new Settings(request.values()));
+    List<Result> results = new ArrayList<>();
+    Samples samples = new Samples(Map.of());
+    try (FunctionServiceClient functions = clients.gcpFunctions(settings)) {
+      GcpColdStarts coldStarts = new GcpColdStarts(functions);
+      for (DeployResult.Function deployed : record.functions()) {
+        DeployManifest.Function f = manifest.get(deployed.name());
+        if (f == null) {
+          continue;
+        }
+        LabFunction function = new LabFunction(request.app(), f);
+        boolean isPublic =
+            deployed.details() != null && Boolean.TRUE.equals(deployed.details().get("public"));
+        if (!"http".equals(f.triggerType())
+            || !isPublic
+            || !deployed.endpoint().startsWith("http")) {
+          notes.add(
+              "gcp, "
+                  + f.name()
+                  + ": not measured on the provider (only public HTTP functions can be called"
+                  + " from here without their trigger's service)");
+          continue;
+        }
+        String name = settings.parent() + "/functions/" + deployed.resource();
+        URI url = URI.create(deployed.endpoint().replaceAll("\\{[^}]*}", "lab-1"));
+        listener.info("report: forcing " + count + " new revisions of Cloud Function " + name);
+        try {
+          List<GcpColdStarts.Sample> taken =
+              coldStarts.measure(
+                  name, url, samples.method(function), samples.body(function), count);
+          results.add(gcpResult(function, taken));
+        } catch (com.google.api.gax.rpc.ApiException e) {
+          throw new IOException("gcp: measuring " + name + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while measuring " + name, e);
+        }
+      }
+    }
+    return results;
+  }
+
+  private Result gcpResult(LabFunction function, List<GcpColdStarts.Sample> samples) {
+    List<Double> cold = samples.stream().map(GcpColdStarts.Sample::coldMs).toList();
+    List<Double> warm = samples.stream().map(GcpColdStarts.Sample::warmMs).toList();
+    Profile profile =
+        pricing.profile(function.memoryMb(), Percentiles.of(warm, 50), 0, OptionalInt.empty());
+    String note =
+        "first-request statuses: "
+            + samples.stream().map(s -> Integer.toString(s.status())).distinct().toList()
+            + "; billed time priced from the client-side warm latency";
+    return result(
+        "gcp",
+        "gcp (Cloud Functions, provider)",
+        function,
+        cold,
+        Optional.empty(),
+        warm,
+        function.memoryMb(),
+        OptionalInt.empty(),
+        profile,
+        note);
+  }
+
+  private Result result(
+      String target,
+      String label,
+      LabFunction function,
+      List<Double> cold,
+      Optional<ColdStats> init,
+      List<Double> warm,
+      int memory,
+      OptionalInt peak,
+      Profile profile,
+      String note) {
+    List<PlanCost> costs = pricing.costs(target, profile);
+    return new Result(
+        target,
+        label,
         function.name(),
         function.triggerType(),
         Source.PROVIDER,
         Optional.of(ColdStats.of(cold)),
-        Optional.of(ColdStats.of(init)),
+        init,
         Optional.of(WarmStats.of(warm)),
-        OptionalDouble.of(handler),
+        OptionalDouble.of(profile.handlerDurationMs()),
         memory,
-        peak > 0 ? OptionalInt.of(peak) : OptionalInt.empty(),
+        peak,
         costs.get(0),
         costs.subList(1, costs.size()),
         pricing.model().table().stamp(),
-        notes);
-  }
-
-  private static String median(List<Double> values) {
-    return String.format(Locale.ROOT, "%.0f", Percentiles.of(values, 50));
+        List.of(note));
   }
 }

@@ -294,12 +294,15 @@ class GcpDeployerTest {
   }
 
   @Test
-  void removeDeletesOnlyTheAppsFunctionsAndJobs() throws Exception {
+  void removeDeletesOnlyTheAppsFunctionsAndJobsAndNeedsNoPackage() throws Exception {
+    Files.delete(dir.resolve("manifest.json"));
+    Files.delete(dir.resolve("gcp/orders.zip"));
     wm.stubFor(get(urlPathEqualTo(FUNCTIONS)).willReturn(json("function-list.json")));
     wm.stubFor(
         get(urlPathEqualTo("/v1/projects/demo/locations/europe-west1/jobs"))
             .willReturn(json("job-list.json")));
 
+    deployer.validate(request(false));
     deployer.remove(request(false), BuildListener.stdout());
 
     List<String> deleted =

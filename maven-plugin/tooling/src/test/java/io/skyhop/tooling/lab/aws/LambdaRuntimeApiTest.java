@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The Runtime API emulator, driven the way a runtime drives the real API (wire-formats 1.2/1.3). */
+/**
+ * The Runtime API emulator, driven the way a runtime drives the real API (wire-formats 1.2/1.3).
+ */
 @Timeout(30)
 class LambdaRuntimeApiTest {
   private static final String BASE = "/2018-06-01/runtime/";
@@ -76,7 +78,8 @@ class LambdaRuntimeApiTest {
   @Test
   void aPostedErrorCompletesTheInvocationAsAnError() throws Exception {
     CompletableFuture<LambdaRuntimeApi.Outcome> result = api.submit(new byte[] {'{', '}'});
-    String id = send("GET", BASE + "invocation/next", "").headers().get("lambda-runtime-aws-request-id");
+    String id =
+        send("GET", BASE + "invocation/next", "").headers().get("lambda-runtime-aws-request-id");
     String error = "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}";
     assertThat(send("POST", BASE + "invocation/" + id + "/error", error).status()).isEqualTo(202);
     LambdaRuntimeApi.Outcome outcome = result.get(5, TimeUnit.SECONDS);
@@ -101,7 +104,8 @@ class LambdaRuntimeApiTest {
     LoopbackHttp.Response unknown = send("GET", BASE + "restore/next", "");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.text())
-        .isEqualTo("{\"errorMessage\":\"Unknown resource restore/next\",\"errorType\":\"NotFound\"}");
+        .isEqualTo(
+            "{\"errorMessage\":\"Unknown resource restore/next\",\"errorType\":\"NotFound\"}");
     CompletableFuture<LoopbackHttp.Response> blocked =
         CompletableFuture.supplyAsync(
             () -> {

@@ -1,0 +1,170 @@
+package io.skyhop.tooling.deploy.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * ARM and Kudu calls through azure-core's {@link HttpPipeline}: a bearer token for the ARM scope on
+ * every request (fetched and cached by the credential), 429/408/5xx retried with exponential
+ * backoff honouring {@code Retry-After}, no HTTP logging (bodies carry storage keys). A final error
+ * status becomes an {@link AzureDeployException} naming the call and Azure's error.
+ */
+final class AzureHttp {
+  /** A response: status, the headers the deployer reads, and the body as text. */
+  record Response(int status, String body, String asyncOperation, String location) {
+    /** The body as a JSON object. */
+    JsonObject json() {
+      try {
+        return body.isBlank() ? new JsonObject() : JsonParser.parseString(body).getAsJsonObject();
+      } catch (JsonParseException | IllegalStateException e) {
+        return new JsonObject();
+      }
+    }
+  }
+
+  private final HttpPipeline pipeline;
+
+  AzureHttp(HttpPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * A pipeline for ARM and Kudu.
+   *
+   * @param retries retries after the first attempt of a throttled or failed call
+   * @param baseDelay the first backoff, doubled per retry (a {@code Retry-After} wins)
+   */
+  static AzureHttp create(
+      TokenCredential credential, String scope, int retries, Duration baseDelay) {
+    ExponentialBackoffOptions backoff =
+        new ExponentialBackoffOptions()
+            .setMaxRetries(retries)
+            .setBaseDelay(baseDelay)
+            .setMaxDelay(baseDelay.multipliedBy(16));
+    HttpPipeline pipeline =
+        new HttpPipelineBuilder()
+            .policies(
+                new UserAgentPolicy("skyhop-maven-plugin"),
+                new RetryPolicy(new RetryOptions(backoff)),
+                new BearerTokenAuthenticationPolicy(credential, scope))
+            .build();
+    return new AzureHttp(pipeline);
+  }
+
+  /**
+   * Sends a request and returns the response whatever its status.
+   *
+   * @param call the call as messages name it
+   * @param body the body, null for none
+   * @param contentType the body's type
+   */
+  Response send(String call, HttpMethod method, String url, byte[] body, String contentType) {
+    HttpRequest request = new HttpRequest(method, url);
+    if (body != null) {
+      request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
+      request.setBody(BinaryData.fromBytes(body));
+    } else if (method == HttpMethod.POST || method == HttpMethod.PUT) {
+      request.setHeader(HttpHeaderName.CONTENT_LENGTH, "0");
+    }
+    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+      BinaryData data = response.getBodyAsBinaryData();
+      return new Response(
+          response.getStatusCode(),
+          data == null ? "" : data.toString(),
+          response.getHeaderValue(HttpHeaderName.fromString("Azure-AsyncOperation")),
+          response.getHeaderValue(HttpHeaderName.LOCATION));
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw new AzureDeployException(
+          call,
+          0,
+          "",
+          call
+              + " failed: "
+              + e.getMessage()
+              + ". Fix: check the network and skyhop.azure.endpoint, then re-run",
+          e);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends a JSON request; a non-2xx status fails (404 too). */
+  Response json(String call, HttpMethod method, String url, JsonObject body) {
+    Response r =
+        send(
+            call,
+            method,
+            url,
+            body == null ? null : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "application/json");
+    return check(call, r);
+  }
+
+  /** A GET that answers empty on 404. */
+  Optional<JsonObject> find(String call, String url) {
+    Response r = send(call, HttpMethod.GET, url, null, null);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(check(call, r).json());
+  }
+
+  /** Fails with Azure's error unless the status is 2xx. */
+  static Response check(String call, Response r) {
+    if (r.status() >= 200 && r.status() < 300) {
+      return r;
+    }
+    JsonObject error = r.json().has("error") ? r.json().getAsJsonObject("error") : new JsonObject();
+    String code = error.has("code") ? error.get("code").getAsString() : "";
+    String message = error.has("message") ? error.get("message").getAsString() : shorten(r.body());
+    throw new AzureDeployException(
+        call,
+        r.status(),
+        code,
+        call
+            + " failed with HTTP "
+            + r.status()
+            + (code.isEmpty() ? "" : " " + code)
+            + (message.isEmpty() ? "" : ": " + message)
+            + ". Fix: "
+            + fix(r.status()),
+        null);
+  }
+
+  private static String fix(int status) {
+    return switch (status) {
+      case 401 ->
+          "check the credentials (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID or 'az login')";
+      case 403 -> "give the identity the Contributor role on the subscription or resource group";
+      case 409 -> "another operation holds the resource; wait for it, then re-run";
+      case 429 -> "Azure is throttling this subscription; re-run later";
+      default ->
+          status >= 500
+              ? "Azure failed after retries; re-run (a re-run converges)"
+              : "check skyhop.azure.* and skyhop.region, then re-run";
+    };
+  }
+
+  private static String shorten(String body) {
+    String oneLine = body.replaceAll("\\s+", " ").trim();
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+  }
+}

@@ -1,0 +1,209 @@
+package io.skyhop.tooling.deploy.azure;
+
+import com.google.gson.JsonObject;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.DeployManifest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The desired Flex Consumption function app of a manifest: one app for all functions, so memory is
+ * the largest any function asks for (rounded up to an instance size Flex offers), the instance
+ * limit the largest {@code maxConcurrency} (100 when none is set), the environment the union of
+ * every function's (one shared set of app settings per app).
+ *
+ * @param javaVersion {@code functionAppConfig.runtime.version}, from the manifest's Java release
+ * @param instanceMemoryMb 512, 2048 or 4096
+ * @param maximumInstanceCount the instance limit
+ * @param env the app's environment (without the storage connection)
+ */
+record FlexApp(
+    String javaVersion, int instanceMemoryMb, int maximumInstanceCount, Map<String, String> env) {
+  /** The tag on every resource Skyhop created, naming the app. */
+  static final String TAG = "skyhop-app";
+
+  /** The app setting holding the SHA-256 of the last published zip. */
+  static final String CODE_SETTING = "SKYHOP_CODE_SHA256";
+
+  /** The app setting holding the storage connection string (a secret). */
+  static final String STORAGE_SETTING = "AzureWebJobsStorage";
+
+  /** The blob container Flex reads the package from. */
+  static final String CONTAINER = "app-package";
+
+  static final int DEFAULT_MAX_INSTANCES = 100;
+
+  /** The app a manifest needs. */
+  static FlexApp of(DeployManifest manifest) {
+    int memory = 0;
+    int instances = 0;
+    Map<String, String> env = new TreeMap<>();
+    Map<String, String> owner = new LinkedHashMap<>();
+    for (DeployManifest.Function f : manifest.functions()) {
+      memory = Math.max(memory, f.memoryMb());
+      instances = Math.max(instances, f.maxConcurrency());
+      Map<String, String> all = new LinkedHashMap<>(f.env() == null ? Map.of() : f.env());
+      all.putAll(f.targetEnv("azure"));
+      for (Map.Entry<String, String> e : all.entrySet()) {
+        String before = env.putIfAbsent(e.getKey(), e.getValue());
+        if (before != null && !before.equals(e.getValue())) {
+          throw new ConfigurationException(
+              "@Function env",
+              e.getKey(),
+              "has different values in functions "
+                  + owner.get(e.getKey())
+                  + " and "
+                  + f.name()
+                  + ", but the functions of an Azure function app share one set of app settings."
+                  + " Fix: give the variable one value, or use different names");
+        }
+        owner.putIfAbsent(e.getKey(), f.name());
+      }
+    }
+    return new FlexApp(
+        Integer.toString(manifest.javaRelease()),
+        instanceMemory(memory),
+        instances > 0 ? instances : DEFAULT_MAX_INSTANCES,
+        env);
+  }
+
+  /** The smallest Flex instance size holding {@code memoryMb}. */
+  static int instanceMemory(int memoryMb) {
+    if (memoryMb <= 512) {
+      return 512;
+    }
+    if (memoryMb <= 2048) {
+      return 2048;
+    }
+    if (memoryMb <= 4096) {
+      return 4096;
+    }
+    throw new ConfigurationException(
+        "@Function(memoryMb)",
+        Integer.toString(memoryMb),
+        "is more than the largest Flex Consumption instance (4096 MB). Fix: ask for 4096 MB or"
+            + " less");
+  }
+
+  /** The body of {@code PUT resourceGroups/<group>} (tagged: Skyhop created it). */
+  static JsonObject resourceGroup(AzureSettings azure, String app) {
+    JsonObject body = new JsonObject();
+    body.addProperty("location", azure.region());
+    body.add("tags", tags(app));
+    return body;
+  }
+
+  /** The body of {@code PUT storageAccounts/<name>}. */
+  static JsonObject storageAccount(AzureSettings azure, String app) {
+    JsonObject body = new JsonObject();
+    body.addProperty("location", azure.region());
+    body.addProperty("kind", "StorageV2");
+    JsonObject sku = new JsonObject();
+    sku.addProperty("name", "Standard_LRS");
+    body.add("sku", sku);
+    JsonObject props = new JsonObject();
+    props.addProperty("minimumTlsVersion", "TLS1_2");
+    props.addProperty("allowBlobPublicAccess", false);
+    props.addProperty("supportsHttpsTrafficOnly", true);
+    body.add("properties", props);
+    body.add("tags", tags(app));
+    return body;
+  }
+
+  /** The body of {@code PUT serverfarms/<plan>}: Flex Consumption (FC1), Linux. */
+  static JsonObject plan(AzureSettings azure, String app) {
+    JsonObject body = new JsonObject();
+    body.addProperty("location", azure.region());
+    body.addProperty("kind", "functionapp");
+    JsonObject sku = new JsonObject();
+    sku.addProperty("name", "FC1");
+    sku.addProperty("tier", "FlexConsumption");
+    body.add("sku", sku);
+    JsonObject props = new JsonObject();
+    props.addProperty("reserved", true);
+    body.add("properties", props);
+    body.add("tags", tags(app));
+    return body;
+  }
+
+  /**
+   * The body of {@code PUT sites/<app>}: the plan, HTTPS only, and {@code functionAppConfig} (the
+   * package container read with the storage connection setting, runtime java and version, memory
+   * and instance limit). App settings are written separately, complete.
+   */
+  JsonObject site(AzureSettings azure, String app) {
+    JsonObject storage = new JsonObject();
+    storage.addProperty("type", "blobContainer");
+    storage.addProperty(
+        "value", "https://" + azure.storageAccount() + ".blob.core.windows.net/" + CONTAINER);
+    JsonObject auth = new JsonObject();
+    auth.addProperty("type", "StorageAccountConnectionString");
+    auth.addProperty("storageAccountConnectionStringName", STORAGE_SETTING);
+    storage.add("authentication", auth);
+    JsonObject deployment = new JsonObject();
+    deployment.add("storage", storage);
+    JsonObject runtime = new JsonObject();
+    runtime.addProperty("name", "java");
+    runtime.addProperty("version", javaVersion);
+    JsonObject scale = new JsonObject();
+    scale.addProperty("maximumInstanceCount", maximumInstanceCount);
+    scale.addProperty("instanceMemoryMB", instanceMemoryMb);
+    JsonObject config = new JsonObject();
+    config.add("deployment", deployment);
+    config.add("runtime", runtime);
+    config.add("scaleAndConcurrency", scale);
+    JsonObject siteConfig = new JsonObject();
+    siteConfig.addProperty("minTlsVersion", "1.2");
+    JsonObject props = new JsonObject();
+    props.addProperty("serverFarmId", azure.planId());
+    props.addProperty("httpsOnly", true);
+    props.add("siteConfig", siteConfig);
+    props.add("functionAppConfig", config);
+    JsonObject body = new JsonObject();
+    body.addProperty("location", azure.region());
+    body.addProperty("kind", "functionapp,linux");
+    body.add("properties", props);
+    body.add("tags", tags(app));
+    return body;
+  }
+
+  /** Whether a live site's {@code functionAppConfig} has this runtime, memory and limit. */
+  boolean matches(JsonObject site) {
+    try {
+      JsonObject config = site.getAsJsonObject("properties").getAsJsonObject("functionAppConfig");
+      JsonObject runtime = config.getAsJsonObject("runtime");
+      JsonObject scale = config.getAsJsonObject("scaleAndConcurrency");
+      return "java".equalsIgnoreCase(runtime.get("name").getAsString())
+          && javaVersion.equals(runtime.get("version").getAsString())
+          && scale.get("instanceMemoryMB").getAsInt() == instanceMemoryMb
+          && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The complete app settings: the live ones (settings someone else added are kept), the storage
+   * connection, the app's environment and the code hash.
+   *
+   * @param codeSha the hash of the code the app runs, null when unknown
+   */
+  Map<String, String> settings(Map<String, String> live, String storageConnection, String codeSha) {
+    Map<String, String> all = new TreeMap<>(live);
+    all.put(STORAGE_SETTING, storageConnection);
+    all.putAll(env);
+    if (codeSha == null) {
+      all.remove(CODE_SETTING);
+    } else {
+      all.put(CODE_SETTING, codeSha);
+    }
+    return all;
+  }
+
+  private static JsonObject tags(String app) {
+    JsonObject tags = new JsonObject();
+    tags.addProperty(TAG, app);
+    return tags;
+  }
+}

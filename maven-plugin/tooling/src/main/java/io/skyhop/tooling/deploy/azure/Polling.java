@@ -1,0 +1,39 @@
+package io.skyhop.tooling.deploy.azure;
+
+import java.time.Duration;
+
+/**
+ * How often and how long to poll ARM long-running operations and Kudu deployments.
+ *
+ * @param interval the pause between polls
+ * @param budget the total wait after which the deploy fails
+ * @param sleeper how to pause (tests pass one that does not sleep)
+ */
+record Polling(Duration interval, Duration budget, Sleeper sleeper) {
+  /** Pauses between polls. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** 2 s between polls, at most 10 minutes. */
+  static Polling standard() {
+    return new Polling(
+        Duration.ofSeconds(2), Duration.ofMinutes(10), d -> Thread.sleep(d.toMillis()));
+  }
+
+  /** The number of polls the budget allows. */
+  long maxPolls() {
+    return Math.max(1, budget.toMillis() / Math.max(1, interval.toMillis()));
+  }
+
+  /** Pauses once. */
+  void pause(String what) {
+    try {
+      sleeper.sleep(interval);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AzureDeployException(what, 0, "", what + " was interrupted", e);
+    }
+  }
+}
