@@ -1,7 +1,8 @@
 package io.skyhop.it.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code skyhop.measure} on Google Cloud: through Google's Cloud Functions v2 client (HTTP/JSON)
  * against a WireMock stub (scenario {@code src/test/resources/report/measure-gcp}), each sample
- * changes an environment nonce (PATCH with an update mask, operation done), then times the first
+ * changes an environment nonce (PATCH, sent as POST with X-HTTP-Method-Override, with an update mask; operation done), then times the first
  * request to the public HTTP function's URL (the stub answers it after 400 ms, the next one at
  * once) from the client; the environment is put back; the queue function is listed as not
  * measured.
@@ -134,8 +135,12 @@ class MeasureGcpIT {
 
     List<LoggedRequest> updates =
         google.findAll(
-            patchRequestedFor(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/functions/orders-get")));
+            postRequestedFor(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/functions/orders-get"))
+                .withHeader("X-HTTP-Method-Override", equalTo("PATCH")));
     assertThat(updates).hasSize(3);
+    assertThat(updates)
+        .allSatisfy(u -> assertThat(u.queryParameter("updateMask").firstValue())
+            .isEqualTo("UPDATE_MASK"));
     assertThat(variables(updates.get(0)).get("SKYHOP_MEASURE_NONCE").getAsString())
         .isNotEqualTo(variables(updates.get(1)).get("SKYHOP_MEASURE_NONCE").getAsString());
     assertThat(variables(updates.get(2)).toString()).isEqualTo("{\"SKYHOP_FUNCTION\":\"get\"}");

@@ -296,7 +296,9 @@ class GcpDeployIT {
   @Order(7)
   void aRunThatFailedOnTheThirdFunctionConvergesWhenRunAgain() throws Exception {
     stubs.load(Map.of("codeSha", GcpOrdersProject.codeLabel(project.packagedZip())), "partial");
-    GcpOrdersProject.assertRed(project.deploy());
+    MavenBuild.Result first = project.deploy();
+    GcpOrdersProject.assertRed(first);
+    assertThat(first.output()).contains("Google Cloud call CreateFunction orders-explode failed");
     assertThat(stubs.find("POST", P + "/functions"))
         .extracting(r -> r.queryParameter("functionId").firstValue())
         .startsWith("orders-get", "orders-create-order", "orders-explode");

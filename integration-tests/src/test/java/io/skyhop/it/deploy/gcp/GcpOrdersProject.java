@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * A copy of {@code examples/orders} deployed to the stubs with real Maven runs: the {@code -D}
  * settings every run passes (target gcp, endpoint, project {@code demo}, region {@code
- * europe-west1}; offline, no tests, no install or artifact deploy), application-default credentials
- * from the stubbed token endpoint through {@code CLOUDSDK_CONFIG}, and the packaged zip.
+ * europe-west1}; no tests, no install or artifact deploy), application-default credentials from the
+ * stubbed token endpoint through {@code CLOUDSDK_CONFIG}, and the packaged zip.
  */
 final class GcpOrdersProject {
   static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -46,7 +46,6 @@ final class GcpOrdersProject {
   /** The settings of every run. */
   List<String> common() {
     return List.of(
-        "-o",
         "-Dskyhop.target=gcp",
         "-Dskyhop.targets=gcp",
         "-Dskyhop.gcp.endpoint=" + endpoint,

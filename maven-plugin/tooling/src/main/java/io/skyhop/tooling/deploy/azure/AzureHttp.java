@@ -17,7 +17,6 @@ import com.azure.core.util.Context;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -91,7 +90,7 @@ final class AzureHttp {
           data == null ? "" : data.toString(),
           response.getHeaderValue(HttpHeaderName.fromString("Azure-AsyncOperation")),
           response.getHeaderValue(HttpHeaderName.LOCATION));
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw new AzureDeployException(
           call,
           0,
@@ -101,8 +100,6 @@ final class AzureHttp {
               + e.getMessage()
               + ". Fix: check the network and skyhop.azure.endpoint, then re-run",
           e);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
