@@ -140,7 +140,7 @@ class MeasureGcpIT {
     assertThat(updates).hasSize(3);
     assertThat(updates)
         .allSatisfy(u -> assertThat(u.queryParameter("updateMask").firstValue())
-            .isEqualTo("UPDATE_MASK"));
+            .isEqualTo("serviceConfig.environmentVariables"));
     assertThat(variables(updates.get(0)).get("SKYHOP_MEASURE_NONCE").getAsString())
         .isNotEqualTo(variables(updates.get(1)).get("SKYHOP_MEASURE_NONCE").getAsString());
     assertThat(variables(updates.get(2)).toString()).isEqualTo("{\"SKYHOP_FUNCTION\":\"get\"}");
