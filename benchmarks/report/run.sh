@@ -9,13 +9,13 @@
 # Prints both medians and their ratio; exits 1 when they differ by more than 20%.
 # The outside runs are split before and after the lab so that machine noise hits both alike.
 #
-#   benchmarks/report/run.sh                 # RUNS=10 samples each
-#   RUNS=20 MVN_FLAGS= benchmarks/report/run.sh
+#   benchmarks/report/run.sh                 # RUNS=20 samples each
+#   RUNS=30 MVN_FLAGS= benchmarks/report/run.sh
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-runs=${RUNS:-10}
+runs=${RUNS:-20}
 mvn_flags=${MVN_FLAGS--o}
 work=$here/target
 mkdir -p "$work"
@@ -54,7 +54,9 @@ outside() { # $1 = samples; appends one time in ms per line to $work/outside.txt
     grep -q 'Class-data sharing archive \(ready\|not built\)' "$data/logs/runtime.log" 2>/dev/null && break
     sleep 0.2
   done
-  curl -sf -o /dev/null "http://127.0.0.1:$port/orders/orders/lab-1" # unrecorded: fills the file cache
+  for _ in $(seq 1 30); do # unrecorded: fills the file cache and warms the runtime's own code, as the
+    curl -sf -o /dev/null "http://127.0.0.1:$port/orders/orders/lab-1" # lab's runtime is by then
+  done
   for i in $(seq 1 "$1"); do
     for _ in $(seq 1 600); do # scale to zero
       n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/_skyhop/apps/orders" |

@@ -16,6 +16,10 @@ bundle=$root/examples/orders/target/skyhop/local/orders.zip
 [ -f "$bundle" ] && [ -f "$root/runtime/target/skyhop-runtime.jar" ] ||
   (cd "$root" && mvn -o -q -B install -DskipTests -Dspotless.apply.skip -pl runtime,examples/orders -am)
 
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 series() { # label, runtime options...
@@ -25,6 +29,7 @@ series() { # label, runtime options...
   java -jar "$root/runtime/target/skyhop-runtime.jar" --port "$port" --data "$data" --idle-seconds 1 "$@" \
     >"$work/coldstart-$label.log" 2>&1 &
   pid=$!
+  pids+=("$pid")
   for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/_skyhop/health" && break; sleep 0.1; done
   token=$(cat "$data/admin-token")
   curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $token" --data-binary @"$bundle" \

@@ -164,7 +164,9 @@ public final class Instance {
   }
 
   private InstanceFailure failure(IOException cause) {
-    kill(KillReason.STOPPED);
+    if (!(cause instanceof Frames.ProtocolException) || !exitsWithin(2000)) {
+      kill(KillReason.STOPPED);
+    }
     KillReason reason = killReason;
     if (reason == KillReason.TIMEOUT) {
       return new InstanceFailure(
@@ -185,6 +187,16 @@ public final class Instance {
     return new InstanceFailure(
         InstanceFailure.Kind.CRASHED,
         "Instance exited during the invocation: " + cause.getMessage() + details);
+  }
+
+  /** Whether the process ends by itself (a JVM that wrote its last words) within the time. */
+  private boolean exitsWithin(long millis) {
+    try {
+      return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The exit code and the worker's last stderr lines, once the process has ended. */

@@ -27,6 +27,9 @@ public final class WorkerLauncher {
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:+ExitOnOutOfMemoryError",
+          // the JVM's own messages (e.g. "Terminating due to java.lang.OutOfMemoryError") go to
+          // stderr: stdout carries the protocol
+          "-XX:+DisplayVMOutputToStderr",
           "-Xshare:auto",
           "-Xlog:disable",
           "-Xlog:all=warning:stderr",

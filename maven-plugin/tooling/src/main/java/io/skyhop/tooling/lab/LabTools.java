@@ -1,9 +1,12 @@
 package io.skyhop.tooling.lab;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +58,35 @@ public record LabTools(
     } catch (URISyntaxException | RuntimeException e) {
       throw new IllegalStateException("Cannot locate the classes of " + type.getName(), e);
     }
+  }
+
+  /**
+   * These tools with the jars that change from build to build (the in-house runtime, the lab's own
+   * classes) copied into {@code dir}, so that instances started during a long run never load from a
+   * jar a concurrent {@code mvn install} is replacing. Directories are kept as they are.
+   */
+  public LabTools snapshot(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> lab = new ArrayList<>();
+    for (Path p : labClasspath) {
+      lab.add(copy(p, dir));
+    }
+    return new LabTools(
+        java,
+        awsRuntimeClient,
+        gcpInvoker,
+        azureLibrary,
+        lab,
+        runtimeJar == null ? null : copy(runtimeJar, dir));
+  }
+
+  private static Path copy(Path file, Path dir) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return file;
+    }
+    Path target = dir.resolve(file.getFileName());
+    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
   }
 
   /** Checks that a tool file exists, naming what is missing and the fix. */

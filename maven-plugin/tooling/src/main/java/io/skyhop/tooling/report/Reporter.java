@@ -119,7 +119,7 @@ public final class Reporter {
         LabContext.of(
             request.app(),
             request.skyhopDir(),
-            request.tools(),
+            request.tools().snapshot(request.skyhopDir().resolve("lab").resolve("tools")),
             new Samples(payloads(settings)),
             START_TIMEOUT,
             listener);

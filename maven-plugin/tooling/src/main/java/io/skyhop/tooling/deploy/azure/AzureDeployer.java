@@ -48,7 +48,7 @@ public final class AzureDeployer implements Deployer {
    */
   record Timing(int retries, Duration baseDelay, Polling polling) {
     static Timing standard() {
-      return new Timing(4, Duration.ofMillis(800), Polling.standard());
+      return new Timing(3, Duration.ofMillis(500), Polling.standard());
     }
   }
 

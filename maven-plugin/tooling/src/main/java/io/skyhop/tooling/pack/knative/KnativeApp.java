@@ -1,5 +1,6 @@
 package io.skyhop.tooling.pack.knative;
 
+import io.skyhop.api.Auth;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.Trigger;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * An app as the {@code knative} target runs it: its HTTP functions behind one Knative Service, its
- * schedule functions as one Kubernetes CronJob each. Queue and storage functions are refused:
- * queues on Knative need a Knative Eventing broker, and the target has no storage trigger.
+ * schedule functions as one Kubernetes CronJob each. Refused: queue functions (queues on Knative
+ * need a Knative Eventing broker), storage functions (the target has no storage trigger) and HTTP
+ * functions with {@code Auth.FUNCTION} (keys are per runtime instance, not shared by pods).
  *
  * @param app the app name, which names the Service
  * @param version the project version
@@ -50,7 +52,13 @@ public record KnativeApp(
     List<FunctionDef> schedules = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (FunctionDef f : index.functions()) {
-      if (f.trigger() instanceof Trigger.Http) {
+      if (f.trigger() instanceof Trigger.Http h && h.auth() == Auth.FUNCTION) {
+        refused.add(
+            f.name()
+                + " (@HttpTrigger auth FUNCTION: function keys live in each runtime instance, so"
+                + " the pods of a Service would not share them; use Auth.ANONYMOUS behind the"
+                + " cluster's ingress authentication)");
+      } else if (f.trigger() instanceof Trigger.Http) {
         http.add(f);
       } else if (f.trigger() instanceof Trigger.Schedule) {
         schedules.add(f);

@@ -132,13 +132,16 @@ class KnativePackagerTest {
   }
 
   @Test
-  void queueAndStorageFunctionsAreRefusedNamingEachOne() throws IOException {
-    Files.writeString(classes.resolve(FunctionIndex.RESOURCE), resource("functions-queue.json"));
+  void queueStorageAndKeyedFunctionsAreRefusedNamingEachOne() throws IOException {
+    Files.writeString(classes.resolve(FunctionIndex.RESOURCE), resource("functions-refused.json"));
 
     assertThatThrownBy(() -> new KnativePackager().pack(request(), index(), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "skyhop.targets = 'knative' cannot run on-order (@QueueTrigger 'orders': queues on"
+            "skyhop.targets = 'knative' cannot run admin (@HttpTrigger auth FUNCTION: function"
+                + " keys live in each runtime instance, so the pods of a Service would not share"
+                + " them; use Auth.ANONYMOUS behind the cluster's ingress authentication), on-order"
+                + " (@QueueTrigger 'orders': queues on"
                 + " Knative need a Knative Eventing broker, not supported yet), on-upload"
                 + " (@StorageTrigger 'uploads': the knative target has no storage trigger). Fix:"
                 + " remove knative from skyhop.targets, or keep these functions in a project"
