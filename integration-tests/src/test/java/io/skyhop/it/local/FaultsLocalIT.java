@@ -1,5 +1,7 @@
 package io.skyhop.it.local;
 
+import io.skyhop.runtime.testing.RuntimeProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -44,7 +46,7 @@ class FaultsLocalIT {
   void timeoutsMemoryAndKilledWorkersFailOnlyTheirOwnInvocations() throws Exception {
     Path bundle =
         FaultsApp.bundle(tmp.resolve("build"), Files.createDirectories(tmp.resolve("out")));
-    try (LocalRuntime runtime = LocalRuntime.start(tmp.resolve("data"), Map.of())) {
+    try (RuntimeProcess runtime = RuntimeProcess.start(tmp.resolve("data"), Map.of())) {
       assertThat(runtime.deploy("faults", bundle).statusCode()).isEqualTo(201);
 
       long start = System.nanoTime();
@@ -69,7 +71,7 @@ class FaultsLocalIT {
     }
   }
 
-  private void killAWorkerUnderLoad(LocalRuntime runtime) throws Exception {
+  private void killAWorkerUnderLoad(RuntimeProcess runtime) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(8);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong ok = new AtomicLong();
@@ -135,7 +137,7 @@ class FaultsLocalIT {
     Path bundle = FaultsApp.bundle(tmp.resolve("build"), out);
     Path data = tmp.resolve("data");
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
-    LocalRuntime first = LocalRuntime.start(data, Map.of());
+    RuntimeProcess first = RuntimeProcess.start(data, Map.of());
     try {
       ExecutorService senders = Executors.newFixedThreadPool(8);
       List<Future<?>> sent = new ArrayList<>();
@@ -178,7 +180,7 @@ class FaultsLocalIT {
         "kill -9 of the runtime after " + beforeRestart + " of 1000 messages were processed");
     assertThat(beforeRestart).isBetween(1, 999);
 
-    try (LocalRuntime second = LocalRuntime.start(data, Map.of())) {
+    try (RuntimeProcess second = RuntimeProcess.start(data, Map.of())) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count(out) < 1000 && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -209,11 +211,11 @@ class FaultsLocalIT {
     }
   }
 
-  private static HttpResponse<String> get(LocalRuntime runtime, String path) throws Exception {
+  private static HttpResponse<String> get(RuntimeProcess runtime, String path) throws Exception {
     return runtime.send(runtime.request(path).GET().build());
   }
 
-  private static void awaitInstances(LocalRuntime runtime, String function, int n)
+  private static void awaitInstances(RuntimeProcess runtime, String function, int n)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     int now;
@@ -228,7 +230,7 @@ class FaultsLocalIT {
     assertThat(now).as("instances of " + function).isEqualTo(n);
   }
 
-  private static JsonObject last(LocalRuntime runtime, String function) throws Exception {
+  private static JsonObject last(RuntimeProcess runtime, String function) throws Exception {
     JsonArray runs =
         runtime
             .adminJson("/_skyhop/invocations?app=faults&function=" + function)

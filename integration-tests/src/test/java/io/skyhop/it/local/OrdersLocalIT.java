@@ -1,5 +1,7 @@
 package io.skyhop.it.local;
 
+import io.skyhop.runtime.testing.RuntimeProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,13 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OrdersLocalIT {
   @TempDir static Path tmp;
 
-  static LocalRuntime runtime;
+  static RuntimeProcess runtime;
   static LocalRuntimeClient client;
 
   @BeforeAll
   static void start() throws Exception {
     runtime =
-        LocalRuntime.start(
+        RuntimeProcess.start(
             tmp.resolve("data"),
             Map.of(),
             "--idle-seconds",

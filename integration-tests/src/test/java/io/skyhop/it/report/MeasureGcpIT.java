@@ -1,7 +1,7 @@
 package io.skyhop.it.report;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code skyhop.measure} on Google Cloud: through Google's Cloud Functions v2 client (HTTP/JSON)
  * against a WireMock stub (scenario {@code src/test/resources/report/measure-gcp}), each sample
- * changes an environment nonce (PATCH, sent as POST with X-HTTP-Method-Override, with an update mask; operation done), then times the first
- * request to the public HTTP function's URL (the stub answers it after 400 ms, the next one at
- * once) from the client; the environment is put back; the queue function is listed as not
- * measured.
+ * changes an environment nonce (PATCH, sent as POST with X-HTTP-Method-Override, with an update
+ * mask; operation done), then times the first request to the public HTTP function's URL (the stub
+ * answers it after 400 ms, the next one at once) from the client; the environment is put back; the
+ * queue function is listed as not measured.
  */
 class MeasureGcpIT {
   private static final Path SCENARIO = Path.of("src/test/resources/report/measure-gcp");
@@ -87,7 +87,8 @@ class MeasureGcpIT {
             "skyhop.gcp.endpoint", "http://127.0.0.1:" + google.port());
     GoogleCredentials token =
         GoogleCredentials.create(
-            new AccessToken("ya29.skyhop-lab-token", new Date(System.currentTimeMillis() + 3_600_000)));
+            new AccessToken(
+                "ya29.skyhop-lab-token", new Date(System.currentTimeMillis() + 3_600_000)));
     List<String> log = new ArrayList<>();
     new Reporter(
             listener(log),
@@ -130,17 +131,21 @@ class MeasureGcpIT {
     assertThat(get.get("notes").toString()).contains("first-request statuses: [200]");
     assertThat(report.get("notes").toString())
         .contains("gcp, on-order: not measured on the provider")
-        .contains("Google reports no cold-start figure; cold start = the first request after an"
-            + " environment change forced a new revision, timed by the client");
+        .contains(
+            "Google reports no cold-start figure; cold start = the first request after an"
+                + " environment change forced a new revision, timed by the client");
 
     List<LoggedRequest> updates =
         google.findAll(
-            postRequestedFor(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/functions/orders-get"))
+            postRequestedFor(
+                    urlPathEqualTo("/v2/projects/demo/locations/europe-west1/functions/orders-get"))
                 .withHeader("X-HTTP-Method-Override", equalTo("PATCH")));
     assertThat(updates).hasSize(3);
     assertThat(updates)
-        .allSatisfy(u -> assertThat(u.queryParameter("updateMask").firstValue())
-            .isEqualTo("serviceConfig.environmentVariables"));
+        .allSatisfy(
+            u ->
+                assertThat(u.queryParameter("updateMask").firstValue())
+                    .isEqualTo("serviceConfig.environmentVariables"));
     assertThat(variables(updates.get(0)).get("SKYHOP_MEASURE_NONCE").getAsString())
         .isNotEqualTo(variables(updates.get(1)).get("SKYHOP_MEASURE_NONCE").getAsString());
     assertThat(variables(updates.get(2)).toString()).isEqualTo("{\"SKYHOP_FUNCTION\":\"get\"}");

@@ -17,6 +17,7 @@ import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.pack.knative.JibLog;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -55,11 +56,8 @@ final class ImagePush {
       throws IOException {
     ImageReference target = settings.imageReference(app, tag);
     Consumer<LogEvent> log =
-        e -> {
-          if (e.getLevel() == LogEvent.Level.WARN || e.getLevel() == LogEvent.Level.ERROR) {
-            listener.warn("knative: " + e.getMessage());
-          }
-        };
+        JibLog.to(
+            listener, io.skyhop.tooling.pack.knative.Registries.isLoopback(target.getRegistry()));
     FailoverHttpClient http = new FailoverHttpClient(settings.insecureRegistry(), false, log);
     try {
       Credential credential = credential(target, log).orElse(null);

@@ -58,7 +58,7 @@ final class ContainerImage {
       Path cacheDir,
       BuildListener listener)
       throws IOException {
-    Consumer<LogEvent> log = event -> log(listener, event);
+    Consumer<LogEvent> log = JibLog.to(listener, base.loopbackRegistry());
     JibContainerBuilder image =
         base.builder(log)
             .setFormat(ImageFormat.OCI)
@@ -126,15 +126,5 @@ final class ContainerImage {
             + problem
             + "). Fix: check the name and your registry credentials (docker login), or point"
             + " skyhop.knative.baseImage at a reachable image with a Java runtime");
-  }
-
-  private static void log(BuildListener listener, LogEvent event) {
-    switch (event.getLevel()) {
-      case ERROR, WARN -> listener.warn("knative: " + event.getMessage());
-      case LIFECYCLE -> listener.info("knative: " + event.getMessage());
-      default -> {
-        // progress, info and debug lines are Jib's internals
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.google.cloud.functions.v2.FunctionServiceClient;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.cost.LambdaReport;
 import io.skyhop.tooling.cost.Profile;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
@@ -96,8 +97,8 @@ public final class ProviderMeasurements {
         case AWS -> {
           results.addAll(aws(request, record.get(), byName, count));
           notes.add(
-              "aws (Lambda, provider): Lambda's REPORT lines; cold start = Init Duration +"
-                  + " Duration of an invocation after an environment change forced a new"
+              "aws (Lambda, provider): Lambda's REPORT lines; cold start = Init (or SnapStart"
+                  + " Restore) Duration + Duration of an invocation after an environment change forced a new"
                   + " execution environment, warm = the next invocation's Duration");
         }
         case GCP -> {
@@ -163,10 +164,8 @@ public final class ProviderMeasurements {
 
   private Result awsResult(LabFunction function, List<LambdaColdStarts.Sample> samples) {
     List<Double> cold =
-        samples.stream()
-            .map(s -> s.cold().initDurationMs().orElse(0) + s.cold().durationMs())
-            .toList();
-    List<Double> init = samples.stream().map(s -> s.cold().initDurationMs().orElse(0)).toList();
+        samples.stream().map(s -> startup(s.cold()) + s.cold().durationMs()).toList();
+    List<Double> init = samples.stream().map(s -> startup(s.cold())).toList();
     List<Double> warm = samples.stream().map(s -> s.warm().durationMs()).toList();
     int memory = samples.get(0).cold().memorySizeMb();
     int peak =
@@ -200,6 +199,11 @@ public final class ProviderMeasurements {
         peak > 0 ? OptionalInt.of(peak) : OptionalInt.empty(),
         profile,
         note);
+  }
+
+  /** A cold start's Init Duration, or its Restore Duration on SnapStart. */
+  private static double startup(LambdaReport report) {
+    return report.initDurationMs().orElse(report.restoreDurationMs().orElse(0));
   }
 
   private List<Result> gcp(

@@ -173,6 +173,26 @@ class KnativePackagerTest {
   }
 
   @Test
+  void anUnreachableBaseImageFailsNamingTheSetting() throws IOException {
+    int closed;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    String base = "127.0.0.1:" + closed + "/temurin:17-jre";
+
+    assertThatThrownBy(
+            () ->
+                new KnativePackager()
+                    .pack(request("shop", Map.of(BaseImage.SETTING, base)), index(), listener))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("skyhop.knative.baseImage = '" + base + "' cannot be pulled (")
+        .hasMessageEndingWith(
+            "). Fix: check the name and your registry credentials (docker login), or point"
+                + " skyhop.knative.baseImage at a reachable image with a Java runtime");
+  }
+
+  @Test
   void theDefaultBaseIsTemurinsJreOfTheRelease() {
     assertThat(BaseImage.defaultFor(17)).isEqualTo("eclipse-temurin:17-jre");
     assertThat(BaseImage.defaultFor(21)).isEqualTo("eclipse-temurin:21-jre");
