@@ -82,8 +82,7 @@ final class FakeKnative implements AutoCloseable {
     Map<String, Object> spec = (Map<String, Object>) service.getAdditionalProperties().get("spec");
     Map<String, Object> template = (Map<String, Object>) spec.get("template");
     List<Map<String, Object>> containers =
-        (List<Map<String, Object>>)
-            ((Map<String, Object>) template.get("spec")).get("containers");
+        (List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers");
     String image = (String) containers.get(0).get("image");
     List<String> images = revisions.computeIfAbsent(name, n -> new ArrayList<>());
     Map<String, Object> status =

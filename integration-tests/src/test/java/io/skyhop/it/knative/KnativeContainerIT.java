@@ -89,7 +89,8 @@ class KnativeContainerIT {
       String token = Files.readString(run.inRoot("/tmp/skyhop/admin-token")).strip();
       HttpResponse<String> app =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_skyhop/apps/greeter"))
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/_skyhop/apps/greeter"))
                   .header("Authorization", "Bearer " + token)
                   .timeout(Duration.ofSeconds(10))
                   .build(),

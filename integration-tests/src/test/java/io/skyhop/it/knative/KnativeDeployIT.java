@@ -43,8 +43,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code skyhop:deploy -Dskyhop.target=knative} end to end, through the tooling API: the image
- * tarball is pushed to a real registry (Debian's {@code docker-registry}) and read back with
- * {@code skopeo} and the registry's HTTP API; the Service and the CronJob are applied to fabric8's
+ * tarball is pushed to a real registry (Debian's {@code docker-registry}) and read back with {@code
+ * skopeo} and the registry's HTTP API; the Service and the CronJob are applied to fabric8's
  * Kubernetes mock server in CRUD mode, while a fake Knative controller marks the Service Ready; a
  * second deploy of a changed app makes a new revision; remove deletes both.
  */
@@ -104,7 +104,8 @@ class KnativeDeployIT {
       DeployResult first = deploy(v1, settings());
 
       // 1. the image in the registry is the one built
-      OciArchive built = OciArchive.unpack(v1.resolve("knative/greeter-image.tar"), work.resolve("built"));
+      OciArchive built =
+          OciArchive.unpack(v1.resolve("knative/greeter-image.tar"), work.resolve("built"));
       String repository = registry.address() + "/skyhop/greeter";
       String image = repository + "@" + built.manifestDigest();
       assertThat(first.details()).containsEntry("image", image);
@@ -115,7 +116,10 @@ class KnativeDeployIT {
       assertThat(json(service("greeter"))).isEqualTo(json(documents.get(0)));
       assertThat(json(cronJob("greeter-tick"))).isEqualTo(json(documents.get(1)));
       assertThat(first.functions())
-          .extracting(DeployResult.Function::name, DeployResult.Function::action, DeployResult.Function::endpoint)
+          .extracting(
+              DeployResult.Function::name,
+              DeployResult.Function::action,
+              DeployResult.Function::endpoint)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
                   "hello",
@@ -156,11 +160,16 @@ class KnativeDeployIT {
 
       // remove deletes the Service and the CronJob
       new Deployment(listener).remove(Deployers.of(Target.KNATIVE), request(v2, settings()));
-      assertThat(kube.genericKubernetesResources(FakeKnative.SERVICE).inNamespace(NAMESPACE).list().getItems())
+      assertThat(
+              kube.genericKubernetesResources(FakeKnative.SERVICE)
+                  .inNamespace(NAMESPACE)
+                  .list()
+                  .getItems())
           .isEmpty();
       assertThat(kube.batch().v1().cronjobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
       assertThat(log)
-          .contains("knative: deleted Knative Service greeter", "knative: deleted CronJob greeter-tick");
+          .contains(
+              "knative: deleted Knative Service greeter", "knative: deleted CronJob greeter-tick");
     }
   }
 
@@ -169,9 +178,13 @@ class KnativeDeployIT {
     GenericKubernetesResource theirs = new GenericKubernetesResource();
     theirs.setApiVersion("serving.knative.dev/v1");
     theirs.setKind("Service");
-    theirs.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("greeter").build());
+    theirs.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("greeter").build());
     theirs.setAdditionalProperty("spec", Map.of("template", Map.of()));
-    kube.genericKubernetesResources(FakeKnative.SERVICE).inNamespace("theirs").resource(theirs).create();
+    kube.genericKubernetesResources(FakeKnative.SERVICE)
+        .inNamespace("theirs")
+        .resource(theirs)
+        .create();
 
     Map<String, String> values = new java.util.HashMap<>(settings());
     values.put("skyhop.knative.namespace", "theirs");
@@ -182,6 +195,45 @@ class KnativeDeployIT {
                 + " does not manage for this app (labels app.kubernetes.io/managed-by=skyhop,"
                 + " skyhop.io/app=greeter). Fix: set -Dskyhop.app to another name, or delete that"
                 + " resource");
+  }
+
+  @Test
+  void aDryRunPrintsThePlanAndChangesNothing() throws Exception {
+    Map<String, String> values = new java.util.HashMap<>(settings());
+    values.put("skyhop.knative.namespace", "plan");
+
+    DeployResult plan =
+        new Deployment(listener)
+            .deploy(
+                Deployers.of(Target.KNATIVE),
+                new DeployRequest(
+                    Target.KNATIVE, KnativeFixture.APP, v1, new Settings(values), true));
+
+    assertThat(plan.functions())
+        .extracting(DeployResult.Function::action)
+        .containsExactly(DeployResult.Action.CREATE, DeployResult.Action.CREATE);
+    assertThat(log.get(0))
+        .startsWith("knative: would push " + registry.address() + "/skyhop/greeter@sha256:");
+    assertThat(
+            kube.genericKubernetesResources(FakeKnative.SERVICE)
+                .inNamespace("plan")
+                .list()
+                .getItems())
+        .isEmpty();
+    assertThat(kube.batch().v1().cronjobs().inNamespace("plan").list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aServiceThatDoesNotGetReadyFailsTheDeployAfterTheTimeout() {
+    Map<String, String> values = new java.util.HashMap<>(settings());
+    values.put("skyhop.knative.namespace", "slow");
+    values.put("skyhop.knative.readyTimeoutSeconds", "1");
+
+    assertThatThrownBy(() -> deploy(v1, values))
+        .hasMessage(
+            "Knative Service greeter is not Ready after 1 s (no status yet). Fix: see kubectl"
+                + " describe ksvc greeter -n slow, or wait longer with"
+                + " -Dskyhop.knative.readyTimeoutSeconds=<seconds>");
   }
 
   @Test
@@ -217,10 +269,14 @@ class KnativeDeployIT {
 
   private Map<String, String> settings() {
     return Map.of(
-        "skyhop.knative.registry", registry.address() + "/skyhop",
-        "skyhop.knative.namespace", NAMESPACE,
-        "skyhop.knative.kubeconfig", kubeconfig.toString(),
-        "skyhop.knative.readyTimeoutSeconds", "60");
+        "skyhop.knative.registry",
+        registry.address() + "/skyhop",
+        "skyhop.knative.namespace",
+        NAMESPACE,
+        "skyhop.knative.kubeconfig",
+        kubeconfig.toString(),
+        "skyhop.knative.readyTimeoutSeconds",
+        "60");
   }
 
   private DeployResult deploy(Path skyhop, Map<String, String> settings) throws Exception {
@@ -251,10 +307,14 @@ class KnativeDeployIT {
     for (String digest : blobs) {
       HttpResponse<byte[]> blob =
           http.send(
-              HttpRequest.newBuilder(registry.uri("/v2/" + repository + "/blobs/" + digest)).build(),
+              HttpRequest.newBuilder(registry.uri("/v2/" + repository + "/blobs/" + digest))
+                  .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       assertThat(blob.statusCode()).as(digest).isEqualTo(200);
-      assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob.body())))
+      assertThat(
+              "sha256:"
+                  + HexFormat.of()
+                      .formatHex(MessageDigest.getInstance("SHA-256").digest(blob.body())))
           .isEqualTo(digest);
     }
 
@@ -306,11 +366,17 @@ class KnativeDeployIT {
   }
 
   private static GenericKubernetesResource service(String name) {
-    return kube.genericKubernetesResources(FakeKnative.SERVICE).inNamespace(NAMESPACE).withName(name).get();
+    return kube.genericKubernetesResources(FakeKnative.SERVICE)
+        .inNamespace(NAMESPACE)
+        .withName(name)
+        .get();
   }
 
   private static GenericKubernetesResource cronJob(String name) {
-    return kube.genericKubernetesResources("batch/v1", "CronJob").inNamespace(NAMESPACE).withName(name).get();
+    return kube.genericKubernetesResources("batch/v1", "CronJob")
+        .inNamespace(NAMESPACE)
+        .withName(name)
+        .get();
   }
 
   /** What Skyhop wrote of a resource: apiVersion, kind, name, labels and spec. */
@@ -334,7 +400,9 @@ class KnativeDeployIT {
   private static JsonElement numbersAsLongs(JsonElement e) {
     if (e.isJsonObject()) {
       JsonObject copy = new JsonObject();
-      e.getAsJsonObject().entrySet().forEach(x -> copy.add(x.getKey(), numbersAsLongs(x.getValue())));
+      e.getAsJsonObject()
+          .entrySet()
+          .forEach(x -> copy.add(x.getKey(), numbersAsLongs(x.getValue())));
       return copy;
     }
     if (e.isJsonArray()) {

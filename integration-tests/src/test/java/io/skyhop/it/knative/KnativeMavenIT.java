@@ -29,7 +29,8 @@ class KnativeMavenIT {
         MockApi api = MockApi.start(work.resolve("mock-api.log"));
         KubernetesClient kube = api.client();
         FakeKnative knative = FakeKnative.start(kube, NAMESPACE, 200)) {
-      String base = KnativeFixture.pushBase(registry, Files.createDirectories(work.resolve("base")));
+      String base =
+          KnativeFixture.pushBase(registry, Files.createDirectories(work.resolve("base")));
       Path kubeconfig = Kubeconfig.write(work.resolve("kubeconfig"), api.url());
       MavenBuild project =
           MavenBuild.copy(
@@ -53,7 +54,8 @@ class KnativeMavenIT {
       List<String> withRegistry = new ArrayList<>(deploy);
       withRegistry.add("-Dskyhop.knative.registry=" + registry.address() + "/skyhop");
 
-      MavenBuild.Result noRegistry = project.run(Duration.ofMinutes(2), with(deploy, "skyhop:deploy"));
+      MavenBuild.Result noRegistry =
+          project.run(Duration.ofMinutes(2), with(deploy, "skyhop:deploy"));
       assertThat(noRegistry.succeeded()).isFalse();
       assertThat(noRegistry.output())
           .contains(

@@ -66,7 +66,10 @@ final class MockApi implements AutoCloseable {
   /** A client of it (the test's view of the cluster). */
   KubernetesClient client() {
     return new KubernetesClientBuilder()
-        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty()).withMasterUrl(url).build())
+        .withConfig(
+            new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .build())
         .build();
   }
 

@@ -1,13 +1,12 @@
 package io.skyhop.it.local;
 
-import io.skyhop.runtime.testing.RuntimeProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.runtime.testing.RuntimeProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,7 +1,5 @@
 package io.skyhop.it.local;
 
-import io.skyhop.runtime.testing.RuntimeProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.Repo;
+import io.skyhop.runtime.testing.RuntimeProcess;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import io.skyhop.tooling.local.LocalRuntimeException;
 import java.net.URI;

@@ -43,12 +43,17 @@ public class InvokeMojo extends AbstractDeployMojo {
                   : (data == null ? "" : data).getBytes(StandardCharsets.UTF_8);
           LocalRuntimeClient.InvokeResult result =
               LocalInvoke.invoke(request(), function, payload, remote, listener());
-          getLog().info(function + " -> " + result.status() + " (request " + result.requestId() + ")");
+          getLog()
+              .info(function + " -> " + result.status() + " (request " + result.requestId() + ")");
           getLog().info(result.bodyAsString());
           if (result.status() >= 400) {
             throw new ConfigurationException(
                 "skyhop.function",
-                "Invocation of " + function + " failed with status " + result.status() + ": "
+                "Invocation of "
+                    + function
+                    + " failed with status "
+                    + result.status()
+                    + ": "
                     + result.bodyAsString());
           }
         });

@@ -27,7 +27,9 @@ public class RunMojo extends AbstractDeployMojo {
               RuntimeProcess.start(
                   jar == null ? null : Path.of(jar), port, outputDir().resolve("run-data"), true)) {
             runtime.deploy(app, bundle, listener());
-            getLog().info("Serving " + app + " at " + runtime.client().baseUrl() + " — Ctrl-C stops it");
+            getLog()
+                .info(
+                    "Serving " + app + " at " + runtime.client().baseUrl() + " — Ctrl-C stops it");
             runtime.waitFor();
           }
         });

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * of Entra ID, ARM and Kudu (files under {@code src/test/resources/deploy/azure}), through
  * azure-identity's {@code DefaultAzureCredential} (environment service principal, token from the
  * stubbed authority) and azure-core's pipeline: the exact requests of a first deploy, a redeploy
- * that changes nothing, throttling, a persistent server error, {@code skyhop:remove}, and settings
- * or credentials missing before any call.
+ * that changes nothing, a code change, a dry run, throttling, a persistent server error, {@code
+ * skyhop:remove}, and settings or credentials missing before any call.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AzureDeployIT {
@@ -161,7 +161,10 @@ class AzureDeployIT {
     // the resource group is tagged as Skyhop's (remove may delete it); plan FC1
     assertThat(json(stubs.find("PUT", RG).get(0)).toString())
         .isEqualTo("{\"location\":\"westeurope\",\"tags\":{\"skyhop-app\":\"orders\"}}");
-    assertThat(json(stubs.find("PUT", WEB + "/serverfarms/orders-plan").get(0)).getAsJsonObject("sku").toString())
+    assertThat(
+            json(stubs.find("PUT", WEB + "/serverfarms/orders-plan").get(0))
+                .getAsJsonObject("sku")
+                .toString())
         .isEqualTo("{\"name\":\"FC1\",\"tier\":\"FlexConsumption\"}");
     // the site: Flex, java 17 (maven.compiler.release), 512 MB (largest memoryMb), 100 instances
     JsonObject site = json(stubs.find("PUT", WEB + "/sites/orders").get(0));
@@ -235,6 +238,59 @@ class AzureDeployIT {
 
   @Test
   @Order(3)
+  void aCodeChangeRepublishesTheZipAndTouchesNothingElse() throws Exception {
+    byte[] before = packagedZip();
+    String connection =
+        "DefaultEndpointsProtocol=https;AccountName="
+            + storageAccount()
+            + ";AccountKey="
+            + STORAGE_KEY
+            + ";EndpointSuffix=core.windows.net";
+    Path source = build.dir().resolve("src/main/java/com/example/orders/Orders.java");
+    Files.writeString(
+        source,
+        Files.readString(source).replace("the warehouse is on fire", "the warehouse burns"));
+    stubs.load(Map.of("connection", connection, "codeSha", sha256(before)), "existing");
+
+    MavenBuild.Result result = run(build, common(), "deploy");
+
+    assertGreen(result);
+    byte[] after = packagedZip();
+    assertThat(after).isNotEqualTo(before);
+    List<LoggedRequest> publish = stubs.find("POST", "/api/publish");
+    assertThat(publish).hasSize(1);
+    assertThat(publish.get(0).getBody()).isEqualTo(after);
+    assertThat(stubs.calls().stream().filter(c -> c.startsWith("PUT")))
+        .containsExactly("PUT " + WEB + "/sites/orders/config/appsettings?api-version=2024-04-01");
+    JsonObject settings =
+        json(stubs.find("PUT", WEB + "/sites/orders/config/appsettings").get(0))
+            .getAsJsonObject("properties");
+    assertThat(settings.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(after));
+    // a setting someone else added survives the complete PUT
+    assertThat(settings.has("APPLICATIONINSIGHTS_CONNECTION_STRING")).isTrue();
+    assertNoSecrets(result);
+  }
+
+  @Test
+  @Order(4)
+  void aDryRunPrintsThePlanAndOnlyReads() {
+    stubs.load(Map.of());
+
+    MavenBuild.Result result = run(build, common(), "-Dskyhop.dryRun=true", "deploy");
+
+    assertGreen(result);
+    assertThat(stubs.calls())
+        .allMatch(c -> c.startsWith("GET ") || c.contains("/oauth2/v2.0/token"), "reads only");
+    assertThat(result.output())
+        .contains(
+            "[dry run] create    group     orders-rg (westeurope)",
+            "[dry run] create    plan      orders-plan (FC1 FlexConsumption)",
+            "[dry run] create    app       orders (java 17, 512 MB, up to 100 instances)",
+            "[dry run] update    code      orders.zip");
+  }
+
+  @Test
+  @Order(5)
   void throttlingIsRetriedAndTheBuildIsGreen() {
     stubs.load(Map.of(), "throttled");
 
@@ -246,7 +302,7 @@ class AzureDeployIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void aPersistentServerErrorFailsTheBuildNamingTheCall() {
     stubs.load(Map.of(), "server-error");
 
@@ -264,7 +320,7 @@ class AzureDeployIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void removeDeletesOnlyWhatSkyhopCreated() throws Exception {
     stubs.load(Map.of("connection", "", "codeSha", ""), "existing");
 
@@ -281,11 +337,12 @@ class AzureDeployIT {
             "DELETE "
                 + RG
                 + "/providers/Microsoft.Storage/storageAccounts/{sa}?api-version=2023-05-01");
-    assertThat(result.output()).contains("Left resource group orders-rg (Skyhop did not create it)");
+    assertThat(result.output())
+        .contains("Left resource group orders-rg (Skyhop did not create it)");
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void missingSettingsOrCredentialsFailBeforeAnyCall() {
     stubs.load(Map.of());
     List<String[]> cases =
@@ -320,7 +377,8 @@ class AzureDeployIT {
   /** The storage account the first deploy created, as its PUT named it. */
   static String storageAccount() throws Exception {
     String record = Files.readString(build.dir().resolve("target/skyhop/deploy-azure.json"));
-    JsonObject details = JsonParser.parseString(record).getAsJsonObject().getAsJsonObject("details");
+    JsonObject details =
+        JsonParser.parseString(record).getAsJsonObject().getAsJsonObject("details");
     return details.get("storageAccount").getAsString();
   }
 }

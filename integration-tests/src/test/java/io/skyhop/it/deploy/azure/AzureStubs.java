@@ -125,21 +125,63 @@ final class AzureStubs implements AutoCloseable {
     Files.deleteIfExists(dir.resolve("server.p12"));
     Files.deleteIfExists(dir.resolve("trust.p12"));
     Files.deleteIfExists(dir.resolve("stub.crt"));
-    keytool(dir, "-genkeypair", "-alias", "stub", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", "server.p12", "-storepass", PASSWORD,
-        "-keypass", PASSWORD);
-    keytool(dir, "-exportcert", "-alias", "stub", "-keystore", "server.p12", "-storepass",
-        PASSWORD, "-rfc", "-file", "stub.crt");
-    keytool(dir, "-importcert", "-noprompt", "-alias", "stub", "-file", "stub.crt",
-        "-storetype", "PKCS12", "-keystore", "trust.p12", "-storepass", PASSWORD);
+    keytool(
+        dir,
+        "-genkeypair",
+        "-alias",
+        "stub",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        "server.p12",
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-exportcert",
+        "-alias",
+        "stub",
+        "-keystore",
+        "server.p12",
+        "-storepass",
+        PASSWORD,
+        "-rfc",
+        "-file",
+        "stub.crt");
+    keytool(
+        dir,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "stub",
+        "-file",
+        "stub.crt",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        "trust.p12",
+        "-storepass",
+        PASSWORD);
   }
 
   private static void keytool(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     try {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -11,7 +11,7 @@ public final class HtmlReport {
   private static final String CSS =
       "body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}"
           + "table{border-collapse:collapse;margin:1em 0;font-size:14px}"
-          + "th,td{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right}"
+          + "th,td{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right;white-space:nowrap}"
           + "th{background:#f4f4f4}tr.cheapest td.mark,tr.fastest td.mark{font-weight:bold}"
           + ".chart{display:block;margin:1em 0;border:1px solid #eee}"
           + ".meta{color:#555}.swatch{display:inline-block;width:10px;height:10px;margin-right:4px}";

@@ -1,0 +1,135 @@
+package io.skyhop.tooling.deploy.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.Settings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlexAppTest {
+  static DeployManifest.Function fn(String name, int memory, int max, Map<String, String> env) {
+    return new DeployManifest.Function(
+        name,
+        Map.of("type", "http", "path", "/" + name, "auth", "ANONYMOUS"),
+        memory,
+        10,
+        max,
+        env,
+        Map.of(
+            "azure",
+            Map.of("entryPoint", "io.skyhop.azure.SkyhopFunctions.http", "env", Map.of())));
+  }
+
+  static AzureSettings azure() {
+    return AzureSettings.of(new Settings(AzureSettingsTest.valid()), "orders");
+  }
+
+  @Test
+  void memoryRoundsUpToAFlexInstanceSize() {
+    assertThat(FlexApp.instanceMemory(128)).isEqualTo(512);
+    assertThat(FlexApp.instanceMemory(512)).isEqualTo(512);
+    assertThat(FlexApp.instanceMemory(513)).isEqualTo(2048);
+    assertThat(FlexApp.instanceMemory(2048)).isEqualTo(2048);
+    assertThat(FlexApp.instanceMemory(3000)).isEqualTo(4096);
+    assertThatThrownBy(() -> FlexApp.instanceMemory(8192))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "@Function(memoryMb) = '8192' is more than the largest Flex Consumption instance (4096"
+                + " MB). Fix: ask for 4096 MB or less");
+  }
+
+  @Test
+  void oneAppForAllFunctions() {
+    DeployManifest manifest =
+        new DeployManifest(
+            "orders",
+            "1.0",
+            21,
+            List.of(fn("a", 512, 0, Map.of("X", "1")), fn("b", 1024, 20, Map.of("Y", "2"))));
+
+    FlexApp app = FlexApp.of(manifest);
+
+    assertThat(app).isEqualTo(new FlexApp("21", 2048, 20, Map.of("X", "1", "Y", "2")));
+    JsonObject site = app.site(azure(), "orders");
+    assertThat(site.getAsJsonObject("properties").getAsJsonObject("functionAppConfig").toString())
+        .isEqualTo(
+            "{\"deployment\":{\"storage\":{\"type\":\"blobContainer\",\"value\":\"https://"
+                + azure().storageAccount()
+                + ".blob.core.windows.net/app-package\",\"authentication\":{\"type\":\"StorageAccountConnectionString\",\"storageAccountConnectionStringName\":\"AzureWebJobsStorage\"}}},"
+                + "\"runtime\":{\"name\":\"java\",\"version\":\"21\"},"
+                + "\"scaleAndConcurrency\":{\"maximumInstanceCount\":20,\"instanceMemoryMB\":2048}}");
+    assertThat(app.matches(site)).isTrue();
+    assertThat(new FlexApp("21", 4096, 20, Map.of()).matches(site)).isFalse();
+    assertThat(app.matches(JsonParser.parseString("{\"properties\":{}}").getAsJsonObject()))
+        .isFalse();
+  }
+
+  @Test
+  void conflictingEnvironmentIsRefused() {
+    DeployManifest manifest =
+        new DeployManifest(
+            "orders",
+            "1.0",
+            17,
+            List.of(fn("a", 512, 0, Map.of("X", "1")), fn("b", 512, 0, Map.of("X", "2"))));
+
+    assertThatThrownBy(() -> FlexApp.of(manifest))
+        .hasMessage(
+            "@Function env = 'X' has different values in functions a and b, but the functions of"
+                + " an Azure function app share one set of app settings. Fix: give the variable"
+                + " one value, or use different names");
+  }
+
+  @Test
+  void settingsKeepOthersAndCarryTheCodeHash() {
+    FlexApp app = new FlexApp("17", 512, 100, Map.of("MODE", "prod"));
+    Map<String, String> live = Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", "ik", "MODE", "old");
+
+    assertThat(app.settings(live, "conn", "abc"))
+        .containsExactly(
+            Map.entry("APPLICATIONINSIGHTS_CONNECTION_STRING", "ik"),
+            Map.entry("AzureWebJobsStorage", "conn"),
+            Map.entry("MODE", "prod"),
+            Map.entry("SKYHOP_CODE_SHA256", "abc"));
+    assertThat(app.settings(Map.of("SKYHOP_CODE_SHA256", "old"), "conn", null))
+        .doesNotContainKey("SKYHOP_CODE_SHA256");
+  }
+
+  @Test
+  void scmHostComesFromTheRepositoryHostName() {
+    JsonObject site =
+        JsonParser.parseString(
+                "{\"properties\":{\"defaultHostName\":\"orders-ab12.westeurope-01.azurewebsites.net\","
+                    + "\"hostNameSslStates\":[{\"name\":\"orders-ab12.westeurope-01.azurewebsites.net\",\"hostType\":\"Standard\"},"
+                    + "{\"name\":\"orders-ab12.scm.westeurope-01.azurewebsites.net\",\"hostType\":\"Repository\"}]}}")
+            .getAsJsonObject();
+    assertThat(Kudu.scmHost(site)).isEqualTo("orders-ab12.scm.westeurope-01.azurewebsites.net");
+    JsonObject bare =
+        JsonParser.parseString(
+                "{\"properties\":{\"defaultHostName\":\"orders.azurewebsites.net\"}}")
+            .getAsJsonObject();
+    assertThat(Kudu.scmHost(bare)).isEqualTo("orders.scm.azurewebsites.net");
+  }
+
+  @Test
+  void armErrorsNameTheCallTheCodeAndTheFix() {
+    AzureHttp.Response r =
+        new AzureHttp.Response(
+            409,
+            "{\"error\":{\"code\":\"Conflict\",\"message\":\"Operation in progress\"}}",
+            null,
+            null);
+
+    assertThatThrownBy(() -> AzureHttp.check("PUT site orders", r))
+        .isInstanceOf(AzureDeployException.class)
+        .hasMessage(
+            "PUT site orders failed with HTTP 409 Conflict: Operation in progress. Fix: another"
+                + " operation holds the resource; wait for it, then re-run");
+  }
+}
