@@ -17,7 +17,15 @@ final class Format {
   }
 
   static String ratio(double v) {
-    return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.2f×", v);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, v < 0.1 ? "%.3f×" : "%.2f×", v);
+  }
+
+  /** A ratio with three decimals, for verdicts close to their bound. */
+  static String ratio3(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.3f×", v);
   }
 
   static String rps(double v) {

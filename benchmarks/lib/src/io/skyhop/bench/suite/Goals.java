@@ -2,7 +2,7 @@ package io.skyhop.bench.suite;
 
 import static io.skyhop.bench.suite.Format.bytes;
 import static io.skyhop.bench.suite.Format.ms;
-import static io.skyhop.bench.suite.Format.ratio;
+import static io.skyhop.bench.suite.Format.ratio3;
 
 import io.skyhop.bench.lib.Stats;
 import java.util.ArrayList;
@@ -59,11 +59,11 @@ final class Goals {
     }
     double q = a.get().median() / b.get().median();
     String measured =
-        "median " + ms(a.get().median()) + " / " + ms(b.get().median()) + " = " + ratio(q);
+        "median " + ms(a.get().median()) + " / " + ms(b.get().median()) + " = " + ratio3(q);
     Optional<Stats> ca = r.coldCpu(candidate);
     Optional<Stats> cb = r.coldCpu(baseline);
     if (ca.isPresent() && cb.isPresent()) {
-      measured += "; CPU " + ratio(ca.get().median() / cb.get().median());
+      measured += "; CPU " + ratio3(ca.get().median() / cb.get().median());
     }
     return new Goal(goal, measured, target, q <= bound ? MET : MISSED);
   }
@@ -76,11 +76,14 @@ final class Goals {
       return new Goal(goal, missing("skyhop-runtime", "hw-gcf"), "≥ 1×", NOT_MEASURED);
     }
     double q = a.get().median() / b.get().median();
-    return new Goal(
-        goal,
-        Format.rps(a.get().median()) + " / " + Format.rps(b.get().median()) + " req/s = " + ratio(q),
-        "≥ 1×",
-        q >= 1 ? MET : MISSED);
+    String measured =
+        Format.rps(a.get().median()) + " / " + Format.rps(b.get().median()) + " req/s = " + ratio3(q);
+    for (String c : List.of("skyhop-runtime", "hw-gcf")) {
+      if (r.wrkErrors.containsKey(c)) {
+        measured += "; **wrk saw errors for " + c + ": " + r.wrkErrors.get(c) + "**";
+      }
+    }
+    return new Goal(goal, measured, "≥ 1×", q >= 1 ? MET : MISSED);
   }
 
   private Goal lambdaZip() {
@@ -122,11 +125,11 @@ final class Goals {
       return new Goal(goal, "no JMH result (see notes)", "≤ 1.1×", NOT_MEASURED);
     }
     double q = a.value() / b.value();
-    return new Goal(
-        goal,
-        fmt(a.value()) + " / " + fmt(b.value()) + " " + a.unit() + " = " + ratio(q),
-        "≤ 1.1×",
-        q <= 1.1 ? MET : MISSED);
+    String measured = fmt(a.value()) + " / " + fmt(b.value()) + " " + a.unit() + " = " + ratio3(q);
+    if (Math.abs(a.value() - b.value()) < a.error() + b.error()) {
+      measured += " (the two scores' error bars overlap)";
+    }
+    return new Goal(goal, measured, "≤ 1.1×", q <= 1.1 ? MET : MISSED);
   }
 
   private Goal packagingRatio() {
@@ -137,14 +140,14 @@ final class Goals {
       return new Goal(goal, "no packaging times (see notes)", "< 2×", NOT_MEASURED);
     }
     double q = hundred.get().median() / one.get().median();
-    String measured = ms(hundred.get().median()) + " / " + ms(one.get().median()) + " = " + ratio(q);
+    String measured = ms(hundred.get().median()) + " / " + ms(one.get().median()) + " = " + ratio3(q);
     Optional<Stats> maven = r.packaging(0);
     if (maven.isPresent()) {
       double net1 = one.get().median() - maven.get().median();
       double net100 = hundred.get().median() - maven.get().median();
       measured +=
           "; net of Maven's own start-up (`mvn validate`, " + ms(maven.get().median()) + "): "
-              + ms(net100) + " / " + ms(net1) + (net1 > 0 ? " = " + ratio(net100 / net1) : "");
+              + ms(net100) + " / " + ms(net1) + (net1 > 0 ? " = " + ratio3(net100 / net1) : "");
     }
     return new Goal(goal, measured, "< 2×", q < 2 ? MET : MISSED);
   }
