@@ -9,7 +9,9 @@ DATA="${SKYHOP_LOCAL_DATA:-$HOME/.skyhop/runtime}"
 MVN=(mvn -B -ntp)
 
 echo "== 1/4 Build Skyhop and package the examples for every target (tests skipped: 'mvn -B install' runs them)"
-"${MVN[@]}" -q install -DskipTests
+if [ "${SKYHOP_DEMO_SKIP_BUILD:-}" != "1" ]; then
+  "${MVN[@]}" -q install -DskipTests
+fi
 
 echo "== 2/4 Deploy examples/orders to the in-house runtime at $URL"
 "${MVN[@]}" -f examples/orders/pom.xml deploy -DskipTests -Dskyhop.local.data="$DATA" \

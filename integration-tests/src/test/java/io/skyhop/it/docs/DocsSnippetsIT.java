@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 class DocsSnippetsIT {
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern CLASS =
-      Pattern.compile("public\\s+(?:final\\s+)?(?:class|record|interface|enum)\\s+(\\w+)");
+      Pattern.compile("(?m)^public\\s+(?:final\\s+)?(?:class|record|interface|enum)\\s+(\\w+)");
 
   @TestFactory
   Stream<DynamicTest> everyJavaSnippetCompiles() throws IOException {
