@@ -50,7 +50,7 @@ DATE=$(date +%F)
 STAMP=$(date +%Y%m%d-%H%M%S)
 WORK=$BENCH/target/work
 OUT=$BENCH/target/run-$STAMP
-RESULT=$BENCH/results/$DATE$([ "$MODE" = quick ] && echo -quick).md
+RESULT=$BENCH/results/$DATE$([ "$MODE" = quick ] && echo -quick || true).md
 mkdir -p "$WORK" "$OUT" "$BENCH/results" "$WORK/logs"
 START_LOAD=$(load_average)
 VERSION=$(root_version)

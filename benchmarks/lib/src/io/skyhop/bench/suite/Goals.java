@@ -25,6 +25,7 @@ final class Goals {
   static final String MET = "met";
   static final String MISSED = "**missed**";
   static final String NOT_MEASURED = "not measured";
+  static final String INCONCLUSIVE = "inconclusive (JMH error bars overlap)";
 
   private static final long MB = 1_000_000;
   private static final long KB = 1_000;
@@ -125,9 +126,12 @@ final class Goals {
       return new Goal(goal, "no JMH result (see notes)", "≤ 1.1×", NOT_MEASURED);
     }
     double q = a.value() / b.value();
-    String measured = fmt(a.value()) + " / " + fmt(b.value()) + " " + a.unit() + " = " + ratio3(q);
-    if (Math.abs(a.value() - b.value()) < a.error() + b.error()) {
-      measured += " (the two scores' error bars overlap)";
+    String measured =
+        fmt(a.value()) + " ± " + fmt(a.error()) + " / " + fmt(b.value()) + " ± " + fmt(b.error())
+            + " " + a.unit() + " = " + ratio3(q);
+    if (q > 1.1 && Math.abs(a.value() - b.value()) < a.error() + b.error()) {
+      // JMH's 99.9 % error bars overlap: the run cannot tell the two apart.
+      return new Goal(goal, measured, "≤ 1.1×", INCONCLUSIVE);
     }
     return new Goal(goal, measured, "≤ 1.1×", q <= 1.1 ? MET : MISSED);
   }

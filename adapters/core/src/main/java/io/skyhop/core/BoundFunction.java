@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function ready to call: its class loaded, its method resolved, its
- * payload type known. Adapters call one of the {@code invoke…} methods with a neutral payload.
+ * A function ready to call: its class loaded, its method resolved, its payload type known. Adapters
+ * call one of the {@code invoke…} methods with a neutral payload.
  */
 public final class BoundFunction {
   private final FunctionDef def;

@@ -10,8 +10,8 @@ import io.skyhop.api.QueueTrigger;
 import java.util.Map;
 
 /**
- * The quote service formerly written as two Lambda handlers (see README.md): an API Gateway
- * handler and an SQS handler returning {@code SQSBatchResponse} by hand.
+ * The quote service formerly written as two Lambda handlers (see README.md): an API Gateway handler
+ * and an SQS handler returning {@code SQSBatchResponse} by hand.
  */
 public class Quotes {
   /** What a client asks for. */
@@ -24,7 +24,9 @@ public class Quotes {
 
   /** Was {@code QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, …>}. */
   @Function(memoryMb = 512, timeoutSeconds = 10)
-  @HttpTrigger(path = "/quotes", methods = {HttpMethod.POST})
+  @HttpTrigger(
+      path = "/quotes",
+      methods = {HttpMethod.POST})
   public Quote quote(QuoteRequest request, Context context) {
     Double price = prices.get(request.symbol());
     if (price == null) {

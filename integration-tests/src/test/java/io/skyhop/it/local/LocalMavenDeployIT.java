@@ -85,6 +85,34 @@ class LocalMavenDeployIT {
           .contains("\"name\":\"nightly\"")
           .contains("\"cron\":\"0 3 * * *\"");
 
+      // docs/targets/local.md: skyhop:invoke on the deployed function, then on a runtime of its own
+      MavenBuild.Result remote =
+          build.run(
+              MAVEN,
+              concat(
+                  "skyhop:invoke",
+                  concat(
+                      "-Dskyhop.function=create-order",
+                      concat(
+                          "-Dskyhop.data={\"item\":\"book\",\"quantity\":1}",
+                          concat("-Dskyhop.remote=true", target)))));
+      assertThat(remote.succeeded()).as(remote.toString()).isTrue();
+      assertThat(remote.output()).contains("create-order -> 200").contains("\"item\":\"book\"");
+      MavenBuild.Result own =
+          build.run(
+              MAVEN,
+              "skyhop:invoke",
+              "-Dskyhop.function=get",
+              "-Dskyhop.data={}",
+              "-Dspotless.apply.skip=true");
+      assertThat(own.succeeded()).as(own.toString()).isTrue();
+      assertThat(own.output()).contains("get -> 200");
+      MavenBuild.Result failing =
+          build.run(
+              MAVEN, "skyhop:invoke", "-Dskyhop.function=explode", "-Dspotless.apply.skip=true");
+      assertThat(failing.succeeded()).isFalse();
+      assertThat(failing.output()).contains("Invocation of explode failed with status 500");
+
       MavenBuild.Result remove = build.run(MAVEN, concat("skyhop:remove", target));
       assertThat(remove.succeeded()).as(remove.toString()).isTrue();
       assertThat(remove.output()).contains("Removed orders from " + runtime.baseUrl());
