@@ -51,6 +51,10 @@ STAMP=$(date +%Y%m%d-%H%M%S)
 WORK=$BENCH/target/work
 OUT=$BENCH/target/run-$STAMP
 RESULT=$BENCH/results/$DATE$([ "$MODE" = quick ] && echo -quick || true).md
+mkdir -p "$BENCH/target"
+# One run at a time: runs share target/work, and two runs would also disturb each other's timings.
+exec 9>"$BENCH/target/run.lock"
+flock -n 9 || { echo "another benchmarks/run.sh is running (lock: $BENCH/target/run.lock)" >&2; exit 1; }
 mkdir -p "$WORK" "$OUT" "$BENCH/results" "$WORK/logs"
 START_LOAD=$(load_average)
 VERSION=$(root_version)
