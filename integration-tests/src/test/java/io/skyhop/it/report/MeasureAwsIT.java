@@ -5,25 +5,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.skyhop.it.report.ReportFixtures.copy;
+import static io.skyhop.it.report.ReportFixtures.delete;
+import static io.skyhop.it.report.ReportFixtures.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
 import io.skyhop.tooling.report.Reporter;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -168,43 +168,5 @@ class MeasureAwsIT {
         .getAsJsonObject()
         .getAsJsonObject("Environment")
         .getAsJsonObject("Variables");
-  }
-
-  private static BuildListener listener(List<String> lines) {
-    return new BuildListener() {
-      @Override
-      public void info(String message) {
-        lines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        lines.add("WARNING " + message);
-      }
-    };
-  }
-
-  private static void copy(Path from, Path to, Map<String, String> values) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> v : values.entrySet()) {
-          text = text.replace("@" + v.getKey() + "@", v.getValue());
-        }
-        Files.writeString(target, text, StandardCharsets.UTF_8);
-      }
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.skyhop.it.report.ReportFixtures.copy;
+import static io.skyhop.it.report.ReportFixtures.delete;
+import static io.skyhop.it.report.ReportFixtures.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,7 +17,6 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
@@ -22,15 +24,12 @@ import io.skyhop.tooling.report.ReportSettings;
 import io.skyhop.tooling.report.Reporter;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,43 +157,5 @@ class MeasureGcpIT {
         .getAsJsonObject()
         .getAsJsonObject("serviceConfig")
         .getAsJsonObject("environmentVariables");
-  }
-
-  private static BuildListener listener(List<String> lines) {
-    return new BuildListener() {
-      @Override
-      public void info(String message) {
-        lines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        lines.add("WARNING " + message);
-      }
-    };
-  }
-
-  private static void copy(Path from, Path to, Map<String, String> values) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> v : values.entrySet()) {
-          text = text.replace("@" + v.getKey() + "@", v.getValue());
-        }
-        Files.writeString(target, text, StandardCharsets.UTF_8);
-      }
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }
