@@ -167,7 +167,7 @@ public final class ColdStartBench {
       while (entries.hasMoreElements()) {
         ZipEntry e = entries.nextElement();
         String n = e.getName();
-        if (n.startsWith("lib/skyhop-")) {
+        if (n.startsWith("io/skyhop/") || n.startsWith("lib/skyhop-")) {
           skyhop += e.getCompressedSize();
         } else if (n.startsWith("lib/gson-")) {
           gson += e.getCompressedSize();
@@ -177,7 +177,7 @@ public final class ColdStartBench {
       }
     }
     System.out.printf(
-        "%-12s zip %,9d bytes: skyhop jars %,d, gson %,d, the rest (user classes, index,"
+        "%-12s zip %,9d bytes: skyhop (compressed) %,d, gson %,d, the rest (user classes, index,"
             + " other jars, zip headers) %,d%n",
         name, Files.size(zip), skyhop, gson, Files.size(zip) - skyhop - gson);
   }

@@ -14,11 +14,11 @@ import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
 import io.skyhop.core.Trigger;
 import io.skyhop.core.UnknownFunctionException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * Maps Azure invocations to the neutral functions: finds the function by the Azure function name,
@@ -29,9 +29,9 @@ final class AzureAdapter {
 
   private final FunctionRuntime runtime;
   private final Map<String, String> processEnv;
-  private final LongSupplier clock;
+  private final Clock clock;
 
-  AzureAdapter(FunctionRuntime runtime, Map<String, String> processEnv, LongSupplier clock) {
+  AzureAdapter(FunctionRuntime runtime, Map<String, String> processEnv, Clock clock) {
     this.runtime = runtime;
     this.processEnv = Map.copyOf(processEnv);
     this.clock = clock;
@@ -39,7 +39,7 @@ final class AzureAdapter {
 
   /** The adapter for the functions indexed in {@code loader}, on the system clock. */
   static AzureAdapter load(ClassLoader loader, Map<String, String> processEnv) {
-    return new AzureAdapter(FunctionRuntime.load(loader), processEnv, System::currentTimeMillis);
+    return new AzureAdapter(FunctionRuntime.load(loader), processEnv, Clock.systemUTC());
   }
 
   HttpResponseMessage http(
@@ -54,7 +54,7 @@ final class AzureAdapter {
   void timer(String timerInfo, ExecutionContext azureContext) {
     BoundFunction function = function(azureContext, Trigger.Schedule.class);
     Trigger.Schedule schedule = (Trigger.Schedule) function.def().trigger();
-    Instant due = AzureEvents.scheduledTime(timerInfo, Instant.ofEpochMilli(clock.getAsLong()));
+    Instant due = AzureEvents.scheduledTime(timerInfo, Instant.ofEpochMilli(clock.millis()));
     ScheduledEvent event = new ScheduledEvent(due, schedule.cron(), schedule.timezone());
     InvocationContext context = context(function, azureContext);
     try {
@@ -127,7 +127,7 @@ final class AzureAdapter {
   private InvocationContext context(BoundFunction function, ExecutionContext azureContext) {
     Map<String, String> env = new HashMap<>(processEnv);
     env.putAll(function.def().env());
-    long now = clock.getAsLong();
+    long now = clock.millis();
     return new InvocationContext(
         azureContext.getInvocationId(),
         function.name(),

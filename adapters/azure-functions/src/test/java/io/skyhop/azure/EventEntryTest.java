@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyhop.core.FunctionRuntime;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,10 @@ class EventEntryTest {
 
   private final SkyhopFunctions functions =
       new SkyhopFunctions(
-          new AzureAdapter(FunctionRuntime.load(getClass().getClassLoader()), Map.of(), () -> NOW));
+          new AzureAdapter(
+              FunctionRuntime.load(getClass().getClassLoader()),
+              Map.of(),
+              Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)));
 
   @Test
   void aTimerRunIsDueAtTheHostsScheduleStatusNext() {

@@ -6,6 +6,9 @@ import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import io.skyhop.core.FunctionRuntime;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,7 @@ class HttpEntryTest {
           new AzureAdapter(
               FunctionRuntime.load(getClass().getClassLoader()),
               Map.of("GREETING", "from the process", "OTHER", "x"),
-              () -> 1_000L));
+              Clock.fixed(Instant.ofEpochMilli(1_000L), ZoneOffset.UTC)));
 
   @Test
   void mapsPathParamsQueryHeadersCookiesAndBinaryBody() {

@@ -10,8 +10,8 @@ import io.skyhop.api.HttpMethod;
 import io.skyhop.api.StorageEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +46,9 @@ public final class FunctionIndex {
                 + " at least one public method with @Function and a trigger, and make sure the"
                 + " build does not disable annotation processing (-proc:none).");
       }
-      return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+      // Bytes to a String, not a Reader: a decoding Reader loads four JDK classes that are not in
+      // the class-data archive, on every cold start.
+      return parse(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IndexException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
     }

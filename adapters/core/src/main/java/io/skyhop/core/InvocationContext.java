@@ -2,10 +2,10 @@ package io.skyhop.core;
 
 import io.skyhop.api.Context;
 import io.skyhop.api.Logger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * The neutral {@link Context} the adapters build for each invocation.
@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * @param deadlineMillis the absolute deadline, epoch milliseconds
  * @param logger the target's log stream
  * @param env the function's environment
- * @param clock the current time, epoch milliseconds
+ * @param clock the current time (a {@link Clock}: it is in the JDK's class-data archive, which
+ *     keeps it off the cold-start path's class loading)
  */
 public record InvocationContext(
     String requestId,
@@ -25,7 +26,7 @@ public record InvocationContext(
     long deadlineMillis,
     Logger logger,
     Map<String, String> env,
-    LongSupplier clock)
+    Clock clock)
     implements Context {
 
   /** A context on the system clock. */
@@ -37,26 +38,16 @@ public record InvocationContext(
       Logger logger,
       Map<String, String> env) {
     return new InvocationContext(
-        requestId, functionName, target, deadlineMillis, logger, env, SystemClock.INSTANCE);
+        requestId, functionName, target, deadlineMillis, logger, env, Clock.systemUTC());
   }
 
   @Override
   public Duration remainingTime() {
-    return Duration.ofMillis(Math.max(0, deadlineMillis - clock.getAsLong()));
+    return Duration.ofMillis(Math.max(0, deadlineMillis - clock.millis()));
   }
 
   @Override
   public Optional<String> env(String name) {
     return Optional.ofNullable(env.get(name));
-  }
-
-  /** The system clock, as a class rather than a method reference (no lambda bootstrap at start). */
-  private enum SystemClock implements LongSupplier {
-    INSTANCE;
-
-    @Override
-    public long getAsLong() {
-      return System.currentTimeMillis();
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.skyhop.core;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -12,6 +13,7 @@ import io.skyhop.api.HttpRequest;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,17 +52,20 @@ public final class Json implements HttpRequest.BodyDecoder {
     @Override
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> token) {
+      // By name, not class literals: comparing with Instant.class and friends would load seven
+      // java.time classes on every cold start, needed or not.
       Class<?> raw = token.getRawType();
-      if (raw == Instant.class
-          || raw == LocalDate.class
-          || raw == LocalDateTime.class
-          || raw == LocalTime.class
-          || raw == OffsetDateTime.class
-          || raw == ZonedDateTime.class
-          || raw == Duration.class) {
-        return (TypeAdapter<T>) new IsoAdapter(raw).nullSafe();
-      }
-      return null;
+      return switch (raw.getName()) {
+        case "java.time.Instant",
+            "java.time.LocalDate",
+            "java.time.LocalDateTime",
+            "java.time.LocalTime",
+            "java.time.OffsetDateTime",
+            "java.time.ZonedDateTime",
+            "java.time.Duration" ->
+            (TypeAdapter<T>) new IsoAdapter(raw).nullSafe();
+        default -> null;
+      };
     }
   }
 
@@ -79,6 +84,15 @@ public final class Json implements HttpRequest.BodyDecoder {
     @Override
     public Object read(JsonReader in) throws IOException {
       String text = in.nextString();
+      try {
+        return parse(text);
+      } catch (DateTimeException e) {
+        throw new JsonSyntaxException(
+            "'" + text + "' is not an ISO-8601 " + type.getSimpleName() + ": " + e.getMessage(), e);
+      }
+    }
+
+    private Object parse(String text) {
       if (type == Instant.class) {
         return Instant.parse(text);
       } else if (type == LocalDate.class) {
@@ -114,7 +128,7 @@ public final class Json implements HttpRequest.BodyDecoder {
   public Object read(byte[] json, Type type) {
     try {
       return gson.fromJson(new String(json, StandardCharsets.UTF_8), type);
-    } catch (JsonParseException | java.time.DateTimeException | IllegalStateException e) {
+    } catch (JsonParseException | IllegalStateException e) {
       throw new IllegalArgumentException(
           "Body is not valid JSON for " + type.getTypeName() + ": " + e.getMessage(), e);
     }

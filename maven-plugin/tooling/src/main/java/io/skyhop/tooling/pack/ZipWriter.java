@@ -2,15 +2,19 @@ package io.skyhop.tooling.pack;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -60,6 +64,40 @@ public final class ZipWriter implements Closeable {
     for (Path file : files) {
       String relative = dir.relativize(file).toString().replace('\\', '/');
       addFile(file, prefix + relative);
+    }
+    return this;
+  }
+
+  /**
+   * Adds the entries of a jar (or of a classes directory, for a reactor module not yet packaged)
+   * under their own names, leaving out directories and the names {@code excluded} accepts; in
+   * sorted order, so the zip stays reproducible.
+   */
+  public ZipWriter addUnpacked(Path jarOrDir, Predicate<String> excluded) throws IOException {
+    if (Files.isDirectory(jarOrDir)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(jarOrDir)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path file : files) {
+        String name = jarOrDir.relativize(file).toString().replace('\\', '/');
+        if (!excluded.test(name)) {
+          addFile(file, name);
+        }
+      }
+      return this;
+    }
+    try (ZipFile jar = new ZipFile(jarOrDir.toFile())) {
+      List<? extends ZipEntry> entries =
+          jar.stream()
+              .filter(e -> !e.isDirectory() && !excluded.test(e.getName()))
+              .sorted(Comparator.comparing(ZipEntry::getName))
+              .toList();
+      for (ZipEntry e : entries) {
+        try (InputStream in = jar.getInputStream(e)) {
+          add(e.getName(), in.readAllBytes());
+        }
+      }
     }
     return this;
   }

@@ -5,6 +5,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.SkyhopJars;
 import io.skyhop.tooling.pack.ZipWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lambda's Java deployment package: the compiled classes at the root, every jar in {@code lib/}
- * (the project's runtime dependencies and the Skyhop AWS adapter with its own), without the jars
- * the Lambda Java runtime already provides.
+ * Lambda's Java deployment package: the compiled classes at the root, every dependency jar in
+ * {@code lib/} (the project's and the Skyhop AWS adapter's), without the jars the Lambda Java
+ * runtime already provides.
+ *
+ * <p>Skyhop's own jars (the SDK, the adapter core and the AWS adapter) are unpacked at the root,
+ * without the SDK's compile-time annotation processor: Lambda's class loader looks in the root
+ * directory first and opens each {@code lib/} jar on a cold start, so three fewer jars to open and
+ * search is a measurable part of the adapter's cold-start cost (see {@code benchmarks/aws}).
  */
 final class LambdaZip {
   /** What the Lambda Java runtime puts on the class path itself. */
@@ -36,7 +42,11 @@ final class LambdaZip {
     try (ZipWriter out = ZipWriter.create(zip)) {
       out.addTree(request.classesDir(), "");
       for (Library lib : libs.values()) {
-        out.addFile(lib.file(), "lib/" + lib.fileName());
+        if (SkyhopJars.isSkyhop(lib)) {
+          out.addUnpacked(lib.file(), SkyhopJars.NOT_UNPACKED);
+        } else {
+          out.addFile(lib.file(), "lib/" + lib.fileName());
+        }
       }
     }
     return zip;

@@ -9,6 +9,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.SkyhopJars;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.ZipWriter;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The {@code gcp} target: {@code target/skyhop/gcp/<app>.zip}, a Cloud Functions 2nd gen source zip
@@ -45,15 +45,6 @@ public final class GcpPackager implements TargetPackager {
   /** Java releases with a Cloud Functions runtime this adapter runs on. */
   static final Set<Integer> RELEASES = Set.of(17, 21);
 
-  /**
-   * Compile-time only parts of skyhop-sdk-api, left out: the annotation processor and its
-   * registration.
-   */
-  static final Predicate<String> COMPILE_TIME_ONLY =
-      name ->
-          name.startsWith("io/skyhop/api/processor/")
-              || name.equals("META-INF/services/javax.annotation.processing.Processor");
-
   /** Classes the jar must hold, and where they come from. */
   private static final Map<String, String> REQUIRED =
       Map.of(
@@ -72,7 +63,7 @@ public final class GcpPackager implements TargetPackager {
           "has no Google Cloud Functions runtime Skyhop supports. Fix: compile for 17 or 21");
     }
     List<Library> libraries = libraries(request, listener);
-    UberJar jar = new UberJar(COMPILE_TIME_ONLY).addDirectory(request.classesDir());
+    UberJar jar = new UberJar(SkyhopJars.COMPILE_TIME_ONLY).addDirectory(request.classesDir());
     for (Library lib : libraries) {
       if (Files.isDirectory(lib.file())) {
         jar.addDirectory(lib.file()); // a reactor module not yet packaged as a jar

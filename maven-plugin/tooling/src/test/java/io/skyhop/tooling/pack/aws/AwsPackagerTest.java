@@ -52,7 +52,8 @@ class AwsPackagerTest {
   }
 
   @Test
-  void zipHasClassesAtTheRootAndJarsInLibWithoutWhatLambdaProvides() throws IOException {
+  void zipHasClassesAtTheRootSkyhopUnpackedAndJarsInLibWithoutWhatLambdaProvides()
+      throws IOException {
     List<Path> files = new AwsPackager().pack(request("shop", 17), index(), listener);
 
     assertThat(files)
@@ -63,9 +64,10 @@ class AwsPackagerTest {
             "META-INF/skyhop/functions.json",
             "com/example/Shop.class",
             "lib/commons-text-1.12.0.jar",
-            "lib/skyhop-sdk-api-0.1.0-SNAPSHOT.jar",
-            "lib/skyhop-aws-lambda-0.1.0-SNAPSHOT.jar",
-            "lib/skyhop-adapter-core-0.1.0-SNAPSHOT.jar",
+            "io/skyhop/api/HttpRequest.class",
+            "io/skyhop/api/cron/CronExpression.class",
+            "io/skyhop/aws/SkyhopHandler.class",
+            "io/skyhop/core/FunctionRuntime.class",
             "lib/gson-2.13.2.jar");
     assertThat(messages)
         .containsExactly(
@@ -227,11 +229,40 @@ class AwsPackagerTest {
     Path file = tmp.resolve("repo").resolve(group + "." + artifact + "-" + version + ".jar");
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, group + ":" + artifact + ":" + version);
+      if (group.equals("io.skyhop")) {
+        writeSkyhopJar(file, artifact);
+      } else {
+        Files.writeString(file, group + ":" + artifact + ":" + version);
+      }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return new Library(group, artifact, version, file);
+  }
+
+  /** A jar shaped like the real one: classes, a manifest, Maven metadata, the SDK's processor. */
+  private static void writeSkyhopJar(Path file, String artifact) throws IOException {
+    List<String> names = new ArrayList<>();
+    names.add("META-INF/MANIFEST.MF");
+    names.add("META-INF/maven/io.skyhop/" + artifact + "/pom.xml");
+    switch (artifact) {
+      case "skyhop-sdk-api" -> {
+        names.add("io/skyhop/api/HttpRequest.class");
+        names.add("io/skyhop/api/cron/CronExpression.class");
+        names.add("io/skyhop/api/processor/FunctionProcessor.class");
+        names.add("META-INF/services/javax.annotation.processing.Processor");
+      }
+      case "skyhop-aws-lambda" -> names.add("io/skyhop/aws/SkyhopHandler.class");
+      default -> names.add("io/skyhop/core/FunctionRuntime.class");
+    }
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (String name : names) {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(name.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
   }
 
   private FunctionIndex index() throws IOException {
