@@ -1,10 +1,5 @@
 package io.skyhop.core;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.skyhop.api.Auth;
 import io.skyhop.api.HttpMethod;
 import io.skyhop.api.StorageEvent;
@@ -57,8 +52,8 @@ public final class FunctionIndex {
   /** Parses an index document. */
   public static FunctionIndex parse(Reader json) {
     try {
-      JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
-      int version = root.get("version").getAsInt();
+      Map<String, Object> root = object(JsonValues.read(json));
+      int version = integer(root, "version");
       if (version != 1) {
         throw new IndexException(
             RESOURCE
@@ -68,77 +63,107 @@ public final class FunctionIndex {
                 + " the same Skyhop version.");
       }
       Map<String, FunctionDef> functions = new LinkedHashMap<>();
-      for (JsonElement e : root.getAsJsonArray("functions")) {
-        FunctionDef f = function(e.getAsJsonObject());
+      for (Object e : list(root, "functions")) {
+        FunctionDef f = function(object(e));
         functions.put(f.name(), f);
       }
       return new FunctionIndex(functions);
-    } catch (JsonParseException
+    } catch (IOException
         | IllegalStateException
         | IllegalArgumentException
         | NullPointerException
+        | ClassCastException
         | UnsupportedOperationException e) {
       throw new IndexException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
     }
   }
 
-  private static FunctionDef function(JsonObject o) {
+  private static FunctionDef function(Map<String, Object> o) {
     Map<String, String> env = new LinkedHashMap<>();
     // Loops, not lambdas, here and below: this runs on every cold start, and the first lambda
     // of a JVM costs milliseconds of bootstrap.
-    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("env").entrySet()) {
-      env.put(e.getKey(), e.getValue().getAsString());
+    for (Map.Entry<String, Object> e : object(o.get("env")).entrySet()) {
+      env.put(e.getKey(), (String) e.getValue());
     }
-    JsonElement payloadKind = o.get("payloadKind");
+    String payloadKind = (String) o.get("payloadKind");
     return new FunctionDef(
-        o.get("name").getAsString(),
-        o.get("class").getAsString(),
-        o.get("method").getAsString(),
-        strings(o.getAsJsonArray("parameterTypes")),
-        o.get("payloadIndex").getAsInt(),
-        payloadKind.isJsonNull()
-            ? null
-            : FunctionDef.PayloadKind.valueOf(payloadKind.getAsString()),
-        o.get("contextIndex").getAsInt(),
-        FunctionDef.ReturnKind.valueOf(o.get("returnKind").getAsString()),
-        o.get("memoryMb").getAsInt(),
-        o.get("timeoutSeconds").getAsInt(),
-        o.get("maxConcurrency").getAsInt(),
+        string(o, "name"),
+        string(o, "class"),
+        string(o, "method"),
+        strings(o, "parameterTypes"),
+        integer(o, "payloadIndex"),
+        payloadKind == null ? null : FunctionDef.PayloadKind.valueOf(payloadKind),
+        integer(o, "contextIndex"),
+        FunctionDef.ReturnKind.valueOf(string(o, "returnKind")),
+        integer(o, "memoryMb"),
+        integer(o, "timeoutSeconds"),
+        integer(o, "maxConcurrency"),
         Collections.unmodifiableMap(env),
-        trigger(o.getAsJsonObject("trigger")));
+        trigger(object(o.get("trigger"))));
   }
 
-  private static Trigger trigger(JsonObject t) {
-    String type = t.get("type").getAsString();
+  private static Trigger trigger(Map<String, Object> t) {
+    String type = string(t, "type");
     return switch (type) {
       case "http" -> {
         List<HttpMethod> methods = new ArrayList<>();
-        for (String m : strings(t.getAsJsonArray("methods"))) {
+        for (String m : strings(t, "methods")) {
           methods.add(HttpMethod.valueOf(m));
         }
         yield new Trigger.Http(
-            new PathTemplate(t.get("path").getAsString()),
+            new PathTemplate(string(t, "path")),
             List.copyOf(methods),
-            Auth.valueOf(t.get("auth").getAsString()));
+            Auth.valueOf(string(t, "auth")));
       }
-      case "schedule" ->
-          new Trigger.Schedule(t.get("cron").getAsString(), t.get("timezone").getAsString());
-      case "queue" -> new Trigger.Queue(t.get("queue").getAsString());
+      case "schedule" -> new Trigger.Schedule(string(t, "cron"), string(t, "timezone"));
+      case "queue" -> new Trigger.Queue(string(t, "queue"));
       case "storage" -> {
         List<StorageEvent.Type> events = new ArrayList<>();
-        for (String e : strings(t.getAsJsonArray("events"))) {
+        for (String e : strings(t, "events")) {
           events.add(StorageEvent.Type.valueOf(e));
         }
-        yield new Trigger.Storage(t.get("bucket").getAsString(), List.copyOf(events));
+        yield new Trigger.Storage(string(t, "bucket"), List.copyOf(events));
       }
       default -> throw new IndexException("Unknown trigger type '" + type + "' in " + RESOURCE);
     };
   }
 
-  private static List<String> strings(JsonArray array) {
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value) {
+    if (!(value instanceof Map)) {
+      throw new IllegalStateException("expected a JSON object, found " + value);
+    }
+    return (Map<String, Object>) value;
+  }
+
+  private static List<?> list(Map<String, Object> o, String name) {
+    Object value = o.get(name);
+    if (!(value instanceof List<?> list)) {
+      throw new IllegalStateException("'" + name + "' is not a JSON array: " + value);
+    }
+    return list;
+  }
+
+  private static String string(Map<String, Object> o, String name) {
+    Object value = o.get(name);
+    if (!(value instanceof String text)) {
+      throw new IllegalStateException("'" + name + "' is not a JSON string: " + value);
+    }
+    return text;
+  }
+
+  private static int integer(Map<String, Object> o, String name) {
+    Object value = o.get(name);
+    if (!(value instanceof JsonValues.Number number)) {
+      throw new IllegalStateException("'" + name + "' is not a JSON number: " + value);
+    }
+    return Integer.parseInt(number.text());
+  }
+
+  private static List<String> strings(Map<String, Object> o, String name) {
     List<String> out = new ArrayList<>();
-    for (JsonElement e : array) {
-      out.add(e.getAsString());
+    for (Object e : list(o, name)) {
+      out.add((String) e);
     }
     return List.copyOf(out);
   }
