@@ -18,6 +18,8 @@ import java.util.Map;
  * @param maxAttempts deliveries of a queue message before it goes to the dead-letter queue
  * @param retryBaseMillis the first retry delay of a failed message, doubled on each attempt
  * @param cds whether workers use class-data sharing archives
+ * @param queueEnv whether workers get the queue endpoint and their app's queues token ({@code
+ *     SKYHOP_QUEUES_URL}, {@code SKYHOP_QUEUES_TOKEN}) to enqueue from functions
  */
 public record RuntimeOptions(
     int port,
@@ -29,7 +31,11 @@ public record RuntimeOptions(
     int defaultMaxConcurrency,
     int maxAttempts,
     long retryBaseMillis,
-    boolean cds) {
+    boolean cds,
+    boolean queueEnv) {
+
+  /** The flag that keeps the queue endpoint and token out of workers' environment. */
+  public static final String NO_QUEUE_ENV = "--no-queue-env";
 
   /** The usage text. */
   public static final String USAGE =
@@ -45,7 +51,8 @@ public record RuntimeOptions(
           "  --max-concurrency N    instances per function when it sets none (default 10)",
           "  --max-attempts N       deliveries before a message is dead-lettered (default 5)",
           "  --retry-base-ms N      first retry delay of a failed message (default 1000)",
-          "  --no-cds               do not use class-data sharing archives for workers");
+          "  --no-cds               do not use class-data sharing archives for workers",
+          "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN");
 
   /**
    * Parses command-line arguments.
@@ -55,10 +62,13 @@ public record RuntimeOptions(
   public static RuntimeOptions parse(String... args) {
     Map<String, String> values = new HashMap<>();
     boolean cds = true;
+    boolean queueEnv = true;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--no-cds")) {
         cds = false;
+      } else if (option.equals(NO_QUEUE_ENV)) {
+        queueEnv = false;
       } else if (option.equals("--help") || option.equals("-h")) {
         throw new UsageException(USAGE);
       } else if (!OPTIONS.contains(option)) {
@@ -80,7 +90,8 @@ public record RuntimeOptions(
         number(values, "--max-concurrency", 10, 1, 1000),
         number(values, "--max-attempts", 5, 1, 1000),
         number(values, "--retry-base-ms", 1000, 1, 3_600_000),
-        cds);
+        cds,
+        queueEnv);
   }
 
   private static final List<String> OPTIONS =

@@ -37,8 +37,12 @@ import java.util.Set;
  *       result and exits 0, or 1 when it failed (a Kubernetes CronJob run of a schedule function).
  * </ul>
  *
- * Everything goes through the runtime's public surface (options, start, admin API), so the runtime
- * itself has no single-app code path.
+ * Functions get no queue endpoint ({@value RuntimeOptions#NO_QUEUE_ENV}): the target has no queue
+ * triggers, so a message enqueued into a pod's own runtime would never be delivered and would
+ * vanish with the pod.
+ *
+ * <p>Everything goes through the runtime's public surface (options, start, admin API), so the
+ * runtime itself has no single-app code path.
  */
 public final class SingleApp {
   private static final Duration CALL_TIMEOUT = Duration.ofMinutes(16);
@@ -193,6 +197,9 @@ public final class SingleApp {
       if (!rest.contains("--port") && portEnv != null && !portEnv.isBlank()) {
         rest.add("--port");
         rest.add(portEnv.strip());
+      }
+      if (!rest.contains(RuntimeOptions.NO_QUEUE_ENV)) {
+        rest.add(RuntimeOptions.NO_QUEUE_ENV);
       }
       RuntimeOptions.parse(rest.toArray(String[]::new));
       String app;

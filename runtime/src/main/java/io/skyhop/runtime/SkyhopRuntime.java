@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,6 +89,7 @@ public final class SkyhopRuntime implements AutoCloseable {
             new SynchronousQueue<>(),
             daemon("skyhop-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
+    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), http);
     WorkerLauncher launcher =
         new WorkerLauncher(
             WorkerLauncher.currentJava(),
@@ -96,7 +98,15 @@ public final class SkyhopRuntime implements AutoCloseable {
             timers,
             options.cds());
     Deployments deployments =
-        new Deployments(data, launcher, options.defaultMaxConcurrency(), log, background);
+        new Deployments(
+            data,
+            launcher,
+            options.defaultMaxConcurrency(),
+            log,
+            background,
+            options.queueEnv()
+                ? Optional.of(frontDoor.loopbackUrl() + "/_skyhop/queues")
+                : Optional.empty());
     deployments.reload();
     Meter meter = new Meter(log);
     Invoker invoker = new Invoker(options.queueWaitMillis(), meter);
@@ -123,23 +133,19 @@ public final class SkyhopRuntime implements AutoCloseable {
                             .flatMap(v -> v.function(schedule.function()))
                             .ifPresent(
                                 f -> invoker.invoke(f.pool(), new Payload.Schedule(event)))));
-    FrontDoor frontDoor =
-        new FrontDoor(
-            options.bind(),
-            options.port(),
-            http,
-            new FrontDoor.Parts(
-                token,
-                deployments,
-                invoker,
-                queues,
-                buckets,
-                new StorageEvents(queues, triggers),
-                meter,
-                () -> gauges(deployments, queues),
-                data.resolve("tmp"),
-                options.maxBodyBytes(),
-                log));
+    FrontDoor.Parts parts =
+        new FrontDoor.Parts(
+            token,
+            deployments,
+            invoker,
+            queues,
+            buckets,
+            new StorageEvents(queues, triggers),
+            meter,
+            () -> gauges(deployments, queues),
+            data.resolve("tmp"),
+            options.maxBodyBytes(),
+            log);
     long idleNanos = TimeUnit.SECONDS.toNanos(options.idleSeconds());
     housekeeping.scheduleWithFixedDelay(
         () -> guarded(log, () -> deployments.housekeeping(idleNanos)),
@@ -150,7 +156,7 @@ public final class SkyhopRuntime implements AutoCloseable {
         () -> guarded(log, scheduler::tick), 0, 500, TimeUnit.MILLISECONDS);
     housekeeping.scheduleWithFixedDelay(
         () -> guarded(log, deployments::enforceDeadlines), 50, 50, TimeUnit.MILLISECONDS);
-    frontDoor.start();
+    frontDoor.start(parts);
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
     writeState(stateFile, frontDoor, data);

@@ -199,6 +199,11 @@ class RuntimeIT {
     assertThat(env.get("SKYHOP_FUNCTION").getAsString()).isEqualTo("peek");
     assertThat(env.get("GREETING").getAsString()).isEqualTo("hi");
     assertThat(env.has("SKYHOP_IT_SECRET")).isFalse();
+    assertThat(env.get("SKYHOP_QUEUES_URL").getAsString())
+        .isEqualTo(runtime.baseUrl() + "/_skyhop/queues");
+    assertThat(env.get("SKYHOP_QUEUES_TOKEN").getAsString())
+        .isEqualTo(Files.readString(runtime.dataDir().resolve("apps/fixture/queues-token")).strip())
+        .isNotEqualTo(runtime.token());
     assertThat(peek.get("target").getAsString()).isEqualTo("local");
   }
 

@@ -12,7 +12,17 @@ class RuntimeOptionsTest {
     assertThat(RuntimeOptions.parse())
         .isEqualTo(
             new RuntimeOptions(
-                8080, "127.0.0.1", Path.of("skyhop-data"), 60, 6L << 20, 5000, 10, 5, 1000, true));
+                8080,
+                "127.0.0.1",
+                Path.of("skyhop-data"),
+                60,
+                6L << 20,
+                5000,
+                10,
+                5,
+                1000,
+                true,
+                true));
   }
 
   @Test
@@ -37,9 +47,11 @@ class RuntimeOptionsTest {
             "1",
             "--retry-base-ms",
             "10",
-            "--no-cds");
+            "--no-cds",
+            "--no-queue-env");
     assertThat(o)
-        .isEqualTo(new RuntimeOptions(0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false));
+        .isEqualTo(
+            new RuntimeOptions(0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false, false));
   }
 
   @Test

@@ -37,13 +37,16 @@ class SingleAppTest {
     assertThat(c.app()).isEqualTo("shop");
     assertThat(c.invoke()).isNull();
     assertThat(c.runtimeArgs())
-        .containsExactly("--data", "/tmp/d", "--bind", "0.0.0.0", "--port", "9090");
+        .containsExactly(
+            "--data", "/tmp/d", "--bind", "0.0.0.0", "--port", "9090", "--no-queue-env");
     assertThat(c.options().port()).isEqualTo(9090);
+    assertThat(c.options().queueEnv()).isFalse();
     RuntimeOptions loopback = c.loopbackOptions();
     assertThat(loopback.bind()).isEqualTo("127.0.0.1");
     assertThat(loopback.port()).isZero();
     assertThat(loopback.cds()).isFalse();
     assertThat(loopback.dataDir()).isEqualTo(Path.of("/tmp/d"));
+    assertThat(loopback.queueEnv()).isFalse();
   }
 
   @Test

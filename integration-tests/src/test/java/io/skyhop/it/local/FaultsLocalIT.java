@@ -44,7 +44,11 @@ class FaultsLocalIT {
   @Test
   void timeoutsMemoryAndKilledWorkersFailOnlyTheirOwnInvocations() throws Exception {
     Path bundle =
-        FaultsApp.bundle(tmp.resolve("build"), Files.createDirectories(tmp.resolve("out")));
+        LocalFixtureApp.bundle(
+            "local/faults",
+            "faults",
+            tmp.resolve("build"),
+            Map.of("@@OUT_DIR@@", Files.createDirectories(tmp.resolve("out")).toString()));
     try (RuntimeProcess runtime = RuntimeProcess.start(tmp.resolve("data"), Map.of())) {
       assertThat(runtime.deploy("faults", bundle).statusCode()).isEqualTo(201);
 
@@ -133,7 +137,9 @@ class FaultsLocalIT {
   @Test
   void aRuntimeKilledWithAThousandQueuedMessagesDeliversThemAllAfterARestart() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
-    Path bundle = FaultsApp.bundle(tmp.resolve("build"), out);
+    Path bundle =
+        LocalFixtureApp.bundle(
+            "local/faults", "faults", tmp.resolve("build"), Map.of("@@OUT_DIR@@", out.toString()));
     Path data = tmp.resolve("data");
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
     RuntimeProcess first = RuntimeProcess.start(data, Map.of());

@@ -4,7 +4,9 @@ import io.skyhop.api.HttpMethod;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.Trigger;
 import io.skyhop.runtime.exec.InstancePool;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ public final class AppVersion {
   private final Instant deployedAt;
   private final Map<String, DeployedFunction> functions;
   private final Map<String, String> keys;
+  private final byte[] queuesToken;
 
   AppVersion(
       String app,
@@ -32,13 +35,15 @@ public final class AppVersion {
       Path dir,
       Instant deployedAt,
       Map<String, DeployedFunction> functions,
-      Map<String, String> keys) {
+      Map<String, String> keys,
+      String queuesToken) {
     this.app = app;
     this.version = version;
     this.dir = dir;
     this.deployedAt = deployedAt;
     this.functions = functions;
     this.keys = Map.copyOf(keys);
+    this.queuesToken = queuesToken.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The app name. */
@@ -74,6 +79,11 @@ public final class AppVersion {
   /** The key of an {@code Auth.FUNCTION} function, if it has one. */
   public Optional<String> key(String function) {
     return Optional.ofNullable(keys.get(function));
+  }
+
+  /** Whether {@code token} is this app's queues token (compared in constant time). */
+  boolean hasQueuesToken(String token) {
+    return MessageDigest.isEqual(queuesToken, token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Routes a request path (relative to the app) to an HTTP function. */

@@ -46,6 +46,7 @@ public final class Deployments {
   private final int defaultMaxConcurrency;
   private final RuntimeLog log;
   private final Executor background;
+  private final QueuesEnv queuesEnv;
   private final FunctionKeys keys = new FunctionKeys();
   private final Gson gson = new Gson();
   private final Map<String, AppVersion> live = new ConcurrentHashMap<>();
@@ -55,18 +56,22 @@ public final class Deployments {
    * The deployments of a data directory.
    *
    * @param background runs class-data sharing archive builds
+   * @param queuesUrl the queue endpoint given to workers with their app's queues token (see {@link
+   *     QueuesEnv}); empty: workers get neither
    */
   public Deployments(
       Path dataDir,
       WorkerLauncher launcher,
       int defaultMaxConcurrency,
       RuntimeLog log,
-      Executor background) {
+      Executor background,
+      Optional<String> queuesUrl) {
     this.appsDir = dataDir.resolve("apps");
     this.launcher = launcher;
     this.defaultMaxConcurrency = defaultMaxConcurrency;
     this.log = log;
     this.background = background;
+    this.queuesEnv = new QueuesEnv(queuesUrl);
   }
 
   /**
@@ -143,6 +148,7 @@ public final class Deployments {
     }
     Files.deleteIfExists(appsDir.resolve(app).resolve("current"));
     Files.deleteIfExists(appsDir.resolve(app).resolve(FunctionKeys.FILE));
+    Files.deleteIfExists(appsDir.resolve(app).resolve(QueuesEnv.TOKEN_FILE));
     previous.retire();
     retired.add(new Retired(previous, true));
     log.info("Removed " + app, "app", app, "version", previous.version());
@@ -152,6 +158,19 @@ public final class Deployments {
   /** The live version of an app. */
   public Optional<AppVersion> find(String app) {
     return Optional.ofNullable(live.get(app));
+  }
+
+  /**
+   * The live app whose queues token {@code token} is. A removed app's token is nobody's; a
+   * redeployed app keeps its token.
+   */
+  public Optional<String> appOfQueuesToken(String token) {
+    for (AppVersion v : live.values()) {
+      if (v.hasQueuesToken(token)) {
+        return Optional.of(v.app());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every live app version, sorted by app. */
@@ -227,7 +246,9 @@ public final class Deployments {
       FunctionIndex index,
       List<Path> classPath)
       throws IOException {
-    Map<String, String> appKeys = keys.ensure(dir.getParent().getParent(), index.functions());
+    Path appDir = dir.getParent().getParent();
+    Map<String, String> appKeys = keys.ensure(appDir, index.functions());
+    String queuesToken = QueuesEnv.token(appDir);
     Map<String, AppVersion.DeployedFunction> functions = new LinkedHashMap<>();
     for (FunctionDef def : index.functions()) {
       WorkerSpec spec =
@@ -237,7 +258,7 @@ public final class Deployments {
               def.name(),
               def.memoryMb(),
               def.timeoutSeconds(),
-              def.env(),
+              queuesEnv.workerEnv(def.env(), queuesToken),
               List.copyOf(classPath),
               dir.resolve("app.jsa"),
               dir);
@@ -245,7 +266,7 @@ public final class Deployments {
       functions.put(
           def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));
     }
-    return new AppVersion(app, version, dir, deployedAt, functions, appKeys);
+    return new AppVersion(app, version, dir, deployedAt, functions, appKeys, queuesToken);
   }
 
   private void buildArchiveLater(AppVersion version, List<Path> classPath) {

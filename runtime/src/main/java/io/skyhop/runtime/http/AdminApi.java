@@ -30,14 +30,15 @@ import java.util.function.Supplier;
 /**
  * The admin API under {@code /_skyhop/}: deployments, direct invocation, queues, buckets, metrics,
  * recent invocations. Everything but {@code GET /_skyhop/health} needs {@code Authorization: Bearer
- * <token>}.
+ * <token>}: the admin token, or for {@code POST /_skyhop/queues/<name>} an app's queues token (see
+ * {@link Access}).
  */
 final class AdminApi {
   static final String PREFIX = "/_skyhop";
   private static final long MAX_BUNDLE_BYTES = 512L << 20;
   private static final String ATTRIBUTE_HEADER = "x-skyhop-attribute-";
 
-  private final AdminToken token;
+  private final Access access;
   private final Deployments deployments;
   private final Invoker invoker;
   private final Queues queues;
@@ -50,7 +51,7 @@ final class AdminApi {
   private final long startedMillis = System.currentTimeMillis();
 
   AdminApi(
-      AdminToken token,
+      Access access,
       Deployments deployments,
       Invoker invoker,
       Queues queues,
@@ -60,7 +61,7 @@ final class AdminApi {
       Path tmpDir,
       long maxBodyBytes,
       Supplier<String> baseUrl) {
-    this.token = token;
+    this.access = access;
     this.deployments = deployments;
     this.invoker = invoker;
     this.queues = queues;
@@ -79,14 +80,17 @@ final class AdminApi {
       health(exchange);
       return;
     }
-    if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"skyhop\"");
-      Exchanges.error(
-          exchange,
-          401,
-          "The admin API needs 'Authorization: Bearer <token>' with the token from the runtime's"
-              + " data directory (file admin-token)",
-          null);
+    Optional<Access.Refusal> refusal =
+        access.refusal(
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            method,
+            path,
+            exchange.getRequestURI().getRawPath());
+    if (refusal.isPresent()) {
+      if (refusal.get().status() == 401) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"skyhop\"");
+      }
+      Exchanges.error(exchange, refusal.get().status(), refusal.get().message(), null);
       return;
     }
     String area = path.isEmpty() ? "" : path.get(0);

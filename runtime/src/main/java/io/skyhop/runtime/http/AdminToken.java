@@ -1,14 +1,10 @@
 package io.skyhop.runtime.http;
 
+import io.skyhop.runtime.deploy.SecretFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The bearer token of the admin API, kept in {@code <data>/admin-token}: created at first start
@@ -27,33 +23,16 @@ public final class AdminToken {
 
   /** Reads the token of a data directory, creating it when absent. */
   public static AdminToken load(Path dataDir) throws IOException {
-    Path file = dataDir.resolve(FILE);
-    if (!Files.exists(file)) {
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, value + "\n");
-      } catch (FileAlreadyExistsException raced) {
-        // another process created it first: read theirs
-      }
-    }
-    String value = Files.readString(file).strip();
-    if (value.isEmpty()) {
-      throw new IOException(file + " is empty: delete it and restart to create a new token");
-    }
-    return new AdminToken(value);
+    return new AdminToken(SecretFile.readOrCreate(dataDir.resolve(FILE)));
   }
 
   /** Whether an {@code Authorization} header value carries this token. */
   public boolean accepts(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(token, given);
+    return Access.bearer(authorization).map(this::matches).orElse(false);
+  }
+
+  /** Whether {@code bearer} is this token (compared in constant time). */
+  boolean matches(String bearer) {
+    return MessageDigest.isEqual(token, bearer.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,6 +10,8 @@ import io.skyhop.runtime.queue.Queues;
 import io.skyhop.runtime.storage.Buckets;
 import io.skyhop.runtime.storage.StorageEvents;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +25,7 @@ import java.util.function.Supplier;
  */
 public final class FrontDoor implements AutoCloseable {
   private final HttpServer server;
-  private final AdminApi admin;
-  private final Gateway gateway;
-  private final RuntimeLog log;
+  private final ExecutorService executor;
 
   /** The parts the front door needs. */
   public record Parts(
@@ -42,18 +42,22 @@ public final class FrontDoor implements AutoCloseable {
       RuntimeLog log) {}
 
   /**
-   * Binds the server (not started yet).
+   * Binds the server, so that its address is known before the parts exist (workers are told the
+   * queue endpoint); it serves from {@link #start}.
    *
    * @param executor runs request handlers; each holds a thread while its invocation runs
    */
-  public FrontDoor(String bind, int port, ExecutorService executor, Parts parts)
-      throws IOException {
+  public FrontDoor(String bind, int port, ExecutorService executor) throws IOException {
     this.server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
-    this.log = parts.log();
-    this.gateway = new Gateway(parts.deployments(), parts.invoker(), parts.maxBodyBytes());
-    this.admin =
+    this.executor = executor;
+  }
+
+  /** Starts serving: {@code /_skyhop/…} goes to the admin API, the rest to app functions. */
+  public void start(Parts parts) {
+    Gateway gateway = new Gateway(parts.deployments(), parts.invoker(), parts.maxBodyBytes());
+    AdminApi admin =
         new AdminApi(
-            parts.token(),
+            new Access(parts.token(), parts.deployments()::appOfQueuesToken),
             parts.deployments(),
             parts.invoker(),
             parts.queues(),
@@ -63,12 +67,9 @@ public final class FrontDoor implements AutoCloseable {
             parts.tmpDir(),
             parts.maxBodyBytes(),
             this::baseUrl);
+    RuntimeLog log = parts.log();
     server.setExecutor(executor);
-    server.createContext("/", this::handle);
-  }
-
-  /** Starts serving. */
-  public void start() {
+    server.createContext("/", exchange -> handle(exchange, admin, gateway, log));
     server.start();
   }
 
@@ -79,14 +80,31 @@ public final class FrontDoor implements AutoCloseable {
 
   /** {@code http://host:port}. */
   public String baseUrl() {
-    String host = server.getAddress().getAddress().getHostAddress();
+    return url(server.getAddress().getAddress());
+  }
+
+  /**
+   * {@code http://host:port} as seen from this machine: a wildcard bind address ({@code 0.0.0.0},
+   * {@code ::}) becomes the loopback address. What worker processes call.
+   */
+  public String loopbackUrl() {
+    InetAddress address = server.getAddress().getAddress();
+    if (!address.isAnyLocalAddress()) {
+      return baseUrl();
+    }
+    return (address instanceof Inet6Address ? "http://[::1]:" : "http://127.0.0.1:") + port();
+  }
+
+  private String url(InetAddress address) {
+    String host = address.getHostAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
     return "http://" + host + ":" + port();
   }
 
-  private void handle(HttpExchange exchange) {
+  private static void handle(
+      HttpExchange exchange, AdminApi admin, Gateway gateway, RuntimeLog log) {
     try {
       String path = exchange.getRequestURI().getRawPath();
       if (path == null || !path.startsWith("/")) {

@@ -23,17 +23,21 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The {@code local/faults} fixture: compiled against sdk-api with javac and packaged by the {@code
- * local} packager through the tooling API, as {@code skyhop:package} would.
+ * A fixture app under {@code src/test/resources/<scenario>/src/main/java}: compiled against sdk-api
+ * with javac (its annotation processor writes the function index) and packaged by the {@code local}
+ * packager through the tooling API, as {@code skyhop:package} would.
  */
-final class FaultsApp {
-  private FaultsApp() {}
+final class LocalFixtureApp {
+  private LocalFixtureApp() {}
 
   /**
-   * Builds {@code <work>/skyhop/local/faults.zip}; the tally function writes into {@code outDir}.
+   * Builds {@code <work>/skyhop/local/<app>.zip} from the scenario's sources, each {@code
+   * replacements} key replaced by its value first.
    */
-  static Path bundle(Path work, Path outDir) throws Exception {
-    Path sources = Path.of(FaultsApp.class.getResource("/local/faults/src/main/java").toURI());
+  static Path bundle(String scenario, String app, Path work, Map<String, String> replacements)
+      throws Exception {
+    Path sources =
+        Path.of(LocalFixtureApp.class.getResource("/" + scenario + "/src/main/java").toURI());
     Path copy = work.resolve("src");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(sources)) {
@@ -42,7 +46,11 @@ final class FaultsApp {
     for (Path f : files) {
       Path target = copy.resolve(sources.relativize(f).toString());
       Files.createDirectories(target.getParent());
-      Files.writeString(target, Files.readString(f).replace("@@OUT_DIR@@", outDir.toString()));
+      String text = Files.readString(f);
+      for (Map.Entry<String, String> r : replacements.entrySet()) {
+        text = text.replace(r.getKey(), r.getValue());
+      }
+      Files.writeString(target, text);
     }
     Path classes = Files.createDirectories(work.resolve("classes"));
     Path sdkApi = jarOf(io.skyhop.api.Function.class, work);
@@ -60,13 +68,14 @@ final class FaultsApp {
           .isZero();
     }
     String version = Repo.version();
+    Library sdk = new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi);
     PackageRequest request =
         new PackageRequest(
-            "faults",
+            app,
             version,
             17,
             classes,
-            List.of(new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi)),
+            List.of(sdk),
             Map.of(
                 Target.LOCAL,
                 List.of(
@@ -75,7 +84,7 @@ final class FaultsApp {
                         "skyhop-adapter-core",
                         version,
                         jarOf(io.skyhop.core.FunctionRuntime.class, work)),
-                    new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi),
+                    sdk,
                     new Library(
                         "com.google.code.gson",
                         "gson",
@@ -85,7 +94,7 @@ final class FaultsApp {
             List.of(Target.LOCAL),
             Map.of());
     new Packager(BuildListener.stdout()).pack(request);
-    return work.resolve("skyhop/local/faults.zip");
+    return work.resolve("skyhop/local/" + app + ".zip");
   }
 
   /** The jar a class comes from; a classes directory (in a reactor build) is zipped into one. */
