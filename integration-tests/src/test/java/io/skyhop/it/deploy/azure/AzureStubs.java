@@ -1,10 +1,10 @@
 package io.skyhop.it.deploy.azure;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.skyhop.it.StubTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,40 +14,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Azure's control plane over HTTPS as WireMock stubs kept as files under {@code
  * src/test/resources/deploy/azure}: {@code provider/} is a subscription without the app (Entra's
- * token endpoint, ARM with long-running operations, Kudu's OneDeploy), each other folder a scenario
- * layered on it with higher priority. The server's certificate is generated per run for {@code
- * 127.0.0.1} with keytool; {@link #trustStore()} holds it for the child Maven ({@code
- * -Djavax.net.ssl.trustStore}). {@code ${name}} in a mapping is replaced by a value known at run
- * time.
+ * token endpoint, ARM with long-running operations and stateful resources, Kudu's OneDeploy, the
+ * functions the host lists after a publish), each other folder a scenario layered on it with higher
+ * priority; of two scenario stubs matching the same request, the one loaded later wins (WireMock
+ * prefers the most recently added among equal priorities). The server's certificate is generated
+ * per run for {@code 127.0.0.1} with keytool; {@link #trustOptions()} make the child Maven trust it
+ * ({@code -Djavax.net.ssl.trustStore}). {@code ${name}} in a mapping is replaced by a value known
+ * at run time.
  */
 final class AzureStubs implements AutoCloseable {
   static final Path ROOT = Path.of("src/test/resources/deploy/azure");
-  static final String PASSWORD = "skyhop-it";
-
-  private final Path tls;
+  private final StubTls tls;
   private final WireMockServer server;
 
   AzureStubs() throws Exception {
-    tls = Path.of("target", "azure-tls").toAbsolutePath();
-    generateCertificate(tls);
+    tls = StubTls.generate(Path.of("target", "azure-tls").toAbsolutePath());
     server =
         new WireMockServer(
-            options()
-                .bindAddress("127.0.0.1")
-                .httpDisabled(true)
-                .dynamicHttpsPort()
-                .keystorePath(tls.resolve("server.p12").toString())
-                .keystoreType("PKCS12")
-                .keystorePassword(PASSWORD)
-                .keyManagerPassword(PASSWORD)
-                .usingFilesUnderDirectory(ROOT.toString())
-                .globalTemplating(true));
+            tls.httpsOnly().usingFilesUnderDirectory(ROOT.toString()).globalTemplating(true));
     server.start();
   }
 
@@ -56,9 +45,9 @@ final class AzureStubs implements AutoCloseable {
     return "https://127.0.0.1:" + server.httpsPort();
   }
 
-  /** The trust store holding the stub's certificate (PKCS12, password {@link #PASSWORD}). */
-  Path trustStore() {
-    return tls.resolve("trust.p12");
+  /** The JVM options that make a child JVM (the Maven under test) trust the stub. */
+  String trustOptions() {
+    return tls.trustOptions();
   }
 
   /** Forgets every stub, request and scenario state, then loads {@code provider/} and scenarios. */
@@ -80,6 +69,33 @@ final class AzureStubs implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** Removes the stub named {@code name} (e.g. to end an outage between two runs). */
+  void remove(String name) {
+    List<StubMapping> named =
+        server.getStubMappings().stream().filter(m -> name.equals(m.getName())).toList();
+    if (named.size() != 1) {
+      throw new IllegalStateException(named.size() + " stubs are named " + name);
+    }
+    server.removeStubMapping(named.get(0));
+  }
+
+  /** Forgets the requests received so far, keeping stubs and scenario states. */
+  void forgetRequests() {
+    server.resetRequests();
+  }
+
+  /** The HTTP statuses answered to {@code METHOD} and a path regex, oldest first. */
+  List<Integer> statuses(String method, String pathRegex) {
+    List<Integer> all = new ArrayList<>();
+    for (ServeEvent e : server.getAllServeEvents()) {
+      LoggedRequest r = e.getRequest();
+      if (r.getMethod().getName().equals(method) && path(r).matches(pathRegex)) {
+        all.add(0, e.getResponse().getStatus());
+      }
+    }
+    return all;
   }
 
   /** Every request received, oldest first. */
@@ -118,77 +134,5 @@ final class AzureStubs implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
-  }
-
-  private static void generateCertificate(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Files.deleteIfExists(dir.resolve("server.p12"));
-    Files.deleteIfExists(dir.resolve("trust.p12"));
-    Files.deleteIfExists(dir.resolve("stub.crt"));
-    keytool(
-        dir,
-        "-genkeypair",
-        "-alias",
-        "stub",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=ip:127.0.0.1,dns:localhost",
-        "-validity",
-        "2",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        "server.p12",
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        dir,
-        "-exportcert",
-        "-alias",
-        "stub",
-        "-keystore",
-        "server.p12",
-        "-storepass",
-        PASSWORD,
-        "-rfc",
-        "-file",
-        "stub.crt");
-    keytool(
-        dir,
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "stub",
-        "-file",
-        "stub.crt",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        "trust.p12",
-        "-storepass",
-        PASSWORD);
-  }
-
-  private static void keytool(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    try {
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + out);
-      }
-    } finally {
-      p.destroyForcibly();
-    }
   }
 }

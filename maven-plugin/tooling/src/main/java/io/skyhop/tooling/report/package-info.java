@@ -8,9 +8,12 @@
  * io.skyhop.tooling.report.HtmlReport}, inline SVG charts) and the console table ({@link
  * io.skyhop.tooling.report.ConsoleTable}).
  *
- * <p>Tests: {@code RenderingTest}, {@code WhatIfReportTest}, {@code ReportSettingsTest}; {@code
- * io.skyhop.it.report.ReportIT} (real Maven run, headless Chromium) and {@code MeasureAwsIT}
- * (WireMock Lambda) in {@code integration-tests}; {@code benchmarks/report/run.sh} compares the
- * lab's in-house cold start with an outside measurement.
+ * <p>Tests: {@code RenderingTest}, {@code WhatIfReportTest}, {@code ReportSettingsTest}, {@code
+ * provider.AzureColdStartsTest}, {@code provider.ProviderMeasurementsTest}; {@code
+ * io.skyhop.it.report.ReportIT} (real Maven run, headless Chromium), {@code MeasureAwsIT} (WireMock
+ * Lambda), {@code MeasureGcpIT} (WireMock Cloud Functions) and {@code MeasureAzureIT} (real Maven
+ * run against HTTPS WireMock of Entra, ARM and the function app) in {@code integration-tests};
+ * {@code benchmarks/report/run.sh} compares the lab's in-house cold start with an outside
+ * measurement.
  */
 package io.skyhop.tooling.report;

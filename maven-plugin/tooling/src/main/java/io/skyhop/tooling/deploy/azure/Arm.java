@@ -1,7 +1,10 @@
 package io.skyhop.tooling.deploy.azure;
 
 import com.azure.core.http.HttpMethod;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,9 @@ final class Arm {
   /** Microsoft.Resources (resource groups). */
   static final String RESOURCES = "2021-04-01";
 
+  /** The most pages {@link #list} follows. */
+  static final int MAX_PAGES = 50;
+
   private final AzureHttp http;
   private final String endpoint;
   private final Polling polling;
@@ -32,6 +38,44 @@ final class Arm {
   /** The resource, empty when it does not exist. */
   Optional<JsonObject> get(String call, String id, String apiVersion) {
     return http.find(call, url(id, apiVersion));
+  }
+
+  /**
+   * Every item of a list call ({@code value}), following {@code nextLink}.
+   *
+   * @throws AzureDeployException when the call fails or the list has more than {@link #MAX_PAGES}
+   *     pages
+   */
+  List<JsonObject> list(String call, String id, String apiVersion) {
+    List<JsonObject> items = new ArrayList<>();
+    String next = url(id, apiVersion);
+    for (int page = 0; page < MAX_PAGES; page++) {
+      JsonObject answer =
+          AzureHttp.check(call, http.send(call, HttpMethod.GET, next, null, null)).json();
+      if (answer.has("value") && answer.get("value").isJsonArray()) {
+        for (JsonElement item : answer.getAsJsonArray("value")) {
+          if (item.isJsonObject()) {
+            items.add(item.getAsJsonObject());
+          }
+        }
+      }
+      JsonElement link = answer.get("nextLink");
+      if (link == null || link.isJsonNull() || link.getAsString().isBlank()) {
+        return items;
+      }
+      next = link.getAsString();
+    }
+    throw new AzureDeployException(
+        call,
+        200,
+        "",
+        call
+            + " returned more than "
+            + MAX_PAGES
+            + " pages (last nextLink "
+            + next
+            + "). Fix: look at the resource in the Azure portal, then re-run",
+        null);
   }
 
   /** Creates or replaces a resource and waits until ARM reports it done. */

@@ -4,35 +4,33 @@ import com.azure.core.credential.TokenCredential;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Deploys an app to one Azure Functions Flex Consumption app through the Azure SDK: the resource
  * group, storage account (with the {@code app-package} container) and FC1 plan when missing, the
  * site with {@code functionAppConfig} (runtime, memory, instance limit) created or updated, the
- * complete app settings (storage connection, the app's environment, {@code SKYHOP_CODE_SHA256}),
- * then {@code azure/<app>.zip} published with OneDeploy and polled until Kudu reports success. An
- * app whose settings and code hash match is left alone. Resources it creates carry the tag {@code
- * skyhop-app=<app>}; {@code remove} deletes only those.
+ * complete app settings (storage connection, the app's environment), then {@code azure/<app>.zip}
+ * published with OneDeploy, polled until Kudu reports success, and the app's functions listed until
+ * every one shows; only then is {@code SKYHOP_CODE_SHA256} written, so an app whose settings and
+ * code hash match is left alone and a run that failed half-way converges when re-run. Throttling
+ * and 5xx are retried by azure-core, a 409 "another operation is in progress" is waited out.
+ * Resources it creates carry the tag {@code skyhop-app=<app>}; {@code remove} deletes only those.
  */
 public final class AzureDeployer implements Deployer {
   private final Supplier<TokenCredential> credentials;
@@ -44,11 +42,12 @@ public final class AzureDeployer implements Deployer {
    *
    * @param retries retries of a throttled (429) or failed (408, 5xx) call
    * @param baseDelay the first backoff, doubled per retry
-   * @param polling polls of long-running operations and deployments
+   * @param polling polls of long-running operations, deployments and the function listing
+   * @param conflicts waits out 409s that say another operation is in progress
    */
-  record Timing(int retries, Duration baseDelay, Polling polling) {
+  record Timing(int retries, Duration baseDelay, Polling polling, Backoff conflicts) {
     static Timing standard() {
-      return new Timing(3, Duration.ofMillis(500), Polling.standard());
+      return new Timing(3, Duration.ofMillis(500), Polling.standard(), Backoff.standard());
     }
   }
 
@@ -79,8 +78,14 @@ public final class AzureDeployer implements Deployer {
     return credential;
   }
 
-  private AzureHttp http(AzureSettings azure) {
-    return AzureHttp.create(credential(), azure.scope(), timing.retries(), timing.baseDelay());
+  private AzureHttp http(AzureSettings azure, BuildListener listener) {
+    return AzureHttp.create(
+        credential(),
+        azure.scope(),
+        timing.retries(),
+        timing.baseDelay(),
+        timing.conflicts(),
+        listener);
   }
 
   @Override
@@ -88,30 +93,10 @@ public final class AzureDeployer implements Deployer {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
     DeployManifest manifest = DeployManifest.read(request.skyhopDir());
     FlexApp flex = FlexApp.of(manifest);
-    Path zip = request.targetDir().resolve(request.app() + ".zip");
-    if (!Files.isRegularFile(zip)) {
-      throw new ConfigurationException(
-          "skyhop.targets",
-          zip + " is missing. Fix: run 'mvn package' with azure in skyhop.targets");
-    }
-    byte[] bytes = Files.readAllBytes(zip);
-    String sha = sha256(bytes);
+    AppPackage pkg = AppPackage.read(request);
     boolean dry = request.dryRun();
-    listener.info(
-        "azure: subscription "
-            + azure.subscription()
-            + ", resource group "
-            + azure.resourceGroup()
-            + ", region "
-            + azure.region()
-            + ", function app "
-            + azure.functionApp()
-            + ", "
-            + zip.getFileName()
-            + " sha256 "
-            + sha
-            + (dry ? " (dry run: reading only)" : ""));
-    AzureHttp http = http(azure);
+    listener.info(header(azure, pkg, dry));
+    AzureHttp http = http(azure, listener);
     Arm arm = new Arm(http, azure.endpoint(), timing.polling());
     Steps steps = new Steps(arm, azure, request.app(), dry, listener);
     boolean groupCreated = steps.resourceGroup();
@@ -119,43 +104,56 @@ public final class AzureDeployer implements Deployer {
     steps.plan();
     Steps.Site site = steps.site(flex);
     Map<String, String> live = site.created() ? Map.of() : steps.liveSettings();
-    String liveSha = live.get(FlexApp.CODE_SETTING);
-    boolean codeChanged = !sha.equals(liveSha);
-    Action action =
-        site.created() ? Action.CREATED : site.updated() ? Action.UPDATED : Action.UNCHANGED;
+    Action action;
     if (dry) {
-      steps.line(codeChanged ? "update" : "unchanged", "code", zip.getFileName().toString());
+      boolean codeChanged = !pkg.sha().equals(live.get(FlexApp.CODE_SETTING));
+      steps.line(codeChanged ? "update" : "unchanged", "code", pkg.file());
       action =
           site.created()
               ? Action.CREATE
               : site.updated() || codeChanged ? Action.UPDATE : Action.UNCHANGED;
     } else {
-      String conn = connection.orElseThrow();
-      Map<String, String> before = flex.settings(live, conn, liveSha);
-      if (!before.equals(live)) {
-        steps.writeSettings(before, !live.isEmpty());
-        action = site.created() ? action : Action.UPDATED;
-      }
-      if (codeChanged) {
-        new Kudu(http, timing.polling()).publish(Kudu.scmHost(site.json()), bytes);
-        steps.line(
-            "updated",
-            "code",
-            zip.getFileName() + " (published to " + Kudu.scmHost(site.json()) + ")");
-        steps.writeSettings(flex.settings(live, conn, sha), true);
-        action = site.created() ? action : Action.UPDATED;
-      } else {
-        steps.line(
-            "unchanged",
-            "code",
-            zip.getFileName() + " (sha256 matches " + FlexApp.CODE_SETTING + ")");
-      }
+      CodeStep code =
+          new CodeStep(
+              steps,
+              flex,
+              new Kudu(http, timing.polling()),
+              new FunctionListing(arm, azure, timing.polling()),
+              listener);
+      boolean written =
+          code.converge(site, live, connection.orElseThrow(), pkg, azureNames(manifest));
+      action =
+          site.created()
+              ? Action.CREATED
+              : site.updated() || written ? Action.UPDATED : Action.UNCHANGED;
     }
     String host = site.defaultHostName().orElse(azure.functionApp() + ".azurewebsites.net");
     List<DeployResult.Function> functions = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
       functions.add(function(f, azure, host, action, listener));
     }
+    return new DeployResult(
+        "azure", request.app(), functions, details(azure, groupCreated, host, pkg, flex));
+  }
+
+  private static String header(AzureSettings azure, AppPackage pkg, boolean dry) {
+    return "azure: subscription "
+        + azure.subscription()
+        + ", resource group "
+        + azure.resourceGroup()
+        + ", region "
+        + azure.region()
+        + ", function app "
+        + azure.functionApp()
+        + ", "
+        + pkg.file()
+        + " sha256 "
+        + pkg.sha()
+        + (dry ? " (dry run: reading only)" : "");
+  }
+
+  private static Map<String, Object> details(
+      AzureSettings azure, boolean groupCreated, String host, AppPackage pkg, FlexApp flex) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subscription", azure.subscription());
     details.put("resourceGroup", azure.resourceGroup());
@@ -165,10 +163,19 @@ public final class AzureDeployer implements Deployer {
     details.put("plan", azure.plan());
     details.put("storageAccount", azure.storageAccount());
     details.put("defaultHostName", host);
-    details.put("codeSha256", sha);
+    details.put("codeSha256", pkg.sha());
     details.put("instanceMemoryMB", flex.instanceMemoryMb());
     details.put("maximumInstanceCount", flex.maximumInstanceCount());
-    return new DeployResult("azure", request.app(), functions, details);
+    return details;
+  }
+
+  /** The functions' names in the function app (their folders in the zip). */
+  static Set<String> azureNames(DeployManifest manifest) {
+    Set<String> names = new TreeSet<>();
+    for (DeployManifest.Function f : manifest.functions()) {
+      names.add(String.valueOf(f.target("azure").getOrDefault("functionName", f.name())));
+    }
+    return names;
   }
 
   private static DeployResult.Function function(
@@ -219,16 +226,8 @@ public final class AzureDeployer implements Deployer {
   @Override
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
-    Arm arm = new Arm(http(azure), azure.endpoint(), timing.polling());
+    Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
     new Removal(arm, azure, request.app(), request.dryRun(), listener).run();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The value of a tag, or empty. */

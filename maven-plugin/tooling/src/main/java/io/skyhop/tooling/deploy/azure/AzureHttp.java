@@ -17,14 +17,17 @@ import com.azure.core.util.Context;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.BuildListener;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * ARM and Kudu calls through azure-core's {@link HttpPipeline}: a bearer token for the ARM scope on
  * every request (fetched and cached by the credential), 429/408/5xx retried with exponential
- * backoff honouring {@code Retry-After}, no HTTP logging (bodies carry storage keys). A final error
- * status becomes an {@link AzureDeployException} naming the call and Azure's error.
+ * backoff honouring {@code Retry-After}, no HTTP logging (bodies carry storage keys). A 409 saying
+ * another operation or deployment is in progress is waited out with its own bounded backoff ({@link
+ * Backoff}) and the call repeated. A final error status becomes an {@link AzureDeployException}
+ * naming the call and Azure's error.
  */
 final class AzureHttp {
   /** A response: status, the headers the deployer reads, and the body as text. */
@@ -40,9 +43,13 @@ final class AzureHttp {
   }
 
   private final HttpPipeline pipeline;
+  private final Backoff conflicts;
+  private final BuildListener listener;
 
-  AzureHttp(HttpPipeline pipeline) {
+  AzureHttp(HttpPipeline pipeline, Backoff conflicts, BuildListener listener) {
     this.pipeline = pipeline;
+    this.conflicts = conflicts;
+    this.listener = listener;
   }
 
   /**
@@ -50,9 +57,16 @@ final class AzureHttp {
    *
    * @param retries retries after the first attempt of a throttled or failed call
    * @param baseDelay the first backoff, doubled per retry (a {@code Retry-After} wins)
+   * @param conflicts how long to wait out a 409 "in progress"
+   * @param listener where each such wait is reported
    */
   static AzureHttp create(
-      TokenCredential credential, String scope, int retries, Duration baseDelay) {
+      TokenCredential credential,
+      String scope,
+      int retries,
+      Duration baseDelay,
+      Backoff conflicts,
+      BuildListener listener) {
     ExponentialBackoffOptions backoff =
         new ExponentialBackoffOptions()
             .setMaxRetries(retries)
@@ -65,17 +79,45 @@ final class AzureHttp {
                 new RetryPolicy(new RetryOptions(backoff)),
                 new BearerTokenAuthenticationPolicy(credential, scope))
             .build();
-    return new AzureHttp(pipeline);
+    return new AzureHttp(pipeline, conflicts, listener);
   }
 
   /**
-   * Sends a request and returns the response whatever its status.
+   * Sends a request and returns the response whatever its status, after waiting out 409s that say
+   * another operation is in progress.
    *
    * @param call the call as messages name it
    * @param body the body, null for none
    * @param contentType the body's type
+   * @throws AzureDeployException naming the call when the conflict outlasts the backoff budget
    */
   Response send(String call, HttpMethod method, String url, byte[] body, String contentType) {
+    Duration pause = conflicts.first();
+    Duration waited = Duration.ZERO;
+    while (true) {
+      Response r = exchange(call, method, url, body, contentType);
+      AzureError error = r.status() == 409 ? AzureError.of(r) : null;
+      if (error == null || !error.inProgress()) {
+        return r;
+      }
+      if (waited.compareTo(conflicts.budget()) >= 0) {
+        throw stillBusy(call, error, waited);
+      }
+      listener.info(
+          call
+              + " answered "
+              + error.describe()
+              + "; waiting "
+              + pause.toMillis()
+              + " ms, then retrying");
+      conflicts.pause(call, pause);
+      waited = waited.plus(pause);
+      pause = conflicts.after(pause);
+    }
+  }
+
+  private Response exchange(
+      String call, HttpMethod method, String url, byte[] body, String contentType) {
     HttpRequest request = new HttpRequest(method, url);
     if (body != null) {
       request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
@@ -101,6 +143,24 @@ final class AzureHttp {
               + ". Fix: check the network and skyhop.azure.endpoint, then re-run",
           e);
     }
+  }
+
+  private static AzureDeployException stillBusy(String call, AzureError error, Duration waited) {
+    return new AzureDeployException(
+        call,
+        error.status(),
+        error.code(),
+        call
+            + " still answered HTTP "
+            + error.status()
+            + (error.code().isEmpty() ? "" : " " + error.code())
+            + " after waiting "
+            + waited.toSeconds()
+            + " s"
+            + (error.message().isEmpty() ? "" : ": " + AzureError.withoutFinalDot(error.message()))
+            + ". Fix: "
+            + error.fix(),
+        null);
   }
 
   /** Sends a JSON request; a non-2xx status fails (404 too). */
@@ -129,39 +189,12 @@ final class AzureHttp {
     if (r.status() >= 200 && r.status() < 300) {
       return r;
     }
-    JsonObject error = r.json().has("error") ? r.json().getAsJsonObject("error") : new JsonObject();
-    String code = error.has("code") ? error.get("code").getAsString() : "";
-    String message = error.has("message") ? error.get("message").getAsString() : shorten(r.body());
+    AzureError error = AzureError.of(r);
     throw new AzureDeployException(
         call,
         r.status(),
-        code,
-        call
-            + " failed with HTTP "
-            + r.status()
-            + (code.isEmpty() ? "" : " " + code)
-            + (message.isEmpty() ? "" : ": " + message)
-            + ". Fix: "
-            + fix(r.status()),
+        error.code(),
+        call + " failed with " + error.describe() + ". Fix: " + error.fix(),
         null);
-  }
-
-  private static String fix(int status) {
-    return switch (status) {
-      case 401 ->
-          "check the credentials (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID or 'az login')";
-      case 403 -> "give the identity the Contributor role on the subscription or resource group";
-      case 409 -> "another operation holds the resource; wait for it, then re-run";
-      case 429 -> "Azure is throttling this subscription; re-run later";
-      default ->
-          status >= 500
-              ? "Azure failed after retries; re-run (a re-run converges)"
-              : "check skyhop.azure.* and skyhop.region, then re-run";
-    };
-  }
-
-  private static String shorten(String body) {
-    String oneLine = body.replaceAll("\\s+", " ").trim();
-    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 }

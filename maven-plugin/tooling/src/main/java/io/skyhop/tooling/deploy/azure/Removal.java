@@ -2,13 +2,16 @@ package io.skyhop.tooling.deploy.azure;
 
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code skyhop:remove} on Azure: deletes what a deploy created for the app and nothing else. The
- * resource group goes (with everything in it) only when Skyhop created it for this app; otherwise
- * the function app, plan and storage account are deleted when they carry {@code skyhop-app=<app>},
- * and left with a warning when they do not.
+ * resource group goes (with everything in it) only when Skyhop created it for this app and every
+ * resource in it carries {@code skyhop-app=<app>}; otherwise the function app, plan and storage
+ * account are deleted when they carry that tag, and left with a warning when they do not, as is the
+ * group.
  */
 final class Removal {
   private final Arm arm;
@@ -32,14 +35,39 @@ final class Removal {
           "Resource group " + azure.resourceGroup() + " does not exist: nothing to remove");
       return;
     }
-    if (app.equals(AzureDeployer.tag(group.get(), FlexApp.TAG))) {
+    boolean ours = app.equals(AzureDeployer.tag(group.get(), FlexApp.TAG));
+    List<String> others = ours ? othersInGroup() : List.of();
+    if (ours && others.isEmpty()) {
       delete("resource group", azure.resourceGroup(), azure.groupId(), Arm.RESOURCES);
       return;
     }
     deleteOwned("function app", azure.functionApp(), azure.siteId(), Arm.WEB);
     deleteOwned("plan", azure.plan(), azure.planId(), Arm.WEB);
     deleteOwned("storage account", azure.storageAccount(), azure.storageId(), Arm.STORAGE);
-    listener.info("Left resource group " + azure.resourceGroup() + " (Skyhop did not create it)");
+    if (ours) {
+      listener.warn(
+          "Left resource group "
+              + azure.resourceGroup()
+              + ": it also holds "
+              + String.join(", ", others)
+              + ", which Skyhop did not create for "
+              + app);
+    } else {
+      listener.info("Left resource group " + azure.resourceGroup() + " (Skyhop did not create it)");
+    }
+  }
+
+  /**
+   * The resources in the group without the tag {@code skyhop-app=<app>}, as {@code name (type)}.
+   */
+  private List<String> othersInGroup() {
+    List<String> others = new ArrayList<>();
+    for (JsonObject r : arm.list("GET resources", azure.groupId() + "/resources", Arm.RESOURCES)) {
+      if (!app.equals(AzureDeployer.tag(r, FlexApp.TAG))) {
+        others.add(text(r, "name") + " (" + text(r, "type") + ")");
+      }
+    }
+    return others;
   }
 
   private void deleteOwned(String kind, String name, String id, String apiVersion) {
@@ -58,7 +86,8 @@ final class Removal {
               + FlexApp.TAG
               + "="
               + app
-              + ", so Skyhop did not create it");
+              + ", so Skyhop did not create it for "
+              + app);
     }
   }
 
@@ -67,5 +96,11 @@ final class Removal {
       arm.delete("DELETE " + kind + " " + name, id, apiVersion);
     }
     listener.info((dry ? "[dry run] delete  " : "deleted   ") + kind + " " + name);
+  }
+
+  private static String text(JsonObject json, String field) {
+    return json.has(field) && json.get(field).isJsonPrimitive()
+        ? json.get(field).getAsString()
+        : "";
   }
 }

@@ -1,13 +1,18 @@
 package io.skyhop.tooling.report.provider;
 
+import com.azure.core.credential.TokenCredential;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.FunctionServiceSettings;
+import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
+import io.skyhop.tooling.deploy.azure.AzureManagement;
+import io.skyhop.tooling.deploy.azure.AzureSettings;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -18,27 +23,44 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * Creates the provider clients {@code skyhop.measure} uses, from the deploy settings ({@code
  * skyhop.region}, {@code skyhop.aws.endpoint}, {@code skyhop.gcp.project}, {@code
- * skyhop.gcp.endpoint}) and credentials: each provider's standard chain for users, fixed
- * credentials in tests.
+ * skyhop.gcp.endpoint}, {@code skyhop.azure.*}) and credentials: each provider's standard chain for
+ * users, fixed credentials in tests.
  */
 public final class ProviderClients {
   private final AwsCredentialsProvider awsCredentials;
   private final GcpCredentials gcpCredentials;
+  private final Supplier<TokenCredential> azureCredentials;
+
+  /**
+   * Clients signing with the given AWS and Google credentials; Azure's come from {@code
+   * DefaultAzureCredential}.
+   *
+   * @param awsCredentials where AWS credentials come from
+   * @param gcpCredentials where Google credentials come from
+   */
+  public ProviderClients(AwsCredentialsProvider awsCredentials, GcpCredentials gcpCredentials) {
+    this(awsCredentials, gcpCredentials, AzureManagement::defaultCredential);
+  }
 
   /**
    * Clients signing with the given credentials.
    *
    * @param awsCredentials where AWS credentials come from
    * @param gcpCredentials where Google credentials come from
+   * @param azureCredentials creates the Azure credential when Azure is first measured
    */
-  public ProviderClients(AwsCredentialsProvider awsCredentials, GcpCredentials gcpCredentials) {
+  public ProviderClients(
+      AwsCredentialsProvider awsCredentials,
+      GcpCredentials gcpCredentials,
+      Supplier<TokenCredential> azureCredentials) {
     this.awsCredentials = awsCredentials;
     this.gcpCredentials = gcpCredentials;
+    this.azureCredentials = azureCredentials;
   }
 
   /**
    * Clients using each provider's standard credential chain (AWS default chain, Google
-   * application-default credentials), resolved when first used.
+   * application-default credentials, {@code DefaultAzureCredential}), resolved when first used.
    */
   public static ProviderClients standard() {
     return new ProviderClients(
@@ -52,6 +74,15 @@ public final class ProviderClients {
             .setCredentialsProvider(FixedCredentialsProvider.create(gcpCredentials.load()));
     settings.endpoint().ifPresent(builder::setEndpoint);
     return FunctionServiceClient.create(builder.build());
+  }
+
+  /**
+   * ARM access to the settings' function app, after a first token was fetched.
+   *
+   * @throws io.skyhop.tooling.ConfigurationException when no Azure credential yields a token
+   */
+  AzureManagement azure(AzureSettings settings, BuildListener listener) {
+    return AzureManagement.connect(settings, azureCredentials.get(), listener);
   }
 
   /** A Lambda client for the settings' region and endpoint; close it after use. */

@@ -16,12 +16,9 @@ import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.report.ColdStats;
 import io.skyhop.tooling.report.Percentiles;
-import io.skyhop.tooling.report.PlanCost;
 import io.skyhop.tooling.report.Pricing;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.Result;
-import io.skyhop.tooling.report.Source;
-import io.skyhop.tooling.report.WarmStats;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,9 +37,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * {@code skyhop.measure=N}: after a deploy (read from {@code target/skyhop/deploy-<target>.json}),
  * forces N cold starts of each deployed function on the provider and records what it finds next to
  * the local figures, with source {@code provider}. AWS: Lambda's own {@code REPORT} ({@link
- * LambdaColdStarts}). Google Cloud reports no cold-start figure per invocation: public HTTP
+ * LambdaColdStarts}). Google Cloud and Azure report no cold-start figure per invocation: HTTP
  * functions are timed client-side, first request after a forced new revision ({@link
- * GcpColdStarts}); other Google functions, and Azure, are listed in the notes as not measured.
+ * GcpColdStarts}, public functions) or a restart of the function app ({@link AzureColdStarts});
+ * their other functions are listed in the notes as not measured.
  */
 public final class ProviderMeasurements {
   private final BuildListener listener;
@@ -107,6 +104,12 @@ public final class ProviderMeasurements {
               "gcp (Cloud Functions, provider): Google reports no cold-start figure; cold start ="
                   + " the first request after an environment change forced a new revision, timed"
                   + " by the client (network included), warm = the next request");
+        }
+        case AZURE -> {
+          results.addAll(
+              new AzureMeasurements(listener, pricing, clients, pause)
+                  .measure(request, record.get(), byName, count, notes));
+          notes.add(AzureMeasurements.NOTE);
         }
         default ->
             notes.add(
@@ -188,7 +191,8 @@ public final class ProviderMeasurements {
                 samples.stream().map(s -> (double) s.warm().billedDurationMs()).toList(), 50),
             Percentiles.of(
                 samples.stream().map(LambdaColdStarts.Sample::coldClientMs).toList(), 50));
-    return result(
+    return ProviderResult.of(
+        pricing,
         "aws",
         "aws (Lambda, provider)",
         function,
@@ -258,52 +262,11 @@ public final class ProviderMeasurements {
   private Result gcpResult(LabFunction function, List<GcpColdStarts.Sample> samples) {
     List<Double> cold = samples.stream().map(GcpColdStarts.Sample::coldMs).toList();
     List<Double> warm = samples.stream().map(GcpColdStarts.Sample::warmMs).toList();
-    Profile profile =
-        pricing.profile(function.memoryMb(), Percentiles.of(warm, 50), 0, OptionalInt.empty());
     String note =
         "first-request statuses: "
             + samples.stream().map(s -> Integer.toString(s.status())).distinct().toList()
             + "; billed time priced from the client-side warm latency";
-    return result(
-        "gcp",
-        "gcp (Cloud Functions, provider)",
-        function,
-        cold,
-        Optional.empty(),
-        warm,
-        function.memoryMb(),
-        OptionalInt.empty(),
-        profile,
-        note);
-  }
-
-  private Result result(
-      String target,
-      String label,
-      LabFunction function,
-      List<Double> cold,
-      Optional<ColdStats> init,
-      List<Double> warm,
-      int memory,
-      OptionalInt peak,
-      Profile profile,
-      String note) {
-    List<PlanCost> costs = pricing.costs(target, profile);
-    return new Result(
-        target,
-        label,
-        function.name(),
-        function.triggerType(),
-        Source.PROVIDER,
-        Optional.of(ColdStats.of(cold)),
-        init,
-        Optional.of(WarmStats.of(warm)),
-        OptionalDouble.of(profile.handlerDurationMs()),
-        memory,
-        peak,
-        costs.get(0),
-        costs.subList(1, costs.size()),
-        pricing.model().table().stamp(),
-        List.of(note));
+    return ProviderResult.clientTimed(
+        pricing, "gcp", "gcp (Cloud Functions, provider)", function, cold, warm, note);
   }
 }

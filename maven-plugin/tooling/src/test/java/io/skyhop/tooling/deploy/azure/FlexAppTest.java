@@ -130,6 +130,8 @@ class FlexAppTest {
         .isInstanceOf(AzureDeployException.class)
         .hasMessage(
             "PUT site orders failed with HTTP 409 Conflict: Operation in progress. Fix: another"
-                + " operation holds the resource; wait for it, then re-run");
+                + " deployment or operation holds the resource; let it finish or stop it (the"
+                + " resource's Activity log in the Azure portal shows it, Kudu's"
+                + " /api/deployments/latest a running deployment), then re-run");
   }
 }

@@ -1,0 +1,114 @@
+package io.skyhop.it.deploy.azure;
+
+import static io.skyhop.it.deploy.azure.AzureOrders.RG;
+import static io.skyhop.it.deploy.azure.AzureOrders.SA;
+import static io.skyhop.it.deploy.azure.AzureOrders.STORAGE_KEY;
+import static io.skyhop.it.deploy.azure.AzureOrders.TENANT;
+import static io.skyhop.it.deploy.azure.AzureOrders.TOKEN;
+import static io.skyhop.it.deploy.azure.AzureOrders.WEB;
+import static io.skyhop.it.deploy.azure.AzureOrders.json;
+import static io.skyhop.it.deploy.azure.AzureOrders.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The requests Azure receives from a deploy of {@code examples/orders}, as the ITs assert them. */
+final class AzureExpectations {
+  static final String SETTINGS = WEB + "/sites/orders/config/appsettings";
+  static final String SETTINGS_PUT = "PUT " + SETTINGS + "?api-version=2024-04-01";
+  static final String PUBLISH = "POST /api/publish?RemoteBuild=false&Deployer=skyhop";
+
+  /** The resources a first deploy creates, in order, with their pinned api-versions. */
+  static final List<String> CREATES =
+      List.of(
+          "PUT " + RG + "?api-version=2021-04-01",
+          "PUT " + SA + "?api-version=2023-05-01",
+          "PUT " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
+          "PUT " + SA + "/blobServices/default/containers/app-package?api-version=2023-05-01",
+          "PUT " + WEB + "/sites/orders?api-version=2024-04-01");
+
+  /** The line a deploy prints once the app lists every function. */
+  static final String LISTED =
+      "listed    functions create-order, explode, get, nightly, on-order, on-upload";
+
+  private AzureExpectations() {}
+
+  /** A client-credentials token from the stubbed Entra endpoint, then it on every other call. */
+  static void signedWithTheStubbedToken(AzureStubs stubs) {
+    List<LoggedRequest> tokens = stubs.find("POST", "/" + TENANT + "/oauth2/v2.0/token");
+    assertThat(tokens).isNotEmpty();
+    assertThat(tokens.get(0).getBodyAsString())
+        .contains(
+            "grant_type=client_credentials",
+            "client_id=" + AzureOrders.CLIENT,
+            URLEncoder.encode(stubs.endpoint() + "/.default", StandardCharsets.UTF_8));
+    for (LoggedRequest r : stubs.requests()) {
+      if (!AzureStubs.path(r).endsWith("/oauth2/v2.0/token")) {
+        assertThat(r.getHeader("Authorization")).as(r.getUrl()).isEqualTo("Bearer " + TOKEN);
+      }
+    }
+  }
+
+  /**
+   * The bodies of a first deploy: the group tagged as Skyhop's (remove may delete it), plan FC1,
+   * the Flex site (java 17 from maven.compiler.release, 512 MB as the largest memoryMb, 100
+   * instances, the package container read with the storage connection), complete settings with the
+   * connection from the account's key, then the code hash of {@code zip}.
+   */
+  static void flexAppCreated(AzureStubs stubs, byte[] zip) {
+    assertThat(json(stubs.find("PUT", RG).get(0)).toString())
+        .isEqualTo("{\"location\":\"westeurope\",\"tags\":{\"skyhop-app\":\"orders\"}}");
+    assertThat(
+            json(stubs.find("PUT", WEB + "/serverfarms/orders-plan").get(0))
+                .getAsJsonObject("sku")
+                .toString())
+        .isEqualTo("{\"name\":\"FC1\",\"tier\":\"FlexConsumption\"}");
+    JsonObject site = json(stubs.find("PUT", WEB + "/sites/orders").get(0));
+    assertThat(site.get("kind").getAsString()).isEqualTo("functionapp,linux");
+    JsonObject props = site.getAsJsonObject("properties");
+    assertThat(props.get("serverFarmId").getAsString()).isEqualTo(WEB + "/serverfarms/orders-plan");
+    JsonObject config = props.getAsJsonObject("functionAppConfig");
+    assertThat(config.getAsJsonObject("runtime").toString())
+        .isEqualTo("{\"name\":\"java\",\"version\":\"17\"}");
+    assertThat(config.getAsJsonObject("scaleAndConcurrency").toString())
+        .isEqualTo("{\"maximumInstanceCount\":100,\"instanceMemoryMB\":512}");
+    JsonObject storage = config.getAsJsonObject("deployment").getAsJsonObject("storage");
+    assertThat(storage.get("type").getAsString()).isEqualTo("blobContainer");
+    assertThat(storage.get("value").getAsString())
+        .matches("https://orders[0-9a-f]{18}\\.blob\\.core\\.windows\\.net/app-package");
+    assertThat(storage.getAsJsonObject("authentication").toString())
+        .isEqualTo(
+            "{\"type\":\"StorageAccountConnectionString\","
+                + "\"storageAccountConnectionStringName\":\"AzureWebJobsStorage\"}");
+    assertThat(props.toString()).doesNotContain("FUNCTIONS_WORKER_RUNTIME", "linuxFxVersion");
+    List<LoggedRequest> settings = stubs.find("PUT", SETTINGS);
+    JsonObject before = json(settings.get(0)).getAsJsonObject("properties");
+    JsonObject after = json(settings.get(1)).getAsJsonObject("properties");
+    assertThat(before.keySet()).containsExactly("AzureWebJobsStorage");
+    assertThat(before.get("AzureWebJobsStorage").getAsString())
+        .matches(
+            "DefaultEndpointsProtocol=https;AccountName=orders[0-9a-f]{18};AccountKey="
+                + Pattern.quote(STORAGE_KEY)
+                + ";EndpointSuffix=core.windows.net");
+    assertThat(after.keySet()).containsExactly("AzureWebJobsStorage", "SKYHOP_CODE_SHA256");
+    assertThat(after.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(zip));
+  }
+
+  /**
+   * After the publish: Kudu polled until success, the functions listed, and only then the settings
+   * with the code hash written.
+   */
+  static void hashWrittenAfterTheFunctionsAreListed(AzureStubs stubs) {
+    List<String> calls = stubs.calls();
+    assertThat(calls.subList(calls.indexOf(PUBLISH), calls.size()))
+        .containsSubsequence(
+            "GET /api/deployments/latest",
+            "GET " + WEB + "/sites/orders/functions?api-version=2024-04-01",
+            SETTINGS_PUT);
+  }
+}

@@ -1,0 +1,82 @@
+package io.skyhop.tooling.deploy.azure;
+
+import io.skyhop.tooling.BuildListener;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The code of a function app: the complete app settings, the zip published with OneDeploy when its
+ * hash differs from {@code SKYHOP_CODE_SHA256}, then the functions listed. The hash is written
+ * last, after the host lists every function: a run that fails anywhere before publishes again when
+ * re-run.
+ */
+final class CodeStep {
+  private final Steps steps;
+  private final FlexApp flex;
+  private final Kudu kudu;
+  private final FunctionListing listing;
+  private final BuildListener listener;
+
+  CodeStep(Steps steps, FlexApp flex, Kudu kudu, FunctionListing listing, BuildListener listener) {
+    this.steps = steps;
+    this.flex = flex;
+    this.kudu = kudu;
+    this.listing = listing;
+    this.listener = listener;
+  }
+
+  /**
+   * Brings the app's settings and code to the package's.
+   *
+   * @param live the app's settings now
+   * @param connection the storage connection string (a secret, never printed)
+   * @param expected the Azure names of the manifest's functions
+   * @return true when something was written
+   */
+  boolean converge(
+      Steps.Site site,
+      Map<String, String> live,
+      String connection,
+      AppPackage pkg,
+      Set<String> expected) {
+    String liveSha = live.get(FlexApp.CODE_SETTING);
+    boolean written = false;
+    Map<String, String> before = flex.settings(live, connection, liveSha);
+    if (!before.equals(live)) {
+      steps.writeSettings(before, !live.isEmpty());
+      written = true;
+    }
+    String scmHost = Kudu.scmHost(site.json());
+    if (pkg.sha().equals(liveSha)) {
+      steps.line(
+          "unchanged", "code", pkg.file() + " (sha256 matches " + FlexApp.CODE_SETTING + ")");
+      check(expected, listing.listed());
+      return written;
+    }
+    kudu.publish(scmHost, pkg.bytes());
+    steps.line("updated", "code", pkg.file() + " (published to " + scmHost + ")");
+    Set<String> listed = listing.await(expected, scmHost);
+    steps.line("listed", "functions", String.join(", ", listed));
+    steps.writeSettings(flex.settings(live, connection, pkg.sha()), true);
+    return true;
+  }
+
+  /** Reports the functions of an app whose code was not published in this run. */
+  private void check(Set<String> expected, Set<String> listed) {
+    List<String> missing = FunctionListing.missing(expected, listed);
+    if (missing.isEmpty()) {
+      steps.line("listed", "functions", String.join(", ", listed));
+      return;
+    }
+    listener.warn(
+        "Function app lists "
+            + (listed.isEmpty() ? "no functions" : String.join(", ", listed))
+            + " but not "
+            + String.join(", ", missing)
+            + ". Fix: read the app's log stream; to publish the unchanged package again, delete"
+            + " the app setting "
+            + FlexApp.CODE_SETTING
+            + " and re-run");
+  }
+}
