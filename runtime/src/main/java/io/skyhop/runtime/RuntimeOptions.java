@@ -20,6 +20,8 @@ import java.util.Map;
  * @param cds whether workers use class-data sharing archives
  * @param queueEnv whether workers get the queue endpoint and their app's queues token ({@code
  *     SKYHOP_QUEUES_URL}, {@code SKYHOP_QUEUES_TOKEN}) to enqueue from functions
+ * @param cloudEvents whether queue functions also take CloudEvents pushed to {@code POST
+ *     /_skyhop/events/queues/<queue>}, without authentication (a Knative Trigger's subscriber)
  */
 public record RuntimeOptions(
     int port,
@@ -32,10 +34,14 @@ public record RuntimeOptions(
     int maxAttempts,
     long retryBaseMillis,
     boolean cds,
-    boolean queueEnv) {
+    boolean queueEnv,
+    boolean cloudEvents) {
 
   /** The flag that keeps the queue endpoint and token out of workers' environment. */
   public static final String NO_QUEUE_ENV = "--no-queue-env";
+
+  /** The flag that opens the CloudEvents endpoint of queue functions. */
+  public static final String CLOUDEVENTS = "--cloudevents";
 
   /** The usage text. */
   public static final String USAGE =
@@ -52,7 +58,10 @@ public record RuntimeOptions(
           "  --max-attempts N       deliveries before a message is dead-lettered (default 5)",
           "  --retry-base-ms N      first retry delay of a failed message (default 1000)",
           "  --no-cds               do not use class-data sharing archives for workers",
-          "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN");
+          "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
+          "  --cloudevents          queue functions also take CloudEvents POSTed to",
+          "                         /_skyhop/events/queues/<queue>, WITHOUT authentication: only",
+          "                         where the port is private (a cluster-local Knative Service)");
 
   /**
    * Parses command-line arguments.
@@ -63,12 +72,15 @@ public record RuntimeOptions(
     Map<String, String> values = new HashMap<>();
     boolean cds = true;
     boolean queueEnv = true;
+    boolean cloudEvents = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--no-cds")) {
         cds = false;
       } else if (option.equals(NO_QUEUE_ENV)) {
         queueEnv = false;
+      } else if (option.equals(CLOUDEVENTS)) {
+        cloudEvents = true;
       } else if (option.equals("--help") || option.equals("-h")) {
         throw new UsageException(USAGE);
       } else if (!OPTIONS.contains(option)) {
@@ -91,7 +103,8 @@ public record RuntimeOptions(
         number(values, "--max-attempts", 5, 1, 1000),
         number(values, "--retry-base-ms", 1000, 1, 3_600_000),
         cds,
-        queueEnv);
+        queueEnv,
+        cloudEvents);
   }
 
   private static final List<String> OPTIONS =

@@ -21,25 +21,29 @@ import java.util.Set;
  * image).
  *
  * <pre>
- * java -cp skyhop-runtime.jar io.skyhop.runtime.SingleApp --app-bundle APP.zip [--invoke FUNCTION]
- *      [runtime options: --data, --bind, --port, …]
+ * java -cp skyhop-runtime.jar io.skyhop.runtime.SingleApp --app-bundle APP.zip
+ *      [--serve http|queues | --invoke FUNCTION] [runtime options: --data, --bind, --port, …]
  * </pre>
  *
  * <ul>
- *   <li>Serve (default): deploys the bundle's HTTP functions <em>before</em> the port opens (a
- *       first runtime on an ephemeral loopback port takes the deployment through the admin API,
- *       then the real one starts on the same data directory and reloads it), so a health probe
- *       never sees a runtime without the app. Schedule functions are left out: in a container that
- *       scales out and to zero, the in-process scheduler would run them once per replica, or never;
- *       their runs come from {@code --invoke}. The port is {@code --port}, else the {@code PORT}
- *       environment variable (Knative's runtime contract), else 8080.
+ *   <li>Serve (default: {@code --serve http}): deploys the bundle's HTTP functions <em>before</em>
+ *       the port opens (a first runtime on an ephemeral loopback port takes the deployment through
+ *       the admin API, then the real one starts on the same data directory and reloads it), so a
+ *       health probe never sees a runtime without the app. Schedule functions are left out: in a
+ *       container that scales out and to zero, the in-process scheduler would run them once per
+ *       replica, or never; their runs come from {@code --invoke}. The port is {@code --port}, else
+ *       the {@code PORT} environment variable (Knative's runtime contract), else 8080.
+ *   <li>{@code --serve queues}: the same with the bundle's queue functions instead, and the
+ *       runtime's {@value RuntimeOptions#CLOUDEVENTS} endpoint on: a Knative Broker's Triggers POST
+ *       each message as a CloudEvent to {@code /_skyhop/events/queues/<queue>} (the knative
+ *       target's cluster-local {@code <app>-queues} Service).
  *   <li>{@code --invoke FUNCTION}: runs one function of the bundle once, on loopback, prints its
  *       result and exits 0, or 1 when it failed (a Kubernetes CronJob run of a schedule function).
  * </ul>
  *
- * Functions get no queue endpoint ({@value RuntimeOptions#NO_QUEUE_ENV}): the target has no queue
- * triggers, so a message enqueued into a pod's own runtime would never be delivered and would
- * vanish with the pod.
+ * Functions get no queue endpoint ({@value RuntimeOptions#NO_QUEUE_ENV}): a message enqueued into a
+ * pod's own runtime would be delivered by that pod only and vanish with it. On Knative, messages
+ * are CloudEvents posted to the Broker.
  *
  * <p>Everything goes through the runtime's public surface (options, start, admin API), so the
  * runtime itself has no single-app code path.
@@ -63,7 +67,10 @@ public final class SingleApp {
       if (command.invoke() != null) {
         System.exit(invoke(command, System.out));
       }
-      seed(command, SingleAppBundle.httpOnly(command.bundle(), tmp(command)), System.out);
+      seed(
+          command,
+          SingleAppBundle.only(command.bundle(), tmp(command), command.serve().triggerType()),
+          System.out);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("Cannot start app bundle " + command.bundle() + ": " + e.getMessage());
       System.exit(1);
@@ -151,15 +158,21 @@ public final class SingleApp {
    * @param bundle the app bundle
    * @param app the app name the bundle was packaged for
    * @param invoke the function to run once, or null to serve
+   * @param serve which functions to serve
    * @param runtimeArgs the runtime's own options, the port filled in from {@code PORT}
    */
-  record Command(Path bundle, String app, String invoke, List<String> runtimeArgs) {
+  record Command(Path bundle, String app, String invoke, Serve serve, List<String> runtimeArgs) {
     private static final String USAGE =
         String.join(
             System.lineSeparator(),
             "Usage: java -cp skyhop-runtime.jar io.skyhop.runtime.SingleApp --app-bundle APP.zip"
-                + " [--invoke FUNCTION] [runtime options]",
+                + " [--serve http|queues | --invoke FUNCTION] [runtime options]",
             "  --app-bundle APP.zip   the app to serve (target/skyhop/local/<app>.zip)",
+            "  --serve http           serve the HTTP functions (default)",
+            "  --serve queues         serve the queue functions: CloudEvents POSTed to",
+            "                         /_skyhop/events/queues/<queue> ("
+                + RuntimeOptions.CLOUDEVENTS
+                + ")",
             "  --invoke FUNCTION      run FUNCTION once and exit (0 = it succeeded)",
             "  the port is --port, else the PORT environment variable, else 8080",
             RuntimeOptions.USAGE);
@@ -173,18 +186,20 @@ public final class SingleApp {
     static Command parse(String[] args, String portEnv) {
       Path bundle = null;
       String invoke = null;
+      Serve serve = Serve.HTTP;
       List<String> rest = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
-        if (a.equals("--app-bundle") || a.equals("--invoke")) {
+        if (a.equals("--app-bundle") || a.equals("--invoke") || a.equals("--serve")) {
           if (i + 1 >= args.length) {
             throw new RuntimeOptions.UsageException(
                 "Option " + a + " needs a value." + System.lineSeparator() + USAGE);
           }
-          if (a.equals("--app-bundle")) {
-            bundle = Path.of(args[++i]);
-          } else {
-            invoke = args[++i];
+          String value = args[++i];
+          switch (a) {
+            case "--app-bundle" -> bundle = Path.of(value);
+            case "--invoke" -> invoke = value;
+            default -> serve = Serve.parse(value);
           }
         } else {
           rest.add(a);
@@ -201,6 +216,9 @@ public final class SingleApp {
       if (!rest.contains(RuntimeOptions.NO_QUEUE_ENV)) {
         rest.add(RuntimeOptions.NO_QUEUE_ENV);
       }
+      if (serve == Serve.QUEUES && invoke == null && !rest.contains(RuntimeOptions.CLOUDEVENTS)) {
+        rest.add(RuntimeOptions.CLOUDEVENTS);
+      }
       RuntimeOptions.parse(rest.toArray(String[]::new));
       String app;
       try {
@@ -209,7 +227,7 @@ public final class SingleApp {
         throw new RuntimeOptions.UsageException(
             "--app-bundle " + bundle + " is not a readable app bundle: " + e.getMessage());
       }
-      return new Command(bundle, app, invoke, List.copyOf(rest));
+      return new Command(bundle, app, invoke, serve, List.copyOf(rest));
     }
 
     /** The serving runtime's options. */
@@ -236,6 +254,39 @@ public final class SingleApp {
       }
       args.addAll(List.of("--bind", "127.0.0.1", "--port", "0", "--no-cds"));
       return RuntimeOptions.parse(args.toArray(String[]::new));
+    }
+  }
+
+  /** Which functions a serving container runs. */
+  enum Serve {
+    /** The HTTP functions (the knative target's {@code <app>} Service). */
+    HTTP("http"),
+    /** The queue functions, fed by CloudEvents (the {@code <app>-queues} Service). */
+    QUEUES("queue");
+
+    private final String triggerType;
+
+    Serve(String triggerType) {
+      this.triggerType = triggerType;
+    }
+
+    /** The trigger type, in the function index, of the functions it serves. */
+    String triggerType() {
+      return triggerType;
+    }
+
+    static Serve parse(String value) {
+      return switch (value) {
+        case "http" -> HTTP;
+        case "queues" -> QUEUES;
+        default ->
+            throw new RuntimeOptions.UsageException(
+                "--serve = '"
+                    + value
+                    + "' is not http or queues."
+                    + System.lineSeparator()
+                    + Command.USAGE);
+      };
     }
   }
 }

@@ -49,12 +49,13 @@ final class SingleAppBundle {
   }
 
   /**
-   * A copy of {@code bundle} in {@code dir} whose function index lists only its HTTP functions.
+   * A copy of {@code bundle} in {@code dir} whose function index lists only the functions with a
+   * trigger of {@code triggerType} ({@code http}, {@code queue}).
    *
    * @throws IOException when the bundle has no index
    */
-  static Path httpOnly(Path bundle, Path dir) throws IOException {
-    Path copy = dir.resolve("http-" + bundle.getFileName());
+  static Path only(Path bundle, Path dir, String triggerType) throws IOException {
+    Path copy = dir.resolve(triggerType + "-" + bundle.getFileName());
     boolean indexed = false;
     try (ZipFile zip = new ZipFile(bundle.toFile());
         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
@@ -66,7 +67,7 @@ final class SingleAppBundle {
           content = in.readAllBytes();
         }
         if (entry.getName().equals(FunctionIndex.RESOURCE)) {
-          content = httpOnly(content);
+          content = only(content, triggerType);
           indexed = true;
         }
         ZipEntry next = new ZipEntry(entry.getName());
@@ -82,8 +83,8 @@ final class SingleAppBundle {
     return copy;
   }
 
-  /** The index JSON without the functions whose trigger is not HTTP. */
-  static byte[] httpOnly(byte[] index) throws IOException {
+  /** The index JSON without the functions whose trigger is not of {@code triggerType}. */
+  static byte[] only(byte[] index, String triggerType) throws IOException {
     try {
       JsonObject root =
           JsonParser.parseString(new String(index, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -95,7 +96,7 @@ final class SingleAppBundle {
       for (JsonElement f : functions) {
         JsonObject trigger = f.getAsJsonObject().getAsJsonObject("trigger");
         JsonElement type = trigger == null ? null : trigger.get("type");
-        if (type != null && type.isJsonPrimitive() && "http".equals(type.getAsString())) {
+        if (type != null && type.isJsonPrimitive() && triggerType.equals(type.getAsString())) {
           kept.add(f);
         }
       }

@@ -145,7 +145,9 @@ public final class SkyhopRuntime implements AutoCloseable {
             () -> gauges(deployments, queues),
             data.resolve("tmp"),
             options.maxBodyBytes(),
-            log);
+            log,
+            triggers,
+            options.cloudEvents());
     long idleNanos = TimeUnit.SECONDS.toNanos(options.idleSeconds());
     housekeeping.scheduleWithFixedDelay(
         () -> guarded(log, () -> deployments.housekeeping(idleNanos)),

@@ -22,7 +22,8 @@ class RuntimeOptionsTest {
                 5,
                 1000,
                 true,
-                true));
+                true,
+                false));
   }
 
   @Test
@@ -48,10 +49,12 @@ class RuntimeOptionsTest {
             "--retry-base-ms",
             "10",
             "--no-cds",
-            "--no-queue-env");
+            "--no-queue-env",
+            "--cloudevents");
     assertThat(o)
         .isEqualTo(
-            new RuntimeOptions(0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false, false));
+            new RuntimeOptions(
+                0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false, false, true));
   }
 
   @Test

@@ -19,7 +19,8 @@ class SingleAppTest {
   private static final String INDEX =
       "{\"version\":1,\"functions\":["
           + "{\"name\":\"get\",\"trigger\":{\"type\":\"http\",\"path\":\"/x\"}},"
-          + "{\"name\":\"nightly\",\"trigger\":{\"type\":\"schedule\",\"cron\":\"0 3 * * *\"}}]}";
+          + "{\"name\":\"nightly\",\"trigger\":{\"type\":\"schedule\",\"cron\":\"0 3 * * *\"}},"
+          + "{\"name\":\"on-order\",\"trigger\":{\"type\":\"queue\",\"queue\":\"orders\"}}]}";
 
   @TempDir Path tmp;
 
@@ -36,6 +37,8 @@ class SingleAppTest {
 
     assertThat(c.app()).isEqualTo("shop");
     assertThat(c.invoke()).isNull();
+    assertThat(c.serve()).isEqualTo(SingleApp.Serve.HTTP);
+    assertThat(c.options().cloudEvents()).isFalse();
     assertThat(c.runtimeArgs())
         .containsExactly(
             "--data", "/tmp/d", "--bind", "0.0.0.0", "--port", "9090", "--no-queue-env");
@@ -70,8 +73,47 @@ class SingleAppTest {
   }
 
   @Test
+  void serveQueuesTurnsOnTheCloudEventsEndpoint() throws IOException {
+    SingleApp.Command c =
+        SingleApp.Command.parse(
+            new String[] {"--app-bundle", bundle().toString(), "--serve", "queues"}, "8080");
+
+    assertThat(c.serve()).isEqualTo(SingleApp.Serve.QUEUES);
+    assertThat(c.runtimeArgs())
+        .containsExactly("--port", "8080", "--no-queue-env", "--cloudevents");
+    assertThat(c.options().cloudEvents()).isTrue();
+    assertThat(c.options().queueEnv()).isFalse();
+  }
+
+  @Test
+  void anUnknownServeModeNamesTheChoices() {
+    assertThatThrownBy(
+            () ->
+                SingleApp.Command.parse(
+                    new String[] {"--app-bundle", bundle().toString(), "--serve", "storage"}, null))
+        .isInstanceOf(RuntimeOptions.UsageException.class)
+        .hasMessageStartingWith(
+            "--serve = 'storage' is not http or queues." + System.lineSeparator() + "Usage:");
+  }
+
+  @Test
+  void serveQueuesDeploysOnlyTheQueueFunctions() throws IOException {
+    Path narrowed =
+        SingleAppBundle.only(bundle(), Files.createDirectories(tmp.resolve("out")), "queue");
+
+    try (ZipFile zip = new ZipFile(narrowed.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("META-INF/skyhop/functions.json"))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(
+              "{\"version\":1,\"functions\":[{\"name\":\"on-order\","
+                  + "\"trigger\":{\"type\":\"queue\",\"queue\":\"orders\"}}]}");
+    }
+  }
+
+  @Test
   void serveModeDeploysOnlyTheHttpFunctions() throws IOException {
-    Path narrowed = SingleAppBundle.httpOnly(bundle(), Files.createDirectories(tmp.resolve("out")));
+    Path narrowed =
+        SingleAppBundle.only(bundle(), Files.createDirectories(tmp.resolve("out")), "http");
 
     try (ZipFile zip = new ZipFile(narrowed.toFile());
         InputStream in = zip.getInputStream(zip.getEntry("META-INF/skyhop/functions.json"))) {

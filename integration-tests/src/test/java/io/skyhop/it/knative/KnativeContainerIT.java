@@ -34,11 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * layers extracted; see {@link ImageRun} for why not a container engine), {@code PORT} set as
  * Knative sets it and {@code --bind 127.0.0.1} added as {@code podman run IMAGE --bind …} would;
  * the HTTP function answers, the schedule function is not deployed in the Service, and the
- * CronJob's command ({@code --invoke tick}) runs the schedule function once and exits 0.
+ * CronJob's command ({@code --invoke tick}) runs the schedule function once and exits 0. The queue
+ * Service's container, started with the arguments {@code service.yaml} gives it, takes real
+ * CloudEvents (binary and structured mode) at the path its Trigger's subscriber names, as a Knative
+ * Broker would deliver them, and answers as the Broker's retry rules expect.
  */
 class KnativeContainerIT {
   @TempDir static Path work;
   private static OciArchive image;
+  private static Path skyhop;
 
   @BeforeAll
   static void packageTheApp() throws Exception {
@@ -55,12 +59,14 @@ class KnativeContainerIT {
             Containerizer.to(TarImage.at(base).named("jre-stand-in:17"))
                 .setBaseImageLayersCache(work.resolve("jib-base-cache"))
                 .setApplicationLayersCache(work.resolve("jib-app-cache")));
-    Path skyhop =
+    skyhop =
         KnativeFixture.packageApp(
             Files.createDirectories(work.resolve("app")),
             "Hello",
             "tar://" + base,
-            BuildListener.stdout());
+            BuildListener.stdout(),
+            Map.of(
+                "skyhop.knative.deadLetterSink", "http://dead-letters.default.svc.cluster.local"));
     image = OciArchive.unpack(skyhop.resolve("knative/greeter-image.tar"), work.resolve("image"));
   }
 
@@ -85,6 +91,11 @@ class KnativeContainerIT {
           .isEqualTo("{\"message\":\"Hello, Ada!\",\"function\":\"hello\",\"timezone\":\"UTC\"}");
       assertThat(hello.headers().firstValue("x-skyhop-request-id")).isPresent();
       assertThat(get(http, port, "/greeter/tick").statusCode()).isEqualTo(404);
+      assertThat(
+              QueueEvents.post(http, port, "/_skyhop/events/queues/greetings", Map.of(), "Ada")
+                  .statusCode())
+          .as("the public Service takes no queue events")
+          .isEqualTo(401);
 
       String token = Files.readString(run.inRoot("/tmp/skyhop/admin-token")).strip();
       HttpResponse<String> app =
@@ -123,6 +134,36 @@ class KnativeContainerIT {
     }
   }
 
+  @Test
+  void theQueueServiceTakesCloudEventsAtItsTriggersSubscriberPath() throws Exception {
+    QueueEvents.Manifests yaml = QueueEvents.Manifests.read(skyhop.resolve("knative/service.yaml"));
+    Map<String, Object> trigger = yaml.trigger("greeter-welcome");
+    assertThat(QueueEvents.at(trigger, "spec", "subscriber", "ref", "name"))
+        .isEqualTo("greeter-queues");
+    assertThat(QueueEvents.at(trigger, "spec", "filter", "attributes", "type"))
+        .isEqualTo("io.skyhop.queue.greetings");
+    assertThat(QueueEvents.at(trigger, "spec", "delivery", "deadLetterSink", "uri"))
+        .isEqualTo("http://dead-letters.default.svc.cluster.local");
+    String path = (String) QueueEvents.at(trigger, "spec", "subscriber", "uri");
+    List<String> args = new java.util.ArrayList<>(yaml.containerArgs("greeter-queues"));
+    args.addAll(List.of("--bind", "127.0.0.1"));
+
+    ImageRun run = ImageRun.extract(image, work.resolve("pod-3"));
+    int port = freePort();
+    Path log = work.resolve("pod-3.log");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Process pod = run.start(args, Map.of("PORT", String.valueOf(port)), log);
+    try {
+      awaitHealth(http, port, pod, log);
+      QueueEvents.assertDelivered(http, port, path, log, run);
+      assertThat(get(http, port, "/greeter/hello").statusCode())
+          .as("the queue Service serves no HTTP function")
+          .isEqualTo(404);
+    } finally {
+      stop(pod);
+    }
+  }
+
   private static void awaitHealth(HttpClient http, int port, Process pod, Path log)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -145,7 +186,7 @@ class KnativeContainerIT {
     throw new AssertionError("No health after 60 s: " + Files.readString(log));
   }
 
-  private static HttpResponse<String> get(HttpClient http, int port, String path)
+  static HttpResponse<String> get(HttpClient http, int port, String path)
       throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -3,8 +3,6 @@ package io.skyhop.it.knative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -39,14 +37,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code skyhop:deploy -Dskyhop.target=knative} end to end, through the tooling API: the image
  * tarball is pushed to a real registry (Debian's {@code docker-registry}) and read back with {@code
- * skopeo} and the registry's HTTP API; the Service and the CronJob are applied to fabric8's
- * Kubernetes mock server in CRUD mode, while a fake Knative controller marks the Service Ready; a
- * second deploy of a changed app makes a new revision; remove deletes both.
+ * skopeo} and the registry's HTTP API; the Services, the CronJob and the queue function's Trigger
+ * are applied to fabric8's Kubernetes mock server in CRUD mode, while a fake Knative controller
+ * marks the Services Ready; a second deploy of a changed app makes new revisions; remove deletes
+ * them all.
  */
 class KnativeDeployIT {
   private static final String NAMESPACE = "skyhop";
@@ -99,7 +97,7 @@ class KnativeDeployIT {
   }
 
   @Test
-  void deployPushesTheImageAppliesTheServiceAndCronJobAndRemoveDeletesThem() throws Exception {
+  void deployPushesTheImageAppliesServicesCronJobAndTriggerAndRemoveDeletesThem() throws Exception {
     try (FakeKnative knative = FakeKnative.start(kube, NAMESPACE, 300)) {
       DeployResult first = deploy(v1, settings());
 
@@ -111,10 +109,12 @@ class KnativeDeployIT {
       assertThat(first.details()).containsEntry("image", image);
       assertRegistryHolds(built, "skyhop/greeter", "1.0.0");
 
-      // 2. the Service and the CronJob, read back, are service.yaml's documents
+      // 2. the Services, the CronJob and the Trigger, read back, are service.yaml's documents
       List<Map<String, Object>> documents = documents(v1, registry.address() + "/skyhop");
       assertThat(json(service("greeter"))).isEqualTo(json(documents.get(0)));
-      assertThat(json(cronJob("greeter-tick"))).isEqualTo(json(documents.get(1)));
+      assertThat(json(service("greeter-queues"))).isEqualTo(json(documents.get(1)));
+      assertThat(json(cronJob("greeter-tick"))).isEqualTo(json(documents.get(2)));
+      assertThat(json(trigger("greeter-welcome"))).isEqualTo(json(documents.get(3)));
       assertThat(first.functions())
           .extracting(
               DeployResult.Function::name,
@@ -126,12 +126,24 @@ class KnativeDeployIT {
                   DeployResult.Action.CREATED,
                   "http://greeter.skyhop.example.com/greeter/hello"),
               org.assertj.core.groups.Tuple.tuple(
-                  "tick", DeployResult.Action.CREATED, "CronJob greeter-tick '*/5 * * * *' UTC"));
+                  "tick", DeployResult.Action.CREATED, "CronJob greeter-tick '*/5 * * * *' UTC"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "welcome",
+                  DeployResult.Action.CREATED,
+                  "Trigger greeter-welcome on Broker default (type io.skyhop.queue.greetings)"));
       assertThat(first.details())
           .containsEntry("url", "http://greeter.skyhop.example.com")
           .containsEntry("revision", "greeter-00001")
+          .containsEntry("queuesRevision", "greeter-queues-00001")
           .containsEntry("namespace", NAMESPACE);
-      assertThat(log).contains("knative: waiting up to 60 s for Service greeter to be Ready");
+      assertThat(log)
+          .contains(
+              "knative: waiting up to 60 s for Service greeter to be Ready",
+              "knative: waiting up to 60 s for Service greeter-queues to be Ready",
+              "WARN knative: Broker 'default' does not exist in namespace skyhop: the queue"
+                  + " Triggers stay not Ready and no message is delivered until it does. Fix: kn"
+                  + " broker create default -n skyhop, or package with"
+                  + " -Dskyhop.knative.broker=<an existing Broker>");
 
       // the same package again changes nothing
       DeployResult again = deploy(v1, settings());
@@ -139,7 +151,7 @@ class KnativeDeployIT {
           .extracting(DeployResult.Function::action)
           .containsOnly(DeployResult.Action.UNCHANGED);
 
-      // a changed app: a new image, the Service updated, a new revision
+      // a changed app: a new image, the Services updated, new revisions
       Path v2 =
           KnativeFixture.packageApp(
               Files.createDirectories(work.resolve("v2")), "Bonjour", base, listener);
@@ -150,15 +162,20 @@ class KnativeDeployIT {
       assertThat(changed.layers().subList(0, 2)).isEqualTo(built.layers().subList(0, 2));
       assertThat(second.functions())
           .extracting(DeployResult.Function::action)
-          .containsExactly(DeployResult.Action.UPDATED, DeployResult.Action.UPDATED);
-      assertThat(second.details()).containsEntry("revision", "greeter-00002");
+          .containsExactly(
+              DeployResult.Action.UPDATED,
+              DeployResult.Action.UPDATED,
+              DeployResult.Action.UPDATED);
+      assertThat(second.details())
+          .containsEntry("revision", "greeter-00002")
+          .containsEntry("queuesRevision", "greeter-queues-00002");
       assertThat(json(service("greeter")))
           .isEqualTo(json(documents(v2, registry.address() + "/skyhop").get(0)));
       assertThat(knative.images("greeter"))
           .containsExactly(image, repository + "@" + changed.manifestDigest());
       assertThat(Files.readString(v2.resolve("deploy-knative.json"))).contains("greeter-00002");
 
-      // remove deletes the Service and the CronJob
+      // remove deletes the Services, the CronJob and the Trigger
       new Deployment(listener).remove(Deployers.of(Target.KNATIVE), request(v2, settings()));
       assertThat(
               kube.genericKubernetesResources(FakeKnative.SERVICE)
@@ -167,9 +184,18 @@ class KnativeDeployIT {
                   .getItems())
           .isEmpty();
       assertThat(kube.batch().v1().cronjobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+      assertThat(
+              kube.genericKubernetesResources(FakeKnative.TRIGGER)
+                  .inNamespace(NAMESPACE)
+                  .list()
+                  .getItems())
+          .isEmpty();
       assertThat(log)
           .contains(
-              "knative: deleted Knative Service greeter", "knative: deleted CronJob greeter-tick");
+              "knative: deleted Trigger greeter-welcome",
+              "knative: deleted Knative Service greeter",
+              "knative: deleted Knative Service greeter-queues",
+              "knative: deleted CronJob greeter-tick");
     }
   }
 
@@ -211,7 +237,8 @@ class KnativeDeployIT {
 
     assertThat(plan.functions())
         .extracting(DeployResult.Function::action)
-        .containsExactly(DeployResult.Action.CREATE, DeployResult.Action.CREATE);
+        .containsExactly(
+            DeployResult.Action.CREATE, DeployResult.Action.CREATE, DeployResult.Action.CREATE);
     assertThat(log.get(0))
         .startsWith("knative: would push " + registry.address() + "/skyhop/greeter@sha256:");
     assertThat(
@@ -372,6 +399,13 @@ class KnativeDeployIT {
         .get();
   }
 
+  private static GenericKubernetesResource trigger(String name) {
+    return kube.genericKubernetesResources(FakeKnative.TRIGGER)
+        .inNamespace(NAMESPACE)
+        .withName(name)
+        .get();
+  }
+
   private static GenericKubernetesResource cronJob(String name) {
     return kube.genericKubernetesResources("batch/v1", "CronJob")
         .inNamespace(NAMESPACE)
@@ -379,52 +413,12 @@ class KnativeDeployIT {
         .get();
   }
 
-  /** What Skyhop wrote of a resource: apiVersion, kind, name, labels and spec. */
   private static JsonObject json(Object resource) {
-    JsonObject all =
-        resource instanceof GenericKubernetesResource g
-            ? JsonParser.parseString(kube.getKubernetesSerialization().asJson(g)).getAsJsonObject()
-            : new Gson().toJsonTree(resource).getAsJsonObject();
-    JsonObject metadata = all.getAsJsonObject("metadata");
-    JsonObject kept = new JsonObject();
-    kept.add("apiVersion", all.get("apiVersion"));
-    kept.add("kind", all.get("kind"));
-    JsonObject meta = new JsonObject();
-    meta.add("name", metadata.get("name"));
-    meta.add("labels", metadata.get("labels"));
-    kept.add("metadata", meta);
-    kept.add("spec", numbersAsLongs(all.get("spec")));
-    return kept;
+    return WrittenResources.json(kube, resource);
   }
 
-  private static JsonElement numbersAsLongs(JsonElement e) {
-    if (e.isJsonObject()) {
-      JsonObject copy = new JsonObject();
-      e.getAsJsonObject()
-          .entrySet()
-          .forEach(x -> copy.add(x.getKey(), numbersAsLongs(x.getValue())));
-      return copy;
-    }
-    if (e.isJsonArray()) {
-      com.google.gson.JsonArray copy = new com.google.gson.JsonArray();
-      e.getAsJsonArray().forEach(x -> copy.add(numbersAsLongs(x)));
-      return copy;
-    }
-    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-      return new com.google.gson.JsonPrimitive(e.getAsLong());
-    }
-    return e;
-  }
-
-  /** The YAML documents of {@code service.yaml}, the registry filled in as deploy does. */
-  @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> documents(Path skyhop, String registryValue)
       throws IOException {
-    String text =
-        Files.readString(skyhop.resolve("knative/service.yaml"))
-            .replace("${SKYHOP_KNATIVE_REGISTRY}", registryValue);
-    List<Map<String, Object>> documents = new ArrayList<>();
-    new Yaml().loadAll(text).forEach(d -> documents.add((Map<String, Object>) d));
-    return documents;
+    return WrittenResources.documents(skyhop, registryValue);
   }
 }

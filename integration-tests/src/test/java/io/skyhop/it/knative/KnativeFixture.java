@@ -66,6 +66,17 @@ final class KnativeFixture {
    */
   static Path packageApp(Path work, String greeting, String baseImage, BuildListener listener)
       throws Exception {
+    return packageApp(work, greeting, baseImage, listener, Map.of());
+  }
+
+  /** {@link #packageApp(Path, String, String, BuildListener)} with more package options. */
+  static Path packageApp(
+      Path work,
+      String greeting,
+      String baseImage,
+      BuildListener listener,
+      Map<String, String> options)
+      throws Exception {
     Path project = Path.of(KnativeFixture.class.getResource("/knative/greeter").toURI());
     Path classes = Files.createDirectories(work.resolve("classes"));
     Path sdkApi = jarOf(io.skyhop.api.Function.class);
@@ -113,9 +124,15 @@ final class KnativeFixture {
                 List.of(new Library("io.skyhop", "skyhop-runtime", version, runtimeJar))),
             work.resolve("skyhop"),
             List.of(Target.KNATIVE),
-            Map.of("skyhop.knative.baseImage", baseImage));
+            with(options, "skyhop.knative.baseImage", baseImage));
     new Packager(listener).pack(request);
     return work.resolve("skyhop");
+  }
+
+  private static Map<String, String> with(Map<String, String> map, String key, String value) {
+    Map<String, String> all = new java.util.HashMap<>(map);
+    all.put(key, value);
+    return all;
   }
 
   private static Path jarOf(Class<?> type) throws Exception {

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The knative target through the plugin, in real Maven builds of {@code knative/greeter}: {@code
- * mvn package} with {@code skyhop.knative.baseImage} on the test's registry, then {@code
- * skyhop:deploy} and {@code skyhop:remove} with {@code -Dskyhop.target=knative} against the mock
- * API server; a deploy without {@code skyhop.knative.registry} fails naming it.
+ * mvn package} with {@code skyhop.knative.baseImage} on the test's registry and {@code
+ * skyhop.knative.broker} naming the Triggers' Broker, then {@code skyhop:deploy} and {@code
+ * skyhop:remove} with {@code -Dskyhop.target=knative} against the mock API server; a deploy without
+ * {@code skyhop.knative.registry} fails naming it.
  */
 class KnativeMavenIT {
   private static final String NAMESPACE = "maven";
@@ -41,11 +42,15 @@ class KnativeMavenIT {
               Duration.ofMinutes(4),
               "package",
               "-Dspotless.apply.skip",
-              "-Dskyhop.knative.baseImage=" + base);
+              "-Dskyhop.knative.baseImage=" + base,
+              "-Dskyhop.knative.broker=greetings-broker");
       assertThat(packaged.succeeded()).as("%s\n%s", packaged, packaged.output()).isTrue();
       assertThat(project.dir().resolve("target/skyhop/knative/greeter-image.tar")).isRegularFile();
       assertThat(project.dir().resolve("target/skyhop/knative/service.yaml")).isRegularFile();
-      assertThat(packaged.output()).contains("knative: image greeter:1.0.0 sha256:");
+      assertThat(packaged.output())
+          .contains(
+              "knative: image greeter:1.0.0 sha256:",
+              "knative: queue messages that fail 5 deliveries are dropped");
 
       List<String> deploy = new ArrayList<>(List.of("-Dskyhop.target=knative"));
       deploy.add("-Dskyhop.knative.namespace=" + NAMESPACE);
@@ -69,7 +74,9 @@ class KnativeMavenIT {
           .contains(
               "knative: pushed " + registry.address() + "/skyhop/greeter@sha256:",
               "created   hello                    http://greeter.maven.example.com/greeter/hello",
-              "created   tick                     CronJob greeter-tick '*/5 * * * *' UTC");
+              "created   tick                     CronJob greeter-tick '*/5 * * * *' UTC",
+              "created   welcome                  Trigger greeter-welcome on Broker greetings-broker"
+                  + " (type io.skyhop.queue.greetings)");
       assertThat(knative.images("greeter")).hasSize(1);
       assertThat(kube.batch().v1().cronjobs().inNamespace(NAMESPACE).withName("greeter-tick").get())
           .isNotNull();
@@ -84,6 +91,12 @@ class KnativeMavenIT {
                   .getItems())
           .isEmpty();
       assertThat(kube.batch().v1().cronjobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+      assertThat(
+              kube.genericKubernetesResources(FakeKnative.TRIGGER)
+                  .inNamespace(NAMESPACE)
+                  .list()
+                  .getItems())
+          .isEmpty();
     }
   }
 

@@ -34,6 +34,14 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.knative.baseImage")
   String knativeBaseImage;
 
+  /** The Knative Eventing Broker whose Triggers feed the knative target's queue functions. */
+  @Parameter(property = "skyhop.knative.broker", defaultValue = "default")
+  String knativeBroker;
+
+  /** Where Knative sends queue messages that failed every retry (an http(s) URL); none: dropped. */
+  @Parameter(property = "skyhop.knative.deadLetterSink")
+  String knativeDeadLetterSink;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
@@ -41,6 +49,12 @@ public class PackageMojo extends AbstractSkyhopMojo {
           Map<String, String> options = new HashMap<>();
           if (knativeBaseImage != null) {
             options.put("skyhop.knative.baseImage", knativeBaseImage);
+          }
+          if (knativeBroker != null) {
+            options.put("skyhop.knative.broker", knativeBroker);
+          }
+          if (knativeDeadLetterSink != null) {
+            options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
           }
           PackageRequest request =
               new PackageRequest(

@@ -195,16 +195,11 @@ final class AdminApi {
       Exchanges.error(exchange, 404, "No function '" + function + "' in app '" + app + "'", null);
       return;
     }
-    byte[] payload;
-    try {
-      payload = Exchanges.body(exchange, maxBodyBytes);
-    } catch (Exchanges.TooLarge e) {
-      Exchanges.error(exchange, 413, e.getMessage(), null);
-      return;
-    } catch (Exchanges.Unreadable e) {
-      Exchanges.error(exchange, 400, e.getMessage(), null);
+    Optional<byte[]> readPayload = Exchanges.bodyOrAnswer(exchange, maxBodyBytes);
+    if (readPayload.isEmpty()) {
       return;
     }
+    byte[] payload = readPayload.get();
     Outcome outcome = invoker.invoke(f.get().pool(), new Payload.Direct(payload));
     exchange.getResponseHeaders().set(Gateway.REQUEST_ID_HEADER, outcome.requestId());
     if (outcome.status() == Outcome.Status.OK && outcome.result() instanceof WorkerResult.Ok ok) {
@@ -276,16 +271,11 @@ final class AdminApi {
   }
 
   private void enqueue(HttpExchange exchange, String name) throws IOException {
-    byte[] body;
-    try {
-      body = Exchanges.body(exchange, maxBodyBytes);
-    } catch (Exchanges.TooLarge e) {
-      Exchanges.error(exchange, 413, e.getMessage(), null);
-      return;
-    } catch (Exchanges.Unreadable e) {
-      Exchanges.error(exchange, 400, e.getMessage(), null);
+    Optional<byte[]> readBody = Exchanges.bodyOrAnswer(exchange, maxBodyBytes);
+    if (readBody.isEmpty()) {
       return;
     }
+    byte[] body = readBody.get();
     Map<String, String> attributes = new LinkedHashMap<>();
     exchange
         .getRequestHeaders()

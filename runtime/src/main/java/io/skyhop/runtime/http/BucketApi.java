@@ -75,16 +75,11 @@ final class BucketApi {
 
   private void put(HttpExchange exchange, String bucket, String key, long maxBodyBytes)
       throws IOException {
-    byte[] content;
-    try {
-      content = Exchanges.body(exchange, maxBodyBytes);
-    } catch (Exchanges.TooLarge e) {
-      Exchanges.error(exchange, 413, e.getMessage(), null);
-      return;
-    } catch (Exchanges.Unreadable e) {
-      Exchanges.error(exchange, 400, e.getMessage(), null);
+    Optional<byte[]> readContent = Exchanges.bodyOrAnswer(exchange, maxBodyBytes);
+    if (readContent.isEmpty()) {
       return;
     }
+    byte[] content = readContent.get();
     Buckets.ObjectInfo info = buckets.put(bucket, key, content);
     int notified = events.fire(info, StorageEvent.Type.CREATED);
     Map<String, Object> body = new LinkedHashMap<>();

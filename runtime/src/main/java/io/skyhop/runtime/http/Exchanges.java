@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small helpers over {@link HttpExchange}: bounded body reads, JSON answers, query parsing. */
 final class Exchanges {
@@ -96,6 +97,22 @@ final class Exchanges {
   /** Sends a JSON document. */
   static void json(HttpExchange exchange, int status, Object body) throws IOException {
     send(exchange, status, "application/json", GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The request body, or empty after answering the request: 413 (and closing the connection, the
+   * rest of the body unread) above {@code limit}, 400 when it cannot be read.
+   */
+  static Optional<byte[]> bodyOrAnswer(HttpExchange exchange, long limit) throws IOException {
+    try {
+      return Optional.of(body(exchange, limit));
+    } catch (TooLarge e) {
+      exchange.getResponseHeaders().set("Connection", "close");
+      error(exchange, 413, e.getMessage(), null);
+    } catch (Unreadable e) {
+      error(exchange, 400, e.getMessage(), null);
+    }
+    return Optional.empty();
   }
 
   /** Sends {@code {"error": message}} (plus the request id when there is one). */

@@ -6,6 +6,7 @@ import io.skyhop.runtime.deploy.Deployments;
 import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.meter.Meter;
 import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.queue.Consumers;
 import io.skyhop.runtime.queue.Queues;
 import io.skyhop.runtime.storage.Buckets;
 import io.skyhop.runtime.storage.StorageEvents;
@@ -27,7 +28,12 @@ public final class FrontDoor implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  /** The parts the front door needs. */
+  /**
+   * The parts the front door needs.
+   *
+   * @param consumers finds the function of a queue, for pushed queue events
+   * @param cloudEvents whether {@code POST /_skyhop/events/queues/<queue>} takes CloudEvents
+   */
   public record Parts(
       AdminToken token,
       Deployments deployments,
@@ -39,7 +45,9 @@ public final class FrontDoor implements AutoCloseable {
       Supplier<List<Meter.Gauge>> gauges,
       Path tmpDir,
       long maxBodyBytes,
-      RuntimeLog log) {}
+      RuntimeLog log,
+      Consumers consumers,
+      boolean cloudEvents) {}
 
   /**
    * Binds the server, so that its address is known before the parts exist (workers are told the
@@ -68,8 +76,12 @@ public final class FrontDoor implements AutoCloseable {
             parts.maxBodyBytes(),
             this::baseUrl);
     RuntimeLog log = parts.log();
+    EventsApi events =
+        parts.cloudEvents()
+            ? new EventsApi(parts.consumers(), parts.invoker(), parts.maxBodyBytes(), log)
+            : null;
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, admin, gateway, log));
+    server.createContext("/", exchange -> handle(exchange, admin, events, gateway, log));
     server.start();
   }
 
@@ -104,11 +116,13 @@ public final class FrontDoor implements AutoCloseable {
   }
 
   private static void handle(
-      HttpExchange exchange, AdminApi admin, Gateway gateway, RuntimeLog log) {
+      HttpExchange exchange, AdminApi admin, EventsApi events, Gateway gateway, RuntimeLog log) {
     try {
       String path = exchange.getRequestURI().getRawPath();
       if (path == null || !path.startsWith("/")) {
         Exchanges.error(exchange, 400, "The request target must be a path", null);
+      } else if (events != null && path.startsWith(EventsApi.PREFIX)) {
+        events.handle(exchange);
       } else if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
         admin.handle(exchange);
       } else {

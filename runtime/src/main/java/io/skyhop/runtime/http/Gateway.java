@@ -98,17 +98,11 @@ final class Gateway {
           null);
       return;
     }
-    byte[] body;
-    try {
-      body = Exchanges.body(exchange, maxBodyBytes);
-    } catch (Exchanges.TooLarge e) {
-      exchange.getResponseHeaders().set("Connection", "close");
-      Exchanges.error(exchange, 413, e.getMessage(), null);
-      return;
-    } catch (Exchanges.Unreadable e) {
-      Exchanges.error(exchange, 400, e.getMessage(), null);
+    Optional<byte[]> readBody = Exchanges.bodyOrAnswer(exchange, maxBodyBytes);
+    if (readBody.isEmpty()) {
       return;
     }
+    byte[] body = readBody.get();
     HttpRequest request = request(method, path, query, exchange.getRequestHeaders(), body);
     Outcome outcome = invoker.invoke(function.pool(), new Payload.Http(request));
     respond(exchange, outcome);

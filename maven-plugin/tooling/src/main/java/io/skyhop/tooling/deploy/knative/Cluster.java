@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The Kubernetes API through fabric8 (kubeconfig or in-cluster credentials), in one namespace: the
- * Knative Services and CronJobs Skyhop manages, as generic resources.
+ * Knative Services, CronJobs and Knative Eventing Triggers Skyhop manages, as generic resources.
  */
 final class Cluster implements AutoCloseable {
   /** {@code serving.knative.dev/v1} Service. */
@@ -39,6 +39,26 @@ final class Cluster implements AutoCloseable {
           .withVersion("v1")
           .withKind("CronJob")
           .withPlural("cronjobs")
+          .withNamespaced(true)
+          .build();
+
+  /** {@code eventing.knative.dev/v1} Trigger. */
+  static final ResourceDefinitionContext TRIGGER =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("eventing.knative.dev")
+          .withVersion("v1")
+          .withKind("Trigger")
+          .withPlural("triggers")
+          .withNamespaced(true)
+          .build();
+
+  /** {@code eventing.knative.dev/v1} Broker (only read: deploy checks the Triggers' Broker). */
+  static final ResourceDefinitionContext BROKER =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("eventing.knative.dev")
+          .withVersion("v1")
+          .withKind("Broker")
+          .withPlural("brokers")
           .withNamespaced(true)
           .build();
 

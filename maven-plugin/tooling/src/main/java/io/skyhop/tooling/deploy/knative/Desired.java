@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -18,10 +19,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * The resources {@code service.yaml} describes, with the registry placeholder replaced: what deploy
  * applies, exactly as packaged.
  *
- * @param service the Knative Service, or null when the app has no HTTP function
+ * @param services the Knative Services: {@code <app>} for the HTTP functions, {@code <app>-queues}
+ *     for the queue functions (each only when the app has such functions)
  * @param cronJobs the CronJobs of the schedule functions
+ * @param triggers the Knative Eventing Triggers of the queue functions
  */
-record Desired(Map<String, Object> service, List<Map<String, Object>> cronJobs) {
+record Desired(
+    List<Map<String, Object>> services,
+    List<Map<String, Object>> cronJobs,
+    List<Map<String, Object>> triggers) {
 
   /**
    * Reads {@code service.yaml}, replacing {@value KnativeYaml#REGISTRY} with {@code registry}.
@@ -30,8 +36,9 @@ record Desired(Map<String, Object> service, List<Map<String, Object>> cronJobs) 
    */
   @SuppressWarnings("unchecked")
   static Desired read(Path yaml, String registry) throws IOException {
-    Map<String, Object> service = null;
+    List<Map<String, Object>> services = new ArrayList<>();
     List<Map<String, Object>> cronJobs = new ArrayList<>();
+    List<Map<String, Object>> triggers = new ArrayList<>();
     try {
       Yaml parser = new Yaml(new SafeConstructor(new LoaderOptions()));
       for (Object doc : parser.loadAll(Files.readString(yaml))) {
@@ -40,12 +47,11 @@ record Desired(Map<String, Object> service, List<Map<String, Object>> cronJobs) 
         }
         Map<String, Object> resource = (Map<String, Object>) substitute(map, registry);
         String kind = String.valueOf(resource.get("kind"));
-        if (kind.equals("Service")) {
-          service = resource;
-        } else if (kind.equals("CronJob")) {
-          cronJobs.add(resource);
-        } else {
-          throw new YAMLException("unexpected kind " + kind);
+        switch (kind) {
+          case "Service" -> services.add(resource);
+          case "CronJob" -> cronJobs.add(resource);
+          case "Trigger" -> triggers.add(resource);
+          default -> throw new YAMLException("unexpected kind " + kind);
         }
       }
     } catch (YAMLException | ClassCastException e) {
@@ -56,7 +62,12 @@ record Desired(Map<String, Object> service, List<Map<String, Object>> cronJobs) 
               + e.getMessage()
               + "). Fix: run 'mvn package' with knative in skyhop.targets");
     }
-    return new Desired(service, List.copyOf(cronJobs));
+    return new Desired(List.copyOf(services), List.copyOf(cronJobs), List.copyOf(triggers));
+  }
+
+  /** The Service named {@code name}, if the file has it. */
+  Optional<Map<String, Object>> service(String name) {
+    return services.stream().filter(s -> name.equals(name(s))).findFirst();
   }
 
   /** A resource's {@code metadata.name}. */

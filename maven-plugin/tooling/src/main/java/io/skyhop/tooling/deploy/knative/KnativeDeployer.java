@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.knative;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
@@ -9,11 +10,11 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.pack.knative.ImageLayout;
 import io.skyhop.tooling.pack.knative.KnativePackager;
+import io.skyhop.tooling.pack.knative.KnativeQueues;
 import io.skyhop.tooling.pack.knative.KnativeYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * {@code skyhop:deploy -Dskyhop.target=knative}: pushes {@code knative/<app>-image.tar} to {@code
- * skyhop.knative.registry}, creates or updates the Knative Service and the CronJobs of {@code
- * knative/service.yaml} in {@code skyhop.knative.namespace} (deleting CronJobs of schedules that
- * are gone), waits until the Service is Ready and reports its URL. Remove deletes the Service and
- * CronJobs Skyhop manages for the app, and nothing else.
+ * skyhop.knative.registry}, creates or updates the Knative Services, CronJobs and Knative Eventing
+ * Triggers of {@code knative/service.yaml} in {@code skyhop.knative.namespace} (deleting those of
+ * functions that are gone), warns when the Triggers' Broker is missing, waits until the Services
+ * are Ready and reports the URL. Remove deletes the Services, CronJobs and Triggers Skyhop manages
+ * for the app, and nothing else.
  */
 public final class KnativeDeployer implements Deployer {
   @Override
@@ -55,21 +57,41 @@ public final class KnativeDeployer implements Deployer {
     details.put("namespace", settings.namespace());
     try (Cluster cluster = Cluster.connect(settings)) {
       details.put("server", cluster.server());
-      DeployResult.Action serviceAction = applyService(cluster, desired, app, request, listener);
+      Map<String, DeployResult.Action> services =
+          applyServices(cluster, desired, app, request, listener);
       Map<String, DeployResult.Action> jobs =
-          applyCronJobs(cluster, desired, app, request, listener);
+          applyAll(cluster, Cluster.CRONJOB, desired.cronJobs(), app, request, listener);
+      Map<String, DeployResult.Action> triggers =
+          applyAll(cluster, Cluster.TRIGGER, desired.triggers(), app, request, listener);
+      checkBroker(cluster, desired, listener);
       String url = null;
-      if (desired.service() != null && !request.dryRun() && settings.readyTimeoutSeconds() > 0) {
-        ReadyWait.Ready ready =
-            ReadyWait.await(cluster, app, settings.readyTimeoutSeconds(), listener);
-        url = ready.url();
-        details.put("url", url);
-        details.put("revision", ready.revision());
-        listener.info(
-            "knative: Service " + app + " is Ready at " + url + " (" + ready.revision() + ")");
+      if (!request.dryRun() && settings.readyTimeoutSeconds() > 0) {
+        for (Map<String, Object> service : desired.services()) {
+          String name = Desired.name(service);
+          ReadyWait.Ready ready =
+              ReadyWait.await(cluster, name, settings.readyTimeoutSeconds(), listener);
+          listener.info(
+              "knative: Service "
+                  + name
+                  + " is Ready at "
+                  + ready.url()
+                  + " ("
+                  + ready.revision()
+                  + ")");
+          if (name.equals(app)) {
+            url = ready.url();
+            details.put("url", url);
+            details.put("revision", ready.revision());
+          } else {
+            details.put("queuesRevision", ready.revision());
+          }
+        }
       }
       return new DeployResult(
-          request.target().id(), app, functions(manifest, app, url, serviceAction, jobs), details);
+          request.target().id(),
+          app,
+          DeployedFunctions.of(manifest, app, url, services, jobs, triggers),
+          details);
     }
   }
 
@@ -79,20 +101,16 @@ public final class KnativeDeployer implements Deployer {
     String app = request.app();
     try (Cluster cluster = Cluster.connect(settings)) {
       int removed = 0;
-      Optional<GenericKubernetesResource> service = cluster.get(Cluster.SERVICE, app);
-      if (service.isPresent() && managed(service.get(), app)) {
-        if (!request.dryRun()) {
-          cluster.delete(Cluster.SERVICE, app);
+      for (ResourceDefinitionContext type :
+          List.of(Cluster.TRIGGER, Cluster.SERVICE, Cluster.CRONJOB)) {
+        for (GenericKubernetesResource resource : cluster.managed(type, app)) {
+          String name = resource.getMetadata().getName();
+          if (!request.dryRun()) {
+            cluster.delete(type, name);
+          }
+          listener.info(verb(request, "deleted") + " " + kind(type) + " " + name);
+          removed++;
         }
-        listener.info(verb(request, "deleted") + " Knative Service " + app);
-        removed++;
-      }
-      for (GenericKubernetesResource job : cluster.managed(Cluster.CRONJOB, app)) {
-        if (!request.dryRun()) {
-          cluster.delete(Cluster.CRONJOB, job.getMetadata().getName());
-        }
-        listener.info(verb(request, "deleted") + " CronJob " + job.getMetadata().getName());
-        removed++;
       }
       if (removed == 0) {
         listener.info("knative: nothing of app " + app + " in namespace " + settings.namespace());
@@ -143,78 +161,90 @@ public final class KnativeDeployer implements Deployer {
     }
   }
 
-  private static DeployResult.Action applyService(
-      Cluster cluster, Desired desired, String app, DeployRequest request, BuildListener listener) {
-    Optional<GenericKubernetesResource> existing = cluster.get(Cluster.SERVICE, app);
-    existing.ifPresent(e -> requireManaged(e, app, cluster));
-    if (desired.service() == null) {
-      if (existing.isPresent()) {
-        if (!request.dryRun()) {
-          cluster.delete(Cluster.SERVICE, app);
-        }
-        listener.info(verb(request, "deleted") + " Knative Service " + app + " (no HTTP function)");
-      }
-      return null;
-    }
-    DeployResult.Action action =
-        cluster.apply(Cluster.SERVICE, desired.service(), existing, request.dryRun());
-    listener.info("knative: Service " + app + " " + action.name().toLowerCase());
-    return action;
-  }
-
-  private static Map<String, DeployResult.Action> applyCronJobs(
+  /** Applies the Services; deletes the app's other Services (their kind of function is gone). */
+  private static Map<String, DeployResult.Action> applyServices(
       Cluster cluster, Desired desired, String app, DeployRequest request, BuildListener listener) {
     Map<String, DeployResult.Action> actions = new LinkedHashMap<>();
-    for (Map<String, Object> job : desired.cronJobs()) {
-      String name = Desired.name(job);
-      Optional<GenericKubernetesResource> existing = cluster.get(Cluster.CRONJOB, name);
+    for (Map<String, Object> service : desired.services()) {
+      String name = Desired.name(service);
+      Optional<GenericKubernetesResource> existing = cluster.get(Cluster.SERVICE, name);
       existing.ifPresent(e -> requireManaged(e, app, cluster));
-      actions.put(name, cluster.apply(Cluster.CRONJOB, job, existing, request.dryRun()));
+      DeployResult.Action action =
+          cluster.apply(Cluster.SERVICE, service, existing, request.dryRun());
+      listener.info("knative: Service " + name + " " + action.name().toLowerCase());
+      actions.put(name, action);
     }
-    for (GenericKubernetesResource stale : cluster.managed(Cluster.CRONJOB, app)) {
+    for (GenericKubernetesResource stale : cluster.managed(Cluster.SERVICE, app)) {
       String name = stale.getMetadata().getName();
       if (!actions.containsKey(name)) {
         if (!request.dryRun()) {
-          cluster.delete(Cluster.CRONJOB, name);
+          cluster.delete(Cluster.SERVICE, name);
         }
-        listener.info(verb(request, "deleted") + " CronJob " + name + " (its function is gone)");
+        listener.info(
+            verb(request, "deleted")
+                + " Knative Service "
+                + name
+                + (name.equals(app) ? " (no HTTP function)" : " (no queue function)"));
       }
     }
     return actions;
   }
 
-  private static List<DeployResult.Function> functions(
-      DeployManifest manifest,
+  /** Applies CronJobs or Triggers; deletes the app's others (their function is gone). */
+  private static Map<String, DeployResult.Action> applyAll(
+      Cluster cluster,
+      ResourceDefinitionContext type,
+      List<Map<String, Object>> desired,
       String app,
-      String url,
-      DeployResult.Action serviceAction,
-      Map<String, DeployResult.Action> jobs) {
-    List<DeployResult.Function> functions = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
-      Map<String, Object> entry = f.target("knative");
-      if ("http".equals(f.triggerType())) {
-        String path = (String) entry.get("path");
-        String endpoint = (url == null ? "<URL of Knative Service " + app + ">" : url) + path;
-        functions.add(
-            new DeployResult.Function(
-                f.name(), app, serviceAction, endpoint, Map.of("service", app)));
-      } else if ("schedule".equals(f.triggerType())) {
-        String job = (String) entry.get("cronJob");
-        functions.add(
-            new DeployResult.Function(
-                f.name(),
-                job,
-                jobs.get(job),
-                "CronJob "
-                    + job
-                    + " '"
-                    + f.trigger().get("cron")
-                    + "' "
-                    + f.trigger().get("timezone"),
-                Map.of("cronJob", job)));
+      DeployRequest request,
+      BuildListener listener) {
+    Map<String, DeployResult.Action> actions = new LinkedHashMap<>();
+    for (Map<String, Object> resource : desired) {
+      String name = Desired.name(resource);
+      Optional<GenericKubernetesResource> existing = cluster.get(type, name);
+      existing.ifPresent(e -> requireManaged(e, app, cluster));
+      actions.put(name, cluster.apply(type, resource, existing, request.dryRun()));
+    }
+    for (GenericKubernetesResource stale : cluster.managed(type, app)) {
+      String name = stale.getMetadata().getName();
+      if (!actions.containsKey(name)) {
+        if (!request.dryRun()) {
+          cluster.delete(type, name);
+        }
+        listener.info(
+            verb(request, "deleted") + " " + kind(type) + " " + name + " (its function is gone)");
       }
     }
-    return functions;
+    return actions;
+  }
+
+  /** Warns when the Broker of the Triggers is missing: nothing is delivered until it exists. */
+  @SuppressWarnings("unchecked")
+  private static void checkBroker(Cluster cluster, Desired desired, BuildListener listener) {
+    if (desired.triggers().isEmpty()) {
+      return;
+    }
+    String broker =
+        (String) ((Map<String, Object>) desired.triggers().get(0).get("spec")).get("broker");
+    if (cluster.get(Cluster.BROKER, broker).isEmpty()) {
+      listener.warn(
+          "knative: Broker '"
+              + broker
+              + "' does not exist in namespace "
+              + cluster.namespace()
+              + ": the queue Triggers stay not Ready and no message is delivered until it does."
+              + " Fix: kn broker create "
+              + broker
+              + " -n "
+              + cluster.namespace()
+              + ", or package with -D"
+              + KnativeQueues.BROKER
+              + "=<an existing Broker>");
+    }
+  }
+
+  private static String kind(ResourceDefinitionContext type) {
+    return type == Cluster.SERVICE ? "Knative Service" : type.getKind();
   }
 
   private static void requireManaged(

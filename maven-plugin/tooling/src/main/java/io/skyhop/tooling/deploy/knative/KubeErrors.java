@@ -55,8 +55,12 @@ final class KubeErrors {
                   + what
                   + ": "
                   + detail
-                  + ". Fix: install Knative Serving (and Kubernetes 1.27 or later for CronJob time"
-                  + " zones), or check "
+                  + ". Fix: "
+                  + (type.getGroup().equals("eventing.knative.dev")
+                      ? "install Knative Eventing (the app's queue functions need its Triggers)"
+                      : "install Knative Serving (and Kubernetes 1.27 or later for CronJob time"
+                          + " zones)")
+                  + ", or check "
                   + KnativeSettings.NAMESPACE,
               e);
       default -> {

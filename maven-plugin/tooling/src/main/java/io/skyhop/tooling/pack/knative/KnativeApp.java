@@ -6,22 +6,30 @@ import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.ConfigurationException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * An app as the {@code knative} target runs it: its HTTP functions behind one Knative Service, its
- * schedule functions as one Kubernetes CronJob each. Refused: queue functions (queues on Knative
- * need a Knative Eventing broker), storage functions (the target has no storage trigger) and HTTP
- * functions with {@code Auth.FUNCTION} (keys are per runtime instance, not shared by pods).
+ * schedule functions as one Kubernetes CronJob each, its queue functions behind a second,
+ * cluster-local Service ({@code <app>-queues}) fed by one Knative Eventing Trigger each. Refused:
+ * storage functions (the target has no storage trigger) and HTTP functions with {@code
+ * Auth.FUNCTION} (keys are per runtime instance, not shared by pods).
  *
  * @param app the app name, which names the Service
  * @param version the project version
  * @param http the HTTP functions
  * @param schedules the schedule functions
+ * @param queues the queue functions
  */
 public record KnativeApp(
-    String app, String version, List<FunctionDef> http, List<FunctionDef> schedules) {
+    String app,
+    String version,
+    List<FunctionDef> http,
+    List<FunctionDef> schedules,
+    List<FunctionDef> queues) {
   /** The memory the runtime's own JVM (front door, admin API) needs next to one worker. */
   public static final int RUNTIME_OVERHEAD_MB = 256;
 
@@ -34,22 +42,23 @@ public record KnativeApp(
   /** CronJob names are at most 52 characters (Kubernetes appends a suffix to its Jobs). */
   static final int MAX_CRONJOB_NAME = 52;
 
+  /** Service and Trigger names are DNS labels: at most 63 characters. */
+  static final int MAX_NAME = 63;
+
+  /** The queue Service's name is the app's, then this. */
+  static final String QUEUES_SUFFIX = "-queues";
+
   /**
    * Sorts the functions of an index by how the target runs them.
    *
    * @throws ConfigurationException naming every function the target cannot run, or a bad app name
    */
   public static KnativeApp of(String app, String version, FunctionIndex index) {
-    if (app.length() > 63 || !DNS_LABEL.matcher(app).matches()) {
-      throw new ConfigurationException(
-          "skyhop.app",
-          app,
-          "is not a valid Knative Service name: use at most 63 lower-case letters, digits and"
-              + " dashes, starting with a letter and not ending with a dash. Fix: set"
-              + " -Dskyhop.app=<name>");
-    }
+    checkAppName(app);
     List<FunctionDef> http = new ArrayList<>();
     List<FunctionDef> schedules = new ArrayList<>();
+    List<FunctionDef> queues = new ArrayList<>();
+    Map<String, FunctionDef> consumers = new HashMap<>();
     List<String> refused = new ArrayList<>();
     for (FunctionDef f : index.functions()) {
       if (f.trigger() instanceof Trigger.Http h && h.auth() == Auth.FUNCTION) {
@@ -62,13 +71,16 @@ public record KnativeApp(
         http.add(f);
       } else if (f.trigger() instanceof Trigger.Schedule) {
         schedules.add(f);
-        checkCronJobName(app, f);
+        checkName(app, cronJobName(app, f), "the CronJob", f, MAX_CRONJOB_NAME);
       } else if (f.trigger() instanceof Trigger.Queue q) {
-        refused.add(
-            f.name()
-                + " (@QueueTrigger '"
-                + q.queue()
-                + "': queues on Knative need a Knative Eventing broker, not supported yet)");
+        FunctionDef other = consumers.putIfAbsent(q.queue(), f);
+        if (other != null) {
+          refused.add(sharedQueue(f, q, other));
+          continue;
+        }
+        queues.add(f);
+        checkName(app, queuesService(app), "the queue Service", f, MAX_NAME);
+        checkName(app, triggerName(app, f), "the Trigger", f, MAX_NAME);
       } else if (f.trigger() instanceof Trigger.Storage s) {
         refused.add(
             f.name()
@@ -86,21 +98,44 @@ public record KnativeApp(
               + ". Fix: remove knative from skyhop.targets, or keep these functions in a project"
               + " deployed to another target (aws, azure, gcp, local)");
     }
-    return new KnativeApp(app, version, List.copyOf(http), List.copyOf(schedules));
+    return new KnativeApp(
+        app, version, List.copyOf(http), List.copyOf(schedules), List.copyOf(queues));
   }
 
-  private static void checkCronJobName(String app, FunctionDef f) {
-    String name = cronJobName(app, f);
-    if (name.length() > MAX_CRONJOB_NAME) {
+  private static void checkAppName(String app) {
+    if (app.length() > MAX_NAME || !DNS_LABEL.matcher(app).matches()) {
       throw new ConfigurationException(
           "skyhop.app",
           app,
-          "makes the CronJob name '"
+          "is not a valid Knative Service name: use at most 63 lower-case letters, digits and"
+              + " dashes, starting with a letter and not ending with a dash. Fix: set"
+              + " -Dskyhop.app=<name>");
+    }
+  }
+
+  private static String sharedQueue(FunctionDef f, Trigger.Queue q, FunctionDef other) {
+    return f.name()
+        + " (@QueueTrigger '"
+        + q.queue()
+        + "': "
+        + other.name()
+        + " consumes that queue too, and the runtime gives each queue's events to one"
+        + " function; give each function its own queue)";
+  }
+
+  private static void checkName(String app, String name, String what, FunctionDef f, int max) {
+    if (name.length() > max) {
+      throw new ConfigurationException(
+          "skyhop.app",
+          app,
+          "makes the name '"
               + name
-              + "' of schedule function "
+              + "' of "
+              + what
+              + " of function "
               + f.name()
               + " longer than Kubernetes' "
-              + MAX_CRONJOB_NAME
+              + max
               + " characters. Fix: shorten skyhop.app or the function's name");
     }
   }
@@ -110,23 +145,48 @@ public record KnativeApp(
     return app + "-" + f.name();
   }
 
-  /** The Service's request timeout: the longest of its functions'. */
-  public int timeoutSeconds() {
-    return http.stream().mapToInt(FunctionDef::timeoutSeconds).max().orElse(30);
+  /** The Knative Service of the queue functions: {@code <app>-queues}. */
+  public static String queuesService(String app) {
+    return app + QUEUES_SUFFIX;
   }
 
-  /** The Service's memory: the largest function's, plus the runtime's own. */
+  /** The Trigger that feeds a queue function: {@code <app>-<function>}. */
+  public static String triggerName(String app, FunctionDef f) {
+    return app + "-" + f.name();
+  }
+
+  /** The HTTP Service's request timeout: the longest of its functions'. */
+  public int timeoutSeconds() {
+    return timeoutSeconds(http);
+  }
+
+  /** The HTTP Service's memory: the largest function's, plus the runtime's own. */
   public int serviceMemoryMb() {
-    return http.stream().mapToInt(FunctionDef::memoryMb).max().orElse(0) + RUNTIME_OVERHEAD_MB;
+    return memoryMb(http);
+  }
+
+  /** The HTTP Service's {@code max-scale} (see {@link #maxScale(List)}). */
+  public int maxScale() {
+    return maxScale(http);
+  }
+
+  /** A Service's request timeout: the longest of its functions'. */
+  static int timeoutSeconds(List<FunctionDef> functions) {
+    return functions.stream().mapToInt(FunctionDef::timeoutSeconds).max().orElse(30);
+  }
+
+  /** A Service's memory: the largest of its functions', plus the runtime's own. */
+  static int memoryMb(List<FunctionDef> functions) {
+    return functions.stream().mapToInt(FunctionDef::memoryMb).max().orElse(0) + RUNTIME_OVERHEAD_MB;
   }
 
   /**
-   * The Service's {@code max-scale}: with one request per pod, the sum of its functions' {@code
+   * A Service's {@code max-scale}: with one request per pod, the sum of its functions' {@code
    * maxConcurrency}, or 0 (unlimited) when one of them keeps the provider default.
    */
-  public int maxScale() {
+  static int maxScale(List<FunctionDef> functions) {
     int sum = 0;
-    for (FunctionDef f : http) {
+    for (FunctionDef f : functions) {
       if (f.maxConcurrency() <= 0) {
         return 0;
       }

@@ -23,8 +23,9 @@ import java.util.Map;
  * The {@code knative} target: the in-house runtime in single-app mode as a container on Knative
  * Serving. Writes {@code target/skyhop/knative/<app>-image.tar}, an OCI image (built by Jib, no
  * Docker daemon) of the runtime jar and the app's {@code local} bundle on {@code
- * skyhop.knative.baseImage}, and {@code service.yaml}: a Knative Service for the HTTP functions and
- * a CronJob per schedule function. Queue and storage functions are refused.
+ * skyhop.knative.baseImage}, and {@code service.yaml}: a Knative Service for the HTTP functions, a
+ * CronJob per schedule function, and for queue functions a cluster-local Service fed by one Knative
+ * Eventing Trigger per function (see {@link KnativeQueues}). Storage functions are refused.
  */
 public final class KnativePackager implements TargetPackager {
   /** The runtime artifact that must be among the target's adapters. */
@@ -37,20 +38,14 @@ public final class KnativePackager implements TargetPackager {
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
     KnativeApp app = KnativeApp.of(request.app(), request.version(), index);
+    KnativeQueues queues = KnativeQueues.of(request.options());
     BaseImage base =
         BaseImage.parse(
             request
                 .option(BaseImage.SETTING)
                 .orElse(BaseImage.defaultFor(Math.max(17, request.javaRelease()))));
     Path runtimeJar = runtimeJar(request);
-    if (app.timeoutSeconds() > KnativeApp.KNATIVE_MAX_TIMEOUT) {
-      listener.warn(
-          "knative: the Service's timeoutSeconds is "
-              + app.timeoutSeconds()
-              + " (the longest @Function timeout); Knative refuses more than "
-              + KnativeApp.KNATIVE_MAX_TIMEOUT
-              + " unless the cluster raises max-revision-timeout-seconds in config-defaults");
-    }
+    warnings(app, queues, listener);
     Path bundle =
         new LocalPackager().pack(request, index, listener).get(0); // the runtime's app format
     Path dir = Files.createDirectories(request.targetDir(Target.KNATIVE));
@@ -70,7 +65,10 @@ public final class KnativePackager implements TargetPackager {
     Files.writeString(
         yaml,
         KnativeYaml.write(
-            app, KnativeYaml.image(app.app(), image.digest()), tarball.getFileName().toString()),
+            app,
+            queues,
+            KnativeYaml.image(app.app(), image.digest()),
+            tarball.getFileName().toString()),
         StandardCharsets.UTF_8);
     return List.of(tarball, yaml);
   }
@@ -87,11 +85,38 @@ public final class KnativePackager implements TargetPackager {
     } else if (function.trigger() instanceof Trigger.Schedule) {
       entry.put("cronJob", KnativeApp.cronJobName(request.app(), function));
       entry.put("args", List.of("--invoke", function.name()));
+    } else if (function.trigger() instanceof Trigger.Queue queue) {
+      entry.put("service", KnativeApp.queuesService(request.app()));
+      entry.put("trigger", KnativeApp.triggerName(request.app(), function));
+      entry.put("broker", KnativeQueues.of(request.options()).broker());
+      entry.put("eventType", KnativeQueues.eventType(queue.queue()));
+      entry.put("path", KnativeQueues.path(queue.queue()));
     }
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
     entry.put("env", env);
     return entry;
+  }
+
+  private static void warnings(KnativeApp app, KnativeQueues queues, BuildListener listener) {
+    int timeout = Math.max(app.timeoutSeconds(), KnativeApp.timeoutSeconds(app.queues()));
+    if (timeout > KnativeApp.KNATIVE_MAX_TIMEOUT) {
+      listener.warn(
+          "knative: a Service's timeoutSeconds is "
+              + timeout
+              + " (the longest @Function timeout); Knative refuses more than "
+              + KnativeApp.KNATIVE_MAX_TIMEOUT
+              + " unless the cluster raises max-revision-timeout-seconds in config-defaults");
+    }
+    if (!app.queues().isEmpty() && queues.deadLetterSink().isEmpty()) {
+      listener.warn(
+          "knative: queue messages that fail "
+              + (KnativeQueues.RETRIES + 1)
+              + " deliveries are dropped (the Triggers' delivery replaces the Broker's, dead-letter"
+              + " sink included). Fix: set "
+              + KnativeQueues.DEAD_LETTER_SINK
+              + "=<URL of an event sink> to keep them");
+    }
   }
 
   /**

@@ -10,10 +10,11 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code target/skyhop/knative/service.yaml}: the Knative Service of the app's HTTP functions, then
- * one {@code batch/v1} CronJob per schedule function, as YAML documents. The image is named by
- * digest under {@value #REGISTRY}, which deploy replaces with {@code skyhop.knative.registry} (and
- * {@code envsubst} can replace by hand).
+ * {@code target/skyhop/knative/service.yaml}: the Knative Service of the app's HTTP functions, the
+ * cluster-local Knative Service of its queue functions ({@code <app>-queues}), one {@code batch/v1}
+ * CronJob per schedule function, then one Knative Eventing {@code Trigger} per queue function, as
+ * YAML documents. The image is named by digest under {@value #REGISTRY}, which deploy replaces with
+ * {@code skyhop.knative.registry} (and {@code envsubst} can replace by hand).
  */
 public final class KnativeYaml {
   /** The placeholder of the registry in image references. */
@@ -31,6 +32,12 @@ public final class KnativeYaml {
   /** Its value on what Skyhop creates. */
   public static final String MANAGED_BY = "skyhop";
 
+  /** Knative Serving's label that keeps a Service off the cluster's public ingress. */
+  public static final String VISIBILITY_LABEL = "networking.knative.dev/visibility";
+
+  /** The container arguments of the queue Service: single-app mode serving queue functions. */
+  static final List<String> QUEUES_ARGS = List.of("--serve", "queues");
+
   /** How many times Kubernetes retries a failed schedule run. */
   static final int SCHEDULE_RETRIES = 2;
 
@@ -45,13 +52,21 @@ public final class KnativeYaml {
   }
 
   /** The whole file: a header comment, then the documents. */
-  static String write(KnativeApp app, String image, String tarName) {
+  static String write(KnativeApp app, KnativeQueues queues, String image, String tarName) {
     List<Map<String, Object>> documents = new ArrayList<>();
     if (!app.http().isEmpty()) {
-      documents.add(service(app, image));
+      documents.add(service(app.app(), app, app.http(), image, List.of(), false));
+    }
+    if (!app.queues().isEmpty()) {
+      documents.add(
+          service(
+              KnativeApp.queuesService(app.app()), app, app.queues(), image, QUEUES_ARGS, true));
     }
     for (FunctionDef f : app.schedules()) {
       documents.add(cronJob(app, f, image));
+    }
+    for (FunctionDef f : app.queues()) {
+      documents.add(trigger(app, f, queues));
     }
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -83,31 +98,68 @@ public final class KnativeYaml {
     return header + new Yaml(options).dumpAll(documents.iterator());
   }
 
-  /** The Knative Service serving the HTTP functions. */
-  static Map<String, Object> service(KnativeApp app, String image) {
+  /**
+   * A Knative Service running the image in single-app mode for {@code functions}: the HTTP
+   * functions (no arguments), or the queue functions ({@link #QUEUES_ARGS}, cluster-local: only the
+   * Broker, inside the cluster, calls it).
+   */
+  static Map<String, Object> service(
+      String name,
+      KnativeApp app,
+      List<FunctionDef> functions,
+      String image,
+      List<String> args,
+      boolean clusterLocal) {
     Map<String, Object> annotations = new LinkedHashMap<>();
     annotations.put("autoscaling.knative.dev/min-scale", "0");
-    annotations.put("autoscaling.knative.dev/max-scale", String.valueOf(app.maxScale()));
+    annotations.put(
+        "autoscaling.knative.dev/max-scale", String.valueOf(KnativeApp.maxScale(functions)));
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("name", "app");
     container.put("image", image);
+    if (!args.isEmpty()) {
+      container.put("args", args);
+    }
     container.put("ports", List.of(map("name", "http1", "containerPort", ImageLayout.PORT)));
     container.put("env", List.of(map("name", "TZ", "value", "UTC")));
-    container.put("resources", memory(app.serviceMemoryMb()));
+    container.put("resources", memory(KnativeApp.memoryMb(functions)));
     container.put("readinessProbe", probe(1, 1));
     container.put("livenessProbe", probe(10, 3));
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("containerConcurrency", 1);
-    spec.put("timeoutSeconds", app.timeoutSeconds());
+    spec.put("timeoutSeconds", KnativeApp.timeoutSeconds(functions));
     spec.put("containers", List.of(container));
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("metadata", map("labels", labels(app, null), "annotations", annotations));
     template.put("spec", spec);
+    Map<String, Object> metadata = metadata(name, app, null);
+    if (clusterLocal) {
+      labels(metadata).put(VISIBILITY_LABEL, "cluster-local");
+    }
+    return resource("serving.knative.dev/v1", "Service", metadata, map("template", template));
+  }
+
+  /**
+   * The Trigger feeding a queue function: the Broker's events of type {@code
+   * io.skyhop.queue.<queue>} go to {@code /_skyhop/events/queues/<queue>} of the queue Service,
+   * with retries and the dead-letter sink of {@code queues}.
+   */
+  static Map<String, Object> trigger(KnativeApp app, FunctionDef f, KnativeQueues queues) {
+    String queue = ((Trigger.Queue) f.trigger()).queue();
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("apiVersion", "serving.knative.dev/v1");
+    ref.put("kind", "Service");
+    ref.put("name", KnativeApp.queuesService(app.app()));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("broker", queues.broker());
+    spec.put("filter", map("attributes", map("type", KnativeQueues.eventType(queue))));
+    spec.put("subscriber", map("ref", ref, "uri", KnativeQueues.path(queue)));
+    spec.put("delivery", queues.delivery());
     return resource(
-        "serving.knative.dev/v1",
-        "Service",
-        metadata(app.app(), app, null),
-        map("template", template));
+        "eventing.knative.dev/v1",
+        "Trigger",
+        metadata(KnativeApp.triggerName(app.app(), f), app, f.name()),
+        spec);
   }
 
   /** The CronJob running a schedule function: the image with {@code --invoke <function>}. */
@@ -150,6 +202,11 @@ public final class KnativeYaml {
 
   private static Map<String, Object> metadata(String name, KnativeApp app, String function) {
     return map("name", name, "labels", labels(app, function));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> labels(Map<String, Object> metadata) {
+    return (Map<String, Object>) metadata.get("labels");
   }
 
   private static Map<String, Object> labels(KnativeApp app, String function) {

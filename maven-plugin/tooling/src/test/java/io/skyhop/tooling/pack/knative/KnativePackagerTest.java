@@ -132,7 +132,7 @@ class KnativePackagerTest {
   }
 
   @Test
-  void queueStorageAndKeyedFunctionsAreRefusedNamingEachOne() throws IOException {
+  void storageKeyedAndSharedQueueFunctionsAreRefusedNamingEachOne() throws IOException {
     Files.writeString(classes.resolve(FunctionIndex.RESOURCE), resource("functions-refused.json"));
 
     assertThatThrownBy(() -> new KnativePackager().pack(request(), index(), listener))
@@ -140,12 +140,23 @@ class KnativePackagerTest {
         .hasMessage(
             "skyhop.targets = 'knative' cannot run admin (@HttpTrigger auth FUNCTION: function"
                 + " keys live in each runtime instance, so the pods of a Service would not share"
-                + " them; use Auth.ANONYMOUS behind the cluster's ingress authentication), on-order"
-                + " (@QueueTrigger 'orders': queues on"
-                + " Knative need a Knative Eventing broker, not supported yet), on-upload"
-                + " (@StorageTrigger 'uploads': the knative target has no storage trigger). Fix:"
-                + " remove knative from skyhop.targets, or keep these functions in a project"
-                + " deployed to another target (aws, azure, gcp, local)");
+                + " them; use Auth.ANONYMOUS behind the cluster's ingress authentication),"
+                + " audit-order (@QueueTrigger 'orders': on-order consumes that queue too, and the"
+                + " runtime gives each queue's events to one function; give each function its own"
+                + " queue), on-upload (@StorageTrigger 'uploads': the knative target has no storage"
+                + " trigger). Fix: remove knative from skyhop.targets, or keep these functions in a"
+                + " project deployed to another target (aws, azure, gcp, local)");
+  }
+
+  @Test
+  void withoutADeadLetterSinkPackageWarnsThatFailedMessagesAreDropped() throws IOException {
+    new KnativePackager().pack(request(), index(), listener);
+
+    assertThat(messages)
+        .contains(
+            "WARN knative: queue messages that fail 5 deliveries are dropped (the Triggers'"
+                + " delivery replaces the Broker's, dead-letter sink included). Fix: set"
+                + " skyhop.knative.deadLetterSink=<URL of an event sink> to keep them");
   }
 
   @Test
@@ -213,6 +224,15 @@ class KnativePackagerTest {
     assertThat(packager.manifestEntry(request(), index().function("nightly")))
         .containsEntry("cronJob", "shop-nightly")
         .containsEntry("args", List.of("--invoke", "nightly"));
+    assertThat(
+            packager.manifestEntry(
+                request("shop", Map.of("skyhop.knative.broker", "orders-broker")),
+                index().function("on-order")))
+        .containsEntry("service", "shop-queues")
+        .containsEntry("trigger", "shop-on-order")
+        .containsEntry("broker", "orders-broker")
+        .containsEntry("eventType", "io.skyhop.queue.orders")
+        .containsEntry("path", "/_skyhop/events/queues/orders");
   }
 
   private PackageRequest request() {

@@ -1,0 +1,99 @@
+package io.skyhop.tooling.deploy.knative;
+
+import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.DeployResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What deploy reports per function on knative: HTTP functions with the Service's URL, schedule
+ * functions with their CronJob, queue functions with their Trigger (an update of the queue Service
+ * counts as an update of its functions).
+ */
+final class DeployedFunctions {
+  private DeployedFunctions() {}
+
+  /**
+   * The report's functions.
+   *
+   * @param url the HTTP Service's URL, or null when unknown (dry run, not waited for)
+   * @param services the action on each Service, by name
+   * @param jobs the action on each CronJob, by name
+   * @param triggers the action on each Trigger, by name
+   */
+  static List<DeployResult.Function> of(
+      DeployManifest manifest,
+      String app,
+      String url,
+      Map<String, DeployResult.Action> services,
+      Map<String, DeployResult.Action> jobs,
+      Map<String, DeployResult.Action> triggers) {
+    List<DeployResult.Function> functions = new ArrayList<>();
+    for (DeployManifest.Function f : manifest.functions()) {
+      Map<String, Object> entry = f.target("knative");
+      switch (f.triggerType()) {
+        case "http" -> {
+          String path = (String) entry.get("path");
+          String endpoint = (url == null ? "<URL of Knative Service " + app + ">" : url) + path;
+          functions.add(
+              new DeployResult.Function(
+                  f.name(), app, services.get(app), endpoint, Map.of("service", app)));
+        }
+        case "schedule" -> {
+          String job = (String) entry.get("cronJob");
+          String endpoint =
+              "CronJob "
+                  + job
+                  + " '"
+                  + f.trigger().get("cron")
+                  + "' "
+                  + f.trigger().get("timezone");
+          functions.add(
+              new DeployResult.Function(
+                  f.name(), job, jobs.get(job), endpoint, Map.of("cronJob", job)));
+        }
+        case "queue" -> functions.add(queue(f, entry, services, triggers));
+        default -> {
+          // the packager refuses other triggers
+        }
+      }
+    }
+    return functions;
+  }
+
+  private static DeployResult.Function queue(
+      DeployManifest.Function f,
+      Map<String, Object> entry,
+      Map<String, DeployResult.Action> services,
+      Map<String, DeployResult.Action> triggers) {
+    String trigger = (String) entry.get("trigger");
+    String service = (String) entry.get("service");
+    DeployResult.Action action = triggers.get(trigger);
+    if (action == DeployResult.Action.UNCHANGED) {
+      action = services.get(service);
+    }
+    String endpoint =
+        "Trigger "
+            + trigger
+            + " on Broker "
+            + entry.get("broker")
+            + " (type "
+            + entry.get("eventType")
+            + ")";
+    return new DeployResult.Function(
+        f.name(),
+        trigger,
+        action,
+        endpoint,
+        Map.of(
+            "trigger",
+            trigger,
+            "service",
+            service,
+            "broker",
+            String.valueOf(entry.get("broker")),
+            "eventType",
+            String.valueOf(entry.get("eventType"))));
+  }
+}
