@@ -22,6 +22,8 @@ import java.util.Map;
  *     SKYHOP_QUEUES_URL}, {@code SKYHOP_QUEUES_TOKEN}) to enqueue from functions
  * @param cloudEvents whether queue functions also take CloudEvents pushed to {@code POST
  *     /_skyhop/events/queues/<queue>}, without authentication (a Knative Trigger's subscriber)
+ * @param target the target id functions see in {@code Context.target()}: {@code local}, or {@code
+ *     knative} when the runtime serves one app inside a Knative Service
  */
 public record RuntimeOptions(
     int port,
@@ -35,7 +37,11 @@ public record RuntimeOptions(
     long retryBaseMillis,
     boolean cds,
     boolean queueEnv,
-    boolean cloudEvents) {
+    boolean cloudEvents,
+    String target) {
+
+  /** The targets this runtime serves as, for {@code --target}. */
+  public static final List<String> TARGETS = List.of("local", "knative");
 
   /** The flag that keeps the queue endpoint and token out of workers' environment. */
   public static final String NO_QUEUE_ENV = "--no-queue-env";
@@ -57,6 +63,8 @@ public record RuntimeOptions(
           "  --max-concurrency N    instances per function when it sets none (default 10)",
           "  --max-attempts N       deliveries before a message is dead-lettered (default 5)",
           "  --retry-base-ms N      first retry delay of a failed message (default 1000)",
+          "  --target ID            what functions see as Context.target(): local (default)",
+          "                         or knative",
           "  --no-cds               do not use class-data sharing archives for workers",
           "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
           "  --cloudevents          queue functions also take CloudEvents POSTed to",
@@ -104,7 +112,8 @@ public record RuntimeOptions(
         number(values, "--retry-base-ms", 1000, 1, 3_600_000),
         cds,
         queueEnv,
-        cloudEvents);
+        cloudEvents,
+        target(values.getOrDefault("--target", "local")));
   }
 
   private static final List<String> OPTIONS =
@@ -117,7 +126,19 @@ public record RuntimeOptions(
           "--queue-wait-ms",
           "--max-concurrency",
           "--max-attempts",
-          "--retry-base-ms");
+          "--retry-base-ms",
+          "--target");
+
+  private static String target(String value) {
+    if (!TARGETS.contains(value)) {
+      throw new UsageException(
+          "--target = '"
+              + value
+              + "' is not a target this runtime serves as. Fix: use one of "
+              + TARGETS);
+    }
+    return value;
+  }
 
   private static int number(
       Map<String, String> values, String option, int fallback, int min, int max) {

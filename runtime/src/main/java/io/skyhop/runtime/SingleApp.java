@@ -216,6 +216,10 @@ public final class SingleApp {
       if (!rest.contains(RuntimeOptions.NO_QUEUE_ENV)) {
         rest.add(RuntimeOptions.NO_QUEUE_ENV);
       }
+      if (!rest.contains("--target")) {
+        rest.add("--target");
+        rest.add("knative");
+      }
       if (serve == Serve.QUEUES && invoke == null && !rest.contains(RuntimeOptions.CLOUDEVENTS)) {
         rest.add(RuntimeOptions.CLOUDEVENTS);
       }

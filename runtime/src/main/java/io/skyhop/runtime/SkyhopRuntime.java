@@ -96,7 +96,8 @@ public final class SkyhopRuntime implements AutoCloseable {
             WorkerJar.extract(data.resolve("runtime")),
             log,
             timers,
-            options.cds());
+            options.cds(),
+            options.target());
     Deployments deployments =
         new Deployments(
             data,

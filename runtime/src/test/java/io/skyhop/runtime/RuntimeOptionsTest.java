@@ -23,7 +23,8 @@ class RuntimeOptionsTest {
                 1000,
                 true,
                 true,
-                false));
+                false,
+                "local"));
   }
 
   @Test
@@ -50,11 +51,25 @@ class RuntimeOptionsTest {
             "10",
             "--no-cds",
             "--no-queue-env",
-            "--cloudevents");
+            "--cloudevents",
+            "--target",
+            "knative");
     assertThat(o)
         .isEqualTo(
             new RuntimeOptions(
-                0, "0.0.0.0", Path.of("/tmp/d"), 3, 100, 0, 2, 1, 10, false, false, true));
+                0,
+                "0.0.0.0",
+                Path.of("/tmp/d"),
+                3,
+                100,
+                0,
+                2,
+                1,
+                10,
+                false,
+                false,
+                true,
+                "knative"));
   }
 
   @Test
@@ -68,5 +83,9 @@ class RuntimeOptionsTest {
         .hasMessageStartingWith("Option --data needs a value." + System.lineSeparator() + "Usage:");
     assertThatThrownBy(() -> RuntimeOptions.parse("--colour", "red"))
         .hasMessageStartingWith("Unknown option --colour." + System.lineSeparator() + "Usage:");
+    assertThatThrownBy(() -> RuntimeOptions.parse("--target", "aws"))
+        .hasMessage(
+            "--target = 'aws' is not a target this runtime serves as. Fix: use one of [local,"
+                + " knative]");
   }
 }

@@ -41,7 +41,16 @@ class SingleAppTest {
     assertThat(c.options().cloudEvents()).isFalse();
     assertThat(c.runtimeArgs())
         .containsExactly(
-            "--data", "/tmp/d", "--bind", "0.0.0.0", "--port", "9090", "--no-queue-env");
+            "--data",
+            "/tmp/d",
+            "--bind",
+            "0.0.0.0",
+            "--port",
+            "9090",
+            "--no-queue-env",
+            "--target",
+            "knative");
+    assertThat(c.options().target()).isEqualTo("knative");
     assertThat(c.options().port()).isEqualTo(9090);
     assertThat(c.options().queueEnv()).isFalse();
     RuntimeOptions loopback = c.loopbackOptions();
@@ -80,7 +89,8 @@ class SingleAppTest {
 
     assertThat(c.serve()).isEqualTo(SingleApp.Serve.QUEUES);
     assertThat(c.runtimeArgs())
-        .containsExactly("--port", "8080", "--no-queue-env", "--cloudevents");
+        .containsExactly(
+            "--port", "8080", "--no-queue-env", "--target", "knative", "--cloudevents");
     assertThat(c.options().cloudEvents()).isTrue();
     assertThat(c.options().queueEnv()).isFalse();
   }

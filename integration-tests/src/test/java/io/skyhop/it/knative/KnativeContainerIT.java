@@ -88,7 +88,9 @@ class KnativeContainerIT {
       long firstMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call);
       assertThat(hello.statusCode()).as(hello.body()).isEqualTo(200);
       assertThat(hello.body())
-          .isEqualTo("{\"message\":\"Hello, Ada!\",\"function\":\"hello\",\"timezone\":\"UTC\"}");
+          .isEqualTo(
+              "{\"message\":\"Hello, Ada!\",\"function\":\"hello\",\"timezone\":\"UTC\","
+                  + "\"target\":\"knative\"}");
       assertThat(hello.headers().firstValue("x-skyhop-request-id")).isPresent();
       assertThat(get(http, port, "/greeter/tick").statusCode()).isEqualTo(404);
       assertThat(

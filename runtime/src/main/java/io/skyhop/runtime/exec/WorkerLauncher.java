@@ -46,6 +46,7 @@ public final class WorkerLauncher {
   private final RuntimeLog log;
   private final ScheduledExecutorService timers;
   private final boolean cds;
+  private final String target;
   private final AtomicLong instanceCount = new AtomicLong();
 
   /**
@@ -54,14 +55,21 @@ public final class WorkerLauncher {
    * @param java the {@code java} executable workers run on
    * @param workerJar the jar holding {@link WorkerMain}
    * @param cds whether to use (and build) class-data sharing archives
+   * @param target the target id functions see in {@code Context.target()}
    */
   public WorkerLauncher(
-      Path java, Path workerJar, RuntimeLog log, ScheduledExecutorService timers, boolean cds) {
+      Path java,
+      Path workerJar,
+      RuntimeLog log,
+      ScheduledExecutorService timers,
+      boolean cds,
+      String target) {
     this.java = java;
     this.workerJar = workerJar;
     this.log = log;
     this.timers = timers;
     this.cds = cds;
+    this.target = target;
   }
 
   /** The {@code java} of the running JVM. */
@@ -86,6 +94,8 @@ public final class WorkerLauncher {
     command.add("-cp");
     command.add(classPath(spec.classPath()));
     command.add(WorkerMain.class.getName());
+    command.add(WorkerMain.TARGET_OPTION);
+    command.add(target);
     ProcessBuilder builder = new ProcessBuilder(command).directory(spec.workDir().toFile());
     Map<String, String> env = builder.environment();
     env.keySet().retainAll(PASSED_ENV);

@@ -16,16 +16,16 @@ import java.util.Map;
 
 /** The invocation loop: one invocation at a time, until the runtime closes stdin. */
 final class Worker {
-  private static final String TARGET = "local";
-
   private final BoundFunction function;
   private final Channel channel;
   private final Map<String, String> env;
+  private final String target;
 
-  Worker(BoundFunction function, Channel channel, Map<String, String> env) {
+  Worker(BoundFunction function, Channel channel, Map<String, String> env, String target) {
     this.function = function;
     this.channel = channel;
     this.env = env;
+    this.target = target;
   }
 
   void run() throws IOException {
@@ -39,7 +39,7 @@ final class Worker {
     String id = invocation.requestId();
     Logger logger = message -> channel.log(id, message);
     InvocationContext context =
-        InvocationContext.of(id, function.name(), TARGET, invocation.deadlineMillis(), logger, env);
+        InvocationContext.of(id, function.name(), target, invocation.deadlineMillis(), logger, env);
     DataInputStream in = channel.in();
     if (invocation.kind() == Frames.KIND_HTTP) {
       HttpRequest request = Payloads.readHttp(in);
@@ -81,6 +81,6 @@ final class Worker {
     Payloads.readHttp(in);
     channel.http(invocation.requestId(), HttpResponse.status(200).body(new byte[0]).build());
     channel.log(invocation.requestId(), "prepared");
-    InvocationContext.of("prepare", "prepare", TARGET, 0L, m -> {}, Map.of()).remainingTime();
+    InvocationContext.of("prepare", "prepare", "local", 0L, m -> {}, Map.of()).remainingTime();
   }
 }

@@ -27,6 +27,9 @@ import java.io.FileOutputStream;
  * later cold starts map instead of loading classes one by one.
  */
 public final class WorkerMain {
+  /** The option naming the target functions see in {@code Context.target()}. */
+  public static final String TARGET_OPTION = "--target";
+
   private WorkerMain() {}
 
   /** Runs the worker. */
@@ -38,6 +41,11 @@ public final class WorkerMain {
     if (args.length == 1 && args[0].equals("--prepare")) {
       prepare(runtime);
       System.exit(0);
+    }
+    if (args.length != 2 || !args[0].equals(TARGET_OPTION)) {
+      System.err.println(
+          "skyhop worker: usage: WorkerMain --target <id>; start workers from the runtime");
+      System.exit(2);
     }
     String name = System.getenv(Adapters.FUNCTION_ENV);
     if (name == null || name.isBlank()) {
@@ -52,7 +60,7 @@ public final class WorkerMain {
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     Channel channel = new Channel(in, out);
     channel.ready();
-    new Worker(function, channel, System.getenv()).run();
+    new Worker(function, channel, System.getenv(), args[1]).run();
     System.exit(0);
   }
 

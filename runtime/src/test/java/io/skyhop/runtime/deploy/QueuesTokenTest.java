@@ -105,7 +105,7 @@ class QueuesTokenTest {
     Path data = Files.createDirectories(tmp.resolve("data"));
     WorkerLauncher launcher =
         new WorkerLauncher(
-            WorkerLauncher.currentJava(), tmp.resolve("worker.jar"), log, timers, false);
+            WorkerLauncher.currentJava(), tmp.resolve("worker.jar"), log, timers, false, "local");
     return new Deployments(data, launcher, 2, log, Runnable::run, queuesUrl);
   }
 

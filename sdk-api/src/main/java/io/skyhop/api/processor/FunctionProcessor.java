@@ -98,7 +98,11 @@ public final class FunctionProcessor extends AbstractProcessor {
       if (route != null) {
         errors.add(route);
       }
-      if (clash == null && route == null) {
+      String queue = queueClash(model);
+      if (queue != null) {
+        errors.add(queue);
+      }
+      if (clash == null && route == null && queue == null) {
         functions.put(model.name(), model);
       }
     }
@@ -151,6 +155,33 @@ public final class FunctionProcessor extends AbstractProcessor {
             + otherPath
             + "'), so a request could reach either. Fix: change the path or the methods of one"
             + " of them";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Two functions on one queue mean different things on different targets: SQS and Storage Queues
+   * hand each message to one of them, Pub/Sub to both, Knative's broker to both. A portable
+   * function cannot rely on either, so one queue has one function.
+   */
+  private String queueClash(FunctionModel model) {
+    if (!"queue".equals(model.trigger().get("type"))) {
+      return null;
+    }
+    Object queue = model.trigger().get("queue");
+    for (FunctionModel other : functions.values()) {
+      if ("queue".equals(other.trigger().get("type"))
+          && queue.equals(other.trigger().get("queue"))) {
+        return "the queue '"
+            + queue
+            + "' is already consumed by "
+            + other.className()
+            + "."
+            + other.methodName()
+            + "(); providers disagree on whether a message then goes to one function or to both."
+            + " Fix: consume each queue with one function (it can call the other's code), or use"
+            + " another queue";
       }
     }
     return null;

@@ -121,6 +121,7 @@ class FunctionProcessorTest {
             "both-day-fields-fails",
             "duplicate-names-fails",
             "duplicate-routes-fails",
+            "shared-queue-fails",
             "invalid-name-fails",
             "non-public-class-fails",
             "non-public-method-fails",
