@@ -135,8 +135,7 @@ record FlexApp(
   JsonObject site(AzureSettings azure, String app) {
     JsonObject storage = new JsonObject();
     storage.addProperty("type", "blobContainer");
-    storage.addProperty(
-        "value", "https://" + azure.storageAccount() + ".blob.core.windows.net/" + CONTAINER);
+    storage.addProperty("value", packageContainer(azure));
     JsonObject auth = new JsonObject();
     auth.addProperty("type", "StorageAccountConnectionString");
     auth.addProperty("storageAccountConnectionStringName", STORAGE_SETTING);
@@ -168,19 +167,36 @@ record FlexApp(
     return body;
   }
 
-  /** Whether a live site's {@code functionAppConfig} has this runtime, memory and limit. */
-  boolean matches(JsonObject site) {
+  /**
+   * Whether a live site already is this app: runtime, memory and instance limit, the package
+   * container and the plan (a changed {@code skyhop.azure.storageAccount} updates the site).
+   */
+  boolean matches(JsonObject site, AzureSettings azure) {
     try {
-      JsonObject config = site.getAsJsonObject("properties").getAsJsonObject("functionAppConfig");
+      JsonObject props = site.getAsJsonObject("properties");
+      JsonObject config = props.getAsJsonObject("functionAppConfig");
       JsonObject runtime = config.getAsJsonObject("runtime");
       JsonObject scale = config.getAsJsonObject("scaleAndConcurrency");
+      String container =
+          config
+              .getAsJsonObject("deployment")
+              .getAsJsonObject("storage")
+              .get("value")
+              .getAsString();
       return "java".equalsIgnoreCase(runtime.get("name").getAsString())
           && javaVersion.equals(runtime.get("version").getAsString())
           && scale.get("instanceMemoryMB").getAsInt() == instanceMemoryMb
-          && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount;
+          && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount
+          && container.equalsIgnoreCase(packageContainer(azure))
+          && props.get("serverFarmId").getAsString().equalsIgnoreCase(azure.planId());
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The blob container the app reads its package from. */
+  static String packageContainer(AzureSettings azure) {
+    return "https://" + azure.storageAccount() + ".blob.core.windows.net/" + CONTAINER;
   }
 
   /**

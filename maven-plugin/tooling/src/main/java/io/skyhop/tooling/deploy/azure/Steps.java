@@ -134,7 +134,7 @@ final class Steps {
             + " MB, up to "
             + flex.maximumInstanceCount()
             + " instances";
-    if (live.isPresent() && flex.matches(live.get())) {
+    if (live.isPresent() && flex.matches(live.get(), azure)) {
       line("unchanged", "app", azure.functionApp() + " (" + detail + ")");
       return new Site(live.get(), false, false);
     }

@@ -64,9 +64,15 @@ class FlexAppTest {
                 + ".blob.core.windows.net/app-package\",\"authentication\":{\"type\":\"StorageAccountConnectionString\",\"storageAccountConnectionStringName\":\"AzureWebJobsStorage\"}}},"
                 + "\"runtime\":{\"name\":\"java\",\"version\":\"21\"},"
                 + "\"scaleAndConcurrency\":{\"maximumInstanceCount\":20,\"instanceMemoryMB\":2048}}");
-    assertThat(app.matches(site)).isTrue();
-    assertThat(new FlexApp("21", 4096, 20, Map.of()).matches(site)).isFalse();
-    assertThat(app.matches(JsonParser.parseString("{\"properties\":{}}").getAsJsonObject()))
+    assertThat(app.matches(site, azure())).isTrue();
+    assertThat(new FlexApp("21", 4096, 20, Map.of()).matches(site, azure())).isFalse();
+    Map<String, String> otherStorage = AzureSettingsTest.valid();
+    otherStorage.put(AzureSettings.STORAGE_ACCOUNT, "elsewhere");
+    assertThat(app.matches(site, AzureSettings.of(new Settings(otherStorage), "orders")))
+        .as("a site reading its package from another storage account is updated")
+        .isFalse();
+    assertThat(
+            app.matches(JsonParser.parseString("{\"properties\":{}}").getAsJsonObject(), azure()))
         .isFalse();
   }
 
