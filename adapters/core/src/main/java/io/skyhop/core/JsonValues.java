@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Reads a JSON document with Gson's streaming reader into plain JDK values: {@code Map} (in
- * document order), {@code List}, {@code String}, numbers (as {@link Number} holding their text), {@code Boolean} and {@code null}.
- * For small documents read on every cold start (the function index): unlike Gson's tree model it
- * loads no classes beyond the reader, and the JDK collections are in the class-data archive.
+ * document order), {@code List}, {@code String}, numbers (as {@link Number} holding their text),
+ * {@code Boolean} and {@code null}. For small documents read on every cold start (the function
+ * index): unlike Gson's tree model it loads no classes beyond the reader, and the JDK collections
+ * are in the class-data archive.
  */
 final class JsonValues {
   /** A JSON number, kept as its text (the reader decides how to read it). */
