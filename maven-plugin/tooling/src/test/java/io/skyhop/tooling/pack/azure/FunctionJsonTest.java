@@ -76,9 +76,9 @@ class FunctionJsonTest {
             + ","
             + entry("b", "{'LEVEL':'info'}")
             + "]}";
+    String json = index.replace('\'', '"'); // the index is strict JSON, as the processor writes it
 
-    assertThatThrownBy(
-            () -> AzurePackager.appSettings(FunctionIndex.parse(new StringReader(index))))
+    assertThatThrownBy(() -> AzurePackager.appSettings(FunctionIndex.parse(new StringReader(json))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "@Function(env) = 'LEVEL=info' in function 'b' conflicts with LEVEL=debug in function"
