@@ -42,10 +42,19 @@ public final class HttpRequest {
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.path = b.path;
-    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
-    this.query = freeze(new LinkedHashMap<>(), b.query);
+    // Empty parts share one empty map: most requests carry no path parameters, query or cookies,
+    // and this runs on every invocation.
+    this.pathParams =
+        b.pathParams.isEmpty()
+            ? Collections.emptyMap()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.query =
+        b.query.isEmpty() ? Collections.emptyMap() : freeze(new LinkedHashMap<>(), b.query);
     this.headers = freeze(new TreeMap<>(String.CASE_INSENSITIVE_ORDER), b.headers);
-    this.cookies = Collections.unmodifiableMap(new LinkedHashMap<>(b.cookies));
+    this.cookies =
+        b.cookies.isEmpty()
+            ? Collections.emptyMap()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(b.cookies));
     this.body = b.body;
     this.decoder = b.decoder;
   }

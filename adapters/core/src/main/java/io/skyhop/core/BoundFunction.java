@@ -92,7 +92,12 @@ public final class BoundFunction {
    * @return the response, its body as bytes
    */
   public io.skyhop.api.HttpResponse invokeHttp(HttpRequest request, Context context) {
-    HttpRequest bound = withPathParams(request);
+    // Only a function that takes the HttpRequest itself sees its path parameters and decoder; for
+    // the others the request is not rebuilt (this runs on every call).
+    HttpRequest bound =
+        def.payloadKind() == FunctionDef.PayloadKind.HTTP_REQUEST
+            ? withPathParams(request)
+            : request;
     Object payload;
     try {
       payload = httpPayload(bound);
@@ -114,7 +119,9 @@ public final class BoundFunction {
   }
 
   private HttpRequest withPathParams(HttpRequest request) {
-    if (!request.pathParams().isEmpty() || !(def.trigger() instanceof Trigger.Http http)) {
+    if (!request.pathParams().isEmpty()
+        || !(def.trigger() instanceof Trigger.Http http)
+        || http.path().parameters().isEmpty()) {
       return request.toBuilder().bodyDecoder(json).build();
     }
     Map<String, String> params = http.path().match(request.path()).orElse(Map.of());

@@ -32,7 +32,20 @@ final class HttpResponses {
           .body(new byte[] {'n', 'u', 'l', 'l'})
           .build();
     }
-    return encodeBody(HttpResponse.ok(result));
+    // One response built straight away (not ok(result) re-encoded): this runs on every call.
+    byte[] bytes;
+    String type;
+    if (result instanceof byte[] raw) {
+      type = BYTES_TYPE;
+      bytes = raw;
+    } else if (result instanceof String text) {
+      type = TEXT_TYPE;
+      bytes = text.getBytes(StandardCharsets.UTF_8);
+    } else {
+      type = JSON_TYPE;
+      bytes = json.write(result);
+    }
+    return HttpResponse.status(200).header("Content-Type", type).body(bytes).build();
   }
 
   private HttpResponse encodeBody(HttpResponse response) {
