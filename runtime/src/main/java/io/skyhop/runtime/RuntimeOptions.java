@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The runtime's settings, from the command line.
@@ -24,6 +25,10 @@ import java.util.Map;
  *     /_skyhop/events/queues/<queue>}, without authentication (a Knative Trigger's subscriber)
  * @param target the target id functions see in {@code Context.target()}: {@code local}, or {@code
  *     knative} when the runtime serves one app inside a Knative Service
+ * @param functionKeys a directory holding the key of each {@code Auth.FUNCTION} function in a file
+ *     named after it (a mounted Kubernetes Secret): keys are read from there, never created, and a
+ *     function whose file is missing is refused; empty: keys are created and kept in the data
+ *     directory
  */
 public record RuntimeOptions(
     int port,
@@ -38,13 +43,17 @@ public record RuntimeOptions(
     boolean cds,
     boolean queueEnv,
     boolean cloudEvents,
-    String target) {
+    String target,
+    Optional<Path> functionKeys) {
 
   /** The targets this runtime serves as, for {@code --target}. */
   public static final List<String> TARGETS = List.of("local", "knative");
 
   /** The flag that keeps the queue endpoint and token out of workers' environment. */
   public static final String NO_QUEUE_ENV = "--no-queue-env";
+
+  /** The option naming the directory of the function keys. */
+  public static final String FUNCTION_KEYS = "--function-keys";
 
   /** The flag that opens the CloudEvents endpoint of queue functions. */
   public static final String CLOUDEVENTS = "--cloudevents";
@@ -65,6 +74,9 @@ public record RuntimeOptions(
           "  --retry-base-ms N      first retry delay of a failed message (default 1000)",
           "  --target ID            what functions see as Context.target(): local (default)",
           "                         or knative",
+          "  --function-keys DIR    read the key of each Auth.FUNCTION function from",
+          "                         DIR/<function> (a mounted Secret), never create one; a",
+          "                         missing one fails the deploy",
           "  --no-cds               do not use class-data sharing archives for workers",
           "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
           "  --cloudevents          queue functions also take CloudEvents POSTed to",
@@ -113,7 +125,8 @@ public record RuntimeOptions(
         cds,
         queueEnv,
         cloudEvents,
-        target(values.getOrDefault("--target", "local")));
+        target(values.getOrDefault("--target", "local")),
+        Optional.ofNullable(values.get(FUNCTION_KEYS)).map(Path::of));
   }
 
   private static final List<String> OPTIONS =
@@ -127,7 +140,8 @@ public record RuntimeOptions(
           "--max-concurrency",
           "--max-attempts",
           "--retry-base-ms",
-          "--target");
+          "--target",
+          FUNCTION_KEYS);
 
   private static String target(String value) {
     if (!TARGETS.contains(value)) {

@@ -32,7 +32,10 @@ import java.util.Set;
  *       health probe never sees a runtime without the app. Schedule functions are left out: in a
  *       container that scales out and to zero, the in-process scheduler would run them once per
  *       replica, or never; their runs come from {@code --invoke}. The port is {@code --port}, else
- *       the {@code PORT} environment variable (Knative's runtime contract), else 8080.
+ *       the {@code PORT} environment variable (Knative's runtime contract), else 8080. {@code
+ *       Auth.FUNCTION} functions need {@value RuntimeOptions#FUNCTION_KEYS} naming where the Secret
+ *       {@code <app>-function-keys} is mounted, with a key for each of them, or the container does
+ *       not start ({@link SingleAppKeys}).
  *   <li>{@code --serve queues}: the same with the bundle's queue functions instead, and the
  *       runtime's {@value RuntimeOptions#CLOUDEVENTS} endpoint on: a Knative Broker's Triggers POST
  *       each message as a CloudEvent to {@code /_skyhop/events/queues/<queue>} (the knative
@@ -66,6 +69,9 @@ public final class SingleApp {
     try {
       if (command.invoke() != null) {
         System.exit(invoke(command, System.out));
+      }
+      if (command.serve() == Serve.HTTP) {
+        SingleAppKeys.check(command.bundle(), command.app(), command.options().functionKeys());
       }
       seed(
           command,
@@ -174,6 +180,9 @@ public final class SingleApp {
                 + RuntimeOptions.CLOUDEVENTS
                 + ")",
             "  --invoke FUNCTION      run FUNCTION once and exit (0 = it succeeded)",
+            "  --function-keys DIR    required when an HTTP function has @HttpTrigger(auth ="
+                + " FUNCTION):",
+            "                         where the Secret <app>-function-keys is mounted",
             "  the port is --port, else the PORT environment variable, else 8080",
             RuntimeOptions.USAGE);
 

@@ -107,7 +107,8 @@ public final class SkyhopRuntime implements AutoCloseable {
             background,
             options.queueEnv()
                 ? Optional.of(frontDoor.loopbackUrl() + "/_skyhop/queues")
-                : Optional.empty());
+                : Optional.empty(),
+            options.functionKeys());
     deployments.reload();
     Meter meter = new Meter(log);
     Invoker invoker = new Invoker(options.queueWaitMillis(), meter);

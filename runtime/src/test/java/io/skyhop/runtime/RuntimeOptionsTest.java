@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RuntimeOptionsTest {
@@ -24,7 +25,8 @@ class RuntimeOptionsTest {
                 true,
                 true,
                 false,
-                "local"));
+                "local",
+                Optional.empty()));
   }
 
   @Test
@@ -53,7 +55,9 @@ class RuntimeOptionsTest {
             "--no-queue-env",
             "--cloudevents",
             "--target",
-            "knative");
+            "knative",
+            "--function-keys",
+            "/etc/keys");
     assertThat(o)
         .isEqualTo(
             new RuntimeOptions(
@@ -69,7 +73,8 @@ class RuntimeOptionsTest {
                 false,
                 false,
                 true,
-                "knative"));
+                "knative",
+                Optional.of(Path.of("/etc/keys"))));
   }
 
   @Test

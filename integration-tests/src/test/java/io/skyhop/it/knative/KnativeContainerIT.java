@@ -33,13 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The knative image runs and serves: its entry point is started with the image's filesystem (the
  * layers extracted; see {@link ImageRun} for why not a container engine), {@code PORT} set as
  * Knative sets it and {@code --bind 127.0.0.1} added as {@code podman run IMAGE --bind …} would;
- * the HTTP function answers, the schedule function is not deployed in the Service, and the
- * CronJob's command ({@code --invoke tick}) runs the schedule function once and exits 0. The queue
- * Service's container, started with the arguments {@code service.yaml} gives it, takes real
+ * the HTTP function answers, the keyed one only with its key from the mounted Secret (and the
+ * container does not start without it), the schedule function is not deployed in the Service, and
+ * the CronJob's command ({@code --invoke tick}) runs the schedule function once and exits 0. The
+ * queue Service's container, started with the arguments {@code service.yaml} gives it, takes real
  * CloudEvents (binary and structured mode) at the path its Trigger's subscriber names, as a Knative
  * Broker would deliver them, and answers as the Broker's retry rules expect.
  */
 class KnativeContainerIT {
+  /** Where the Service mounts the Secret of the function keys. */
+  private static final String KEYS = "/etc/skyhop/function-keys";
+
   @TempDir static Path work;
   private static OciArchive image;
   private static Path skyhop;
@@ -72,13 +76,14 @@ class KnativeContainerIT {
 
   @Test
   void theServiceCommandServesTheHttpFunctionOnPort() throws Exception {
+    List<String> args = serviceArgs();
     ImageRun run = ImageRun.extract(image, work.resolve("pod-1"));
+    String key = FunctionKeyCalls.mount(run, KEYS);
     int port = freePort();
     Path log = work.resolve("pod-1.log");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     long start = System.nanoTime();
-    Process pod =
-        run.start(List.of("--bind", "127.0.0.1"), Map.of("PORT", String.valueOf(port)), log);
+    Process pod = run.start(args, Map.of("PORT", String.valueOf(port)), log);
     try {
       awaitHealth(http, port, pod, log);
       long readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -92,6 +97,8 @@ class KnativeContainerIT {
               "{\"message\":\"Hello, Ada!\",\"function\":\"hello\",\"timezone\":\"UTC\","
                   + "\"target\":\"knative\"}");
       assertThat(hello.headers().firstValue("x-skyhop-request-id")).isPresent();
+      FunctionKeyCalls.assertEnforced(http, port, key);
+      assertThat(Files.readString(log)).as("the key is never logged").doesNotContain(key);
       assertThat(get(http, port, "/greeter/tick").statusCode()).isEqualTo(404);
       assertThat(
               QueueEvents.post(http, port, "/_skyhop/events/queues/greetings", Map.of(), "Ada")
@@ -119,6 +126,37 @@ class KnativeContainerIT {
     } finally {
       stop(pod);
     }
+  }
+
+  @Test
+  void withoutItsKeyInTheMountedSecretTheServiceDoesNotStart() throws Exception {
+    ImageRun run = ImageRun.extract(image, work.resolve("pod-4"));
+    Files.createDirectories(run.inRoot(KEYS + "/other"));
+    Path log = work.resolve("pod-4.log");
+    Process pod = run.start(serviceArgs(), Map.of("PORT", String.valueOf(freePort())), log);
+    try {
+      assertThat(pod.waitFor(60, TimeUnit.SECONDS)).as("it exits").isTrue();
+      assertThat(pod.exitValue()).isEqualTo(1);
+      assertThat(Files.readString(log))
+          .contains(
+              "function whisper needs a key (@HttpTrigger auth FUNCTION), but "
+                  + run.inRoot(KEYS + "/whisper")
+                  + " does not exist: the Secret greeter-function-keys mounted at "
+                  + run.inRoot(KEYS)
+                  + " has no key 'whisper'. Fix: deploy with skyhop:deploy"
+                  + " -Dskyhop.target=knative");
+    } finally {
+      stop(pod);
+    }
+  }
+
+  /** The HTTP Service's container arguments in service.yaml, bound to loopback. */
+  private static List<String> serviceArgs() throws IOException {
+    QueueEvents.Manifests yaml = QueueEvents.Manifests.read(skyhop.resolve("knative/service.yaml"));
+    List<String> args = new java.util.ArrayList<>(yaml.containerArgs("greeter"));
+    assertThat(args).containsExactly("--function-keys", KEYS);
+    args.addAll(List.of("--bind", "127.0.0.1"));
+    return args;
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.skyhop.tooling;
 
+import java.util.List;
+
 /** The engine's progress and warnings; the Maven shell shows them in its log. */
 public interface BuildListener {
   /** A progress line. */
@@ -19,6 +21,24 @@ public interface BuildListener {
       @Override
       public void warn(String message) {
         System.out.println("[skyhop] WARNING " + message);
+      }
+    };
+  }
+
+  /**
+   * A listener that adds each progress line to {@code lines} as it is, and each warning prefixed
+   * with {@code "WARN "} (tests, and callers that show the lines later).
+   */
+  static BuildListener collecting(List<String> lines) {
+    return new BuildListener() {
+      @Override
+      public void info(String message) {
+        lines.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        lines.add("WARN " + message);
       }
     };
   }

@@ -47,7 +47,7 @@ public final class Deployments {
   private final RuntimeLog log;
   private final Executor background;
   private final QueuesEnv queuesEnv;
-  private final FunctionKeys keys = new FunctionKeys();
+  private final FunctionKeys keys;
   private final Gson gson = new Gson();
   private final Map<String, AppVersion> live = new ConcurrentHashMap<>();
   private final List<Retired> retired = new CopyOnWriteArrayList<>();
@@ -58,6 +58,8 @@ public final class Deployments {
    * @param background runs class-data sharing archive builds
    * @param queuesUrl the queue endpoint given to workers with their app's queues token (see {@link
    *     QueuesEnv}); empty: workers get neither
+   * @param functionKeys the directory the function keys are read from, one file per function
+   *     ({@code --function-keys}); empty: they are created and kept in the data directory
    */
   public Deployments(
       Path dataDir,
@@ -65,7 +67,9 @@ public final class Deployments {
       int defaultMaxConcurrency,
       RuntimeLog log,
       Executor background,
-      Optional<String> queuesUrl) {
+      Optional<String> queuesUrl,
+      Optional<Path> functionKeys) {
+    this.keys = new FunctionKeys(functionKeys);
     this.appsDir = dataDir.resolve("apps");
     this.launcher = launcher;
     this.defaultMaxConcurrency = defaultMaxConcurrency;
@@ -121,7 +125,13 @@ public final class Deployments {
     meta.put("bundleApp", contents.declaredApp());
     meta.put("bundleVersion", contents.declaredVersion());
     Files.writeString(dir.resolve("version.json"), gson.toJson(meta));
-    AppVersion next = build(app, version, dir, now, contents.index(), classPath);
+    AppVersion next;
+    try {
+      next = build(app, version, dir, now, contents.index(), classPath);
+    } catch (MissingKeyException e) {
+      deleteTree(dir);
+      throw new BadBundleException(e.getMessage());
+    }
     writeAtomically(appDir.resolve("current"), version);
     AppVersion previous = live.put(app, next);
     if (previous != null) {

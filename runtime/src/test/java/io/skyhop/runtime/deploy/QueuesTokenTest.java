@@ -106,7 +106,7 @@ class QueuesTokenTest {
     WorkerLauncher launcher =
         new WorkerLauncher(
             WorkerLauncher.currentJava(), tmp.resolve("worker.jar"), log, timers, false, "local");
-    return new Deployments(data, launcher, 2, log, Runnable::run, queuesUrl);
+    return new Deployments(data, launcher, 2, log, Runnable::run, queuesUrl, Optional.empty());
   }
 
   private static Map<String, String> env(Deployments deployments, String function) {

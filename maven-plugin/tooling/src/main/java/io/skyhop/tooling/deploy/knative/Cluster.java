@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The Kubernetes API through fabric8 (kubeconfig or in-cluster credentials), in one namespace: the
- * Knative Services, CronJobs and Knative Eventing Triggers Skyhop manages, as generic resources.
+ * Knative Services, CronJobs and Knative Eventing Triggers Skyhop manages, and the Secret of the
+ * function keys, as generic resources.
  */
 final class Cluster implements AutoCloseable {
   /** {@code serving.knative.dev/v1} Service. */
@@ -61,6 +62,13 @@ final class Cluster implements AutoCloseable {
           .withPlural("brokers")
           .withNamespaced(true)
           .build();
+
+  /**
+   * Core {@code v1} Secret: the function keys ({@code <app>-function-keys}). Its data is never put
+   * in a message.
+   */
+  static final ResourceDefinitionContext SECRET =
+      ResourceDefinitionContext.fromResourceType(io.fabric8.kubernetes.api.model.Secret.class);
 
   private final KubernetesClient client;
   private final String namespace;

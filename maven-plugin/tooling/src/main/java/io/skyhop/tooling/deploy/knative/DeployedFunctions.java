@@ -2,6 +2,7 @@ package io.skyhop.tooling.deploy.knative;
 
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.pack.knative.KnativeApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,12 @@ final class DeployedFunctions {
         case "http" -> {
           String path = (String) entry.get("path");
           String endpoint = (url == null ? "<URL of Knative Service " + app + ">" : url) + path;
+          Map<String, Object> details =
+              "FUNCTION".equals(f.trigger().get("auth"))
+                  ? Map.of("service", app, "keySecret", KnativeApp.functionKeysSecret(app))
+                  : Map.of("service", app);
           functions.add(
-              new DeployResult.Function(
-                  f.name(), app, services.get(app), endpoint, Map.of("service", app)));
+              new DeployResult.Function(f.name(), app, services.get(app), endpoint, details));
         }
         case "schedule" -> {
           String job = (String) entry.get("cronJob");

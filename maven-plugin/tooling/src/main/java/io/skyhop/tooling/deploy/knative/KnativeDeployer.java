@@ -24,11 +24,13 @@ import java.util.stream.Stream;
 
 /**
  * {@code skyhop:deploy -Dskyhop.target=knative}: pushes {@code knative/<app>-image.tar} to {@code
- * skyhop.knative.registry}, creates or updates the Knative Services, CronJobs and Knative Eventing
- * Triggers of {@code knative/service.yaml} in {@code skyhop.knative.namespace} (deleting those of
- * functions that are gone), warns when the Triggers' Broker is missing, waits until the Services
- * are Ready and reports the URL. Remove deletes the Services, CronJobs and Triggers Skyhop manages
- * for the app, and nothing else.
+ * skyhop.knative.registry}, creates the Secret of the function keys when the app has {@code
+ * Auth.FUNCTION} functions ({@link FunctionKeySecret}: never rotated), creates or updates the
+ * Knative Services, CronJobs and Knative Eventing Triggers of {@code knative/service.yaml} in
+ * {@code skyhop.knative.namespace} (deleting those of functions that are gone), warns when the
+ * Triggers' Broker is missing, waits until the Services are Ready and reports the URL. Remove
+ * deletes the Services, CronJobs, Triggers and the Secret Skyhop manages for the app, and nothing
+ * else.
  */
 public final class KnativeDeployer implements Deployer {
   @Override
@@ -57,6 +59,7 @@ public final class KnativeDeployer implements Deployer {
     details.put("namespace", settings.namespace());
     try (Cluster cluster = Cluster.connect(settings)) {
       details.put("server", cluster.server());
+      FunctionKeySecret.apply(cluster, manifest, app, request.dryRun(), listener);
       Map<String, DeployResult.Action> services =
           applyServices(cluster, desired, app, request, listener);
       Map<String, DeployResult.Action> jobs =
@@ -102,7 +105,7 @@ public final class KnativeDeployer implements Deployer {
     try (Cluster cluster = Cluster.connect(settings)) {
       int removed = 0;
       for (ResourceDefinitionContext type :
-          List.of(Cluster.TRIGGER, Cluster.SERVICE, Cluster.CRONJOB)) {
+          List.of(Cluster.TRIGGER, Cluster.SERVICE, Cluster.CRONJOB, Cluster.SECRET)) {
         for (GenericKubernetesResource resource : cluster.managed(type, app)) {
           String name = resource.getMetadata().getName();
           if (!request.dryRun()) {
@@ -247,8 +250,12 @@ public final class KnativeDeployer implements Deployer {
     return type == Cluster.SERVICE ? "Knative Service" : type.getKind();
   }
 
-  private static void requireManaged(
-      GenericKubernetesResource existing, String app, Cluster cluster) {
+  /**
+   * Refuses a resource of the app's name that Skyhop does not manage for this app.
+   *
+   * @throws ConfigurationException naming it and the fix
+   */
+  static void requireManaged(GenericKubernetesResource existing, String app, Cluster cluster) {
     if (!managed(existing, app)) {
       throw new ConfigurationException(
           "skyhop.app",

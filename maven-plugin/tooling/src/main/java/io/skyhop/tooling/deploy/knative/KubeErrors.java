@@ -17,7 +17,8 @@ final class KubeErrors {
       String name) {
     String what =
         type.getKind() + " '" + name + "' in namespace " + cluster.namespace() + " (" + verb + ")";
-    String api = type.getGroup() + "/" + type.getVersion();
+    boolean core = type.getGroup() == null || type.getGroup().isEmpty();
+    String api = core ? type.getVersion() : type.getGroup() + "/" + type.getVersion();
     String detail = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
     return switch (e.getCode()) {
       case 401 ->
@@ -38,8 +39,7 @@ final class KubeErrors {
                   + detail
                   + ". Fix: grant the account get, list, create, update and delete on "
                   + type.getPlural()
-                  + "."
-                  + type.getGroup()
+                  + (core ? "" : "." + type.getGroup())
                   + " in namespace "
                   + cluster.namespace(),
               e);
@@ -56,7 +56,7 @@ final class KubeErrors {
                   + ": "
                   + detail
                   + ". Fix: "
-                  + (type.getGroup().equals("eventing.knative.dev")
+                  + ("eventing.knative.dev".equals(type.getGroup())
                       ? "install Knative Eventing (the app's queue functions need its Triggers)"
                       : "install Knative Serving (and Kubernetes 1.27 or later for CronJob time"
                           + " zones)")

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 /**
  * An app as the {@code knative} target runs it: its HTTP functions behind one Knative Service, its
  * schedule functions as one Kubernetes CronJob each, its queue functions behind a second,
- * cluster-local Service ({@code <app>-queues}) fed by one Knative Eventing Trigger each. Refused:
- * storage functions (the target has no storage trigger) and HTTP functions with {@code
- * Auth.FUNCTION} (keys are per runtime instance, not shared by pods).
+ * cluster-local Service ({@code <app>-queues}) fed by one Knative Eventing Trigger each. HTTP
+ * functions with {@code Auth.FUNCTION} take their keys from the Kubernetes Secret {@code
+ * <app>-function-keys}, which deploy creates and the Service mounts. Refused: storage functions
+ * (the target has no storage trigger).
  *
  * @param app the app name, which names the Service
  * @param version the project version
@@ -45,6 +46,9 @@ public record KnativeApp(
   /** Service and Trigger names are DNS labels: at most 63 characters. */
   static final int MAX_NAME = 63;
 
+  /** The Secret of the function keys is named the app's, then this. */
+  static final String FUNCTION_KEYS_SUFFIX = "-function-keys";
+
   /** The queue Service's name is the app's, then this. */
   static final String QUEUES_SUFFIX = "-queues";
 
@@ -61,13 +65,7 @@ public record KnativeApp(
     Map<String, FunctionDef> consumers = new HashMap<>();
     List<String> refused = new ArrayList<>();
     for (FunctionDef f : index.functions()) {
-      if (f.trigger() instanceof Trigger.Http h && h.auth() == Auth.FUNCTION) {
-        refused.add(
-            f.name()
-                + " (@HttpTrigger auth FUNCTION: function keys live in each runtime instance, so"
-                + " the pods of a Service would not share them; use Auth.ANONYMOUS behind the"
-                + " cluster's ingress authentication)");
-      } else if (f.trigger() instanceof Trigger.Http) {
+      if (f.trigger() instanceof Trigger.Http) {
         http.add(f);
       } else if (f.trigger() instanceof Trigger.Schedule) {
         schedules.add(f);
@@ -153,6 +151,26 @@ public record KnativeApp(
   /** The Trigger that feeds a queue function: {@code <app>-<function>}. */
   public static String triggerName(String app, FunctionDef f) {
     return app + "-" + f.name();
+  }
+
+  /**
+   * The Secret holding one key per {@code Auth.FUNCTION} function (data key: the function's name):
+   * {@code <app>-function-keys}.
+   */
+  public static String functionKeysSecret(String app) {
+    return app + FUNCTION_KEYS_SUFFIX;
+  }
+
+  /** The HTTP functions that need a key ({@code Auth.FUNCTION}). */
+  public List<FunctionDef> keyed() {
+    return keyed(http);
+  }
+
+  /** The functions of {@code functions} that need a key. */
+  static List<FunctionDef> keyed(List<FunctionDef> functions) {
+    return functions.stream()
+        .filter(f -> f.trigger() instanceof Trigger.Http h && h.auth() == Auth.FUNCTION)
+        .toList();
   }
 
   /** The HTTP Service's request timeout: the longest of its functions'. */

@@ -13,8 +13,10 @@ import org.yaml.snakeyaml.Yaml;
  * {@code target/skyhop/knative/service.yaml}: the Knative Service of the app's HTTP functions, the
  * cluster-local Knative Service of its queue functions ({@code <app>-queues}), one {@code batch/v1}
  * CronJob per schedule function, then one Knative Eventing {@code Trigger} per queue function, as
- * YAML documents. The image is named by digest under {@value #REGISTRY}, which deploy replaces with
- * {@code skyhop.knative.registry} (and {@code envsubst} can replace by hand).
+ * YAML documents. With {@code Auth.FUNCTION} functions the HTTP Service mounts the Secret {@code
+ * <app>-function-keys} (which deploy creates) and passes its path to the runtime. The image is
+ * named by digest under {@value #REGISTRY}, which deploy replaces with {@code
+ * skyhop.knative.registry} (and {@code envsubst} can replace by hand).
  */
 public final class KnativeYaml {
   /** The placeholder of the registry in image references. */
@@ -37,6 +39,18 @@ public final class KnativeYaml {
 
   /** The container arguments of the queue Service: single-app mode serving queue functions. */
   static final List<String> QUEUES_ARGS = List.of("--serve", "queues");
+
+  /**
+   * Where the HTTP Service mounts the Secret {@code <app>-function-keys}: one file per {@code
+   * Auth.FUNCTION} function, read by the runtime's {@value #FUNCTION_KEYS_OPTION}.
+   */
+  public static final String FUNCTION_KEYS_PATH = "/etc/skyhop/function-keys";
+
+  /** The runtime option naming the directory of the function keys. */
+  static final String FUNCTION_KEYS_OPTION = "--function-keys";
+
+  /** The name of the Secret's volume in the Service's pods. */
+  static final String FUNCTION_KEYS_VOLUME = "function-keys";
 
   /** How many times Kubernetes retries a failed schedule run. */
   static final int SCHEDULE_RETRIES = 2;
@@ -114,11 +128,16 @@ public final class KnativeYaml {
     annotations.put("autoscaling.knative.dev/min-scale", "0");
     annotations.put(
         "autoscaling.knative.dev/max-scale", String.valueOf(KnativeApp.maxScale(functions)));
+    boolean keyed = !KnativeApp.keyed(functions).isEmpty();
+    List<String> allArgs = new ArrayList<>(args);
+    if (keyed) {
+      allArgs.addAll(List.of(FUNCTION_KEYS_OPTION, FUNCTION_KEYS_PATH));
+    }
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("name", "app");
     container.put("image", image);
-    if (!args.isEmpty()) {
-      container.put("args", args);
+    if (!allArgs.isEmpty()) {
+      container.put("args", allArgs);
     }
     container.put("ports", List.of(map("name", "http1", "containerPort", ImageLayout.PORT)));
     container.put("env", List.of(map("name", "TZ", "value", "UTC")));
@@ -129,6 +148,9 @@ public final class KnativeYaml {
     spec.put("containerConcurrency", 1);
     spec.put("timeoutSeconds", KnativeApp.timeoutSeconds(functions));
     spec.put("containers", List.of(container));
+    if (keyed) {
+      mountFunctionKeys(app, container, spec);
+    }
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("metadata", map("labels", labels(app, null), "annotations", annotations));
     template.put("spec", spec);
@@ -137,6 +159,27 @@ public final class KnativeYaml {
       labels(metadata).put(VISIBILITY_LABEL, "cluster-local");
     }
     return resource("serving.knative.dev/v1", "Service", metadata, map("template", template));
+  }
+
+  /**
+   * Mounts the Secret of the function keys read-only at {@value #FUNCTION_KEYS_PATH}: a file per
+   * key, so the keys are neither in the pod's environment (inherited by function workers) nor in
+   * {@code kubectl describe}. A missing Secret keeps the pod from starting (not optional).
+   */
+  private static void mountFunctionKeys(
+      KnativeApp app, Map<String, Object> container, Map<String, Object> spec) {
+    container.put(
+        "volumeMounts",
+        List.of(
+            map("name", FUNCTION_KEYS_VOLUME, "mountPath", FUNCTION_KEYS_PATH, "readOnly", true)));
+    spec.put(
+        "volumes",
+        List.of(
+            map(
+                "name",
+                FUNCTION_KEYS_VOLUME,
+                "secret",
+                map("secretName", KnativeApp.functionKeysSecret(app.app())))));
   }
 
   /**

@@ -132,18 +132,15 @@ class KnativePackagerTest {
   }
 
   @Test
-  void storageKeyedAndSharedQueueFunctionsAreRefusedNamingEachOne() throws IOException {
+  void storageAndSharedQueueFunctionsAreRefusedNamingEachOne() throws IOException {
     Files.writeString(classes.resolve(FunctionIndex.RESOURCE), resource("functions-refused.json"));
 
     assertThatThrownBy(() -> new KnativePackager().pack(request(), index(), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "skyhop.targets = 'knative' cannot run admin (@HttpTrigger auth FUNCTION: function"
-                + " keys live in each runtime instance, so the pods of a Service would not share"
-                + " them; use Auth.ANONYMOUS behind the cluster's ingress authentication),"
-                + " audit-order (@QueueTrigger 'orders': on-order consumes that queue too, and the"
-                + " runtime gives each queue's events to one function; give each function its own"
-                + " queue), on-upload (@StorageTrigger 'uploads': the knative target has no storage"
+            "skyhop.targets = 'knative' cannot run audit-order (@QueueTrigger 'orders': on-order"
+                + " consumes that queue too, and the runtime gives each queue's events to one"
+                + " function; give each function its own queue), on-upload (@StorageTrigger 'uploads': the knative target has no storage"
                 + " trigger). Fix: remove knative from skyhop.targets, or keep these functions in a"
                 + " project deployed to another target (aws, azure, gcp, local)");
   }

@@ -107,6 +107,51 @@ class KnativeYamlTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void keyedFunctionsMountTheSecretOfTheKeysAndPassItsPathToTheRuntime() {
+    List<Map<String, Object>> docs =
+        documents(
+            write(
+                app(
+                    HTTP,
+                    HTTP.replace("\"get\"", "\"admin\"")
+                        .replace("\"ANONYMOUS\"", "\"FUNCTION\"")
+                        .replace("/items", "/admin"),
+                    QUEUE),
+                defaults()));
+
+    Map<String, Object> revision = path(docs.get(0), "spec", "template", "spec");
+    Map<String, Object> container = ((List<Map<String, Object>>) revision.get("containers")).get(0);
+    assertThat(container.get("args"))
+        .isEqualTo(List.of("--function-keys", "/etc/skyhop/function-keys"));
+    assertThat(container.get("volumeMounts"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "name", "function-keys",
+                    "mountPath", "/etc/skyhop/function-keys",
+                    "readOnly", true)));
+    assertThat(revision.get("volumes"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "name",
+                    "function-keys",
+                    "secret",
+                    Map.of("secretName", "shop-function-keys"))));
+    assertThat(container.get("env"))
+        .as("no key in the environment")
+        .isEqualTo(List.of(Map.of("name", "TZ", "value", "UTC")));
+    Map<String, Object> queues = path(docs.get(1), "spec", "template", "spec");
+    assertThat(queues).doesNotContainKey("volumes");
+    assertThat(((List<Map<String, Object>>) queues.get("containers")).get(0).get("args"))
+        .isEqualTo(List.of("--serve", "queues"));
+    assertThat(path(documents(write(app(HTTP), defaults())).get(0), "spec", "template", "spec"))
+        .as("no keyed function, no Secret")
+        .doesNotContainKey("volumes");
+  }
+
+  @Test
   void anAppWithOnlyQueueFunctionsHasNoPublicService() {
     List<Map<String, Object>> docs = documents(write(app(QUEUE), defaults()));
 
