@@ -133,7 +133,7 @@ class KnativeDeployIT {
           .contains(
               "knative: waiting up to 60 s for Service greeter to be Ready",
               "knative: waiting up to 60 s for Service greeter-queues to be Ready",
-              "WARN knative: Broker 'default' does not exist in namespace skyhop: the queue"
+              "WARNING knative: Broker 'default' does not exist in namespace skyhop: the queue"
                   + " Triggers stay not Ready and no message is delivered until it does. Fix: kn"
                   + " broker create default -n skyhop, or package with"
                   + " -Dskyhop.knative.broker=<an existing Broker>");

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.skyhop.it.report.ReportFixtures.copy;
 import static io.skyhop.it.report.ReportFixtures.delete;
-import static io.skyhop.it.report.ReportFixtures.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
@@ -90,7 +90,7 @@ class MeasureAwsIT {
     List<String> log = new ArrayList<>();
     Reporter reporter =
         new Reporter(
-            listener(log),
+            BuildListener.collecting(log),
             () ->
                 new ProviderClients(
                     StaticCredentialsProvider.create(

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.skyhop.it.report.ReportFixtures.copy;
 import static io.skyhop.it.report.ReportFixtures.delete;
-import static io.skyhop.it.report.ReportFixtures.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,6 +16,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
@@ -90,7 +90,7 @@ class MeasureGcpIT {
                 "ya29.skyhop-lab-token", new Date(System.currentTimeMillis() + 3_600_000)));
     List<String> log = new ArrayList<>();
     new Reporter(
-            listener(log),
+            BuildListener.collecting(log),
             () ->
                 new ProviderClients(
                     () -> {

@@ -1,12 +1,10 @@
 package io.skyhop.it.report;
 
-import io.skyhop.tooling.BuildListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,21 +13,6 @@ import java.util.stream.Stream;
  */
 final class ReportFixtures {
   private ReportFixtures() {}
-
-  /** A listener that records progress lines (warnings prefixed with {@code WARNING}). */
-  static BuildListener listener(List<String> lines) {
-    return new BuildListener() {
-      @Override
-      public void info(String message) {
-        lines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        lines.add("WARNING " + message);
-      }
-    };
-  }
 
   static void copy(Path from, Path to, Map<String, String> values) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {

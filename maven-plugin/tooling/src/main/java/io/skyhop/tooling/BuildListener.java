@@ -27,7 +27,7 @@ public interface BuildListener {
 
   /**
    * A listener that adds each progress line to {@code lines} as it is, and each warning prefixed
-   * with {@code "WARN "} (tests, and callers that show the lines later).
+   * with {@code "WARNING "} (tests, and callers that show the lines later).
    */
   static BuildListener collecting(List<String> lines) {
     return new BuildListener() {
@@ -38,7 +38,7 @@ public interface BuildListener {
 
       @Override
       public void warn(String message) {
-        lines.add("WARN " + message);
+        lines.add("WARNING " + message);
       }
     };
   }

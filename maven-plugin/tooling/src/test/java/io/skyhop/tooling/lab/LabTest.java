@@ -24,7 +24,7 @@ class LabTest {
     List<Measurement> measured =
         new Lab(
                 List.of(new Scripted(Target.AWS, 100, -1), new Scripted(Target.GCP, 300, -1)),
-                listener())
+                BuildListener.collecting(log))
             .measure(List.of(a, b), 2, 3);
 
     assertThat(events)
@@ -82,26 +82,13 @@ class LabTest {
   void aFailedSampleIsRecordedAndTheRunGoesOn() {
     LabFunction a = SamplesTest.http("a", "/a", List.of("GET"));
     List<Measurement> measured =
-        new Lab(List.of(new Scripted(Target.LOCAL, 50, 2)), listener()).measure(List.of(a), 3, 1);
+        new Lab(List.of(new Scripted(Target.LOCAL, 50, 2)), BuildListener.collecting(log))
+            .measure(List.of(a), 3, 1);
     Measurement m = measured.get(0);
     assertThat(m.coldStarts()).hasSize(2);
     assertThat(m.failures()).containsExactly("local: start 2 failed on purpose");
     assertThat(log)
         .contains("WARNING report: local a sample 2 failed: local: start 2 failed on purpose");
-  }
-
-  private BuildListener listener() {
-    return new BuildListener() {
-      @Override
-      public void info(String message) {
-        log.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        log.add("WARNING " + message);
-      }
-    };
   }
 
   /** A harness whose instances take fixed times, failing the given recorded start. */

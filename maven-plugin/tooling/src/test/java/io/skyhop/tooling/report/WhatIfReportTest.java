@@ -26,7 +26,7 @@ class WhatIfReportTest {
     Map<String, String> values = Map.of("skyhop.durationMs", "100", "skyhop.memoryMb", "512");
     List<String> log = new ArrayList<>();
     Path dir = project.resolve("target/skyhop");
-    new Reporter(listener(log))
+    new Reporter(BuildListener.collecting(log))
         .run(
             new ReportRequest(
                 "orders",
@@ -81,19 +81,5 @@ class WhatIfReportTest {
         .contains(
             "Skyhop report for orders: 1,000,000 invocations/month, prices"
                 + " 2026.11.1 of 2026-11-26, in-house runtime on a t4g.small at $12.26/month");
-  }
-
-  static BuildListener listener(List<String> lines) {
-    return new BuildListener() {
-      @Override
-      public void info(String message) {
-        lines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        lines.add("WARNING " + message);
-      }
-    };
   }
 }
