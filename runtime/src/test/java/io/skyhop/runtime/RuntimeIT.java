@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +106,10 @@ class RuntimeIT {
     assertThat(names(app.getAsJsonArray("functions")))
         .containsExactly(
             "hello", "echo", "secret", "peek", "slow", "crash", "jobs", "on-file", "tick");
-    JsonObject hello = function(app, "hello");
+    JsonObject hello = RuntimeProcess.function(app, "hello");
     assertThat(hello.get("url").getAsString()).isEqualTo(runtime.baseUrl() + "/fixture/hello");
-    assertThat(function(app, "secret").get("key").getAsString()).hasSizeGreaterThan(20);
+    assertThat(RuntimeProcess.function(app, "secret").get("key").getAsString())
+        .hasSizeGreaterThan(20);
     assertThat(hello.has("key")).isFalse();
     assertThat(runtime.adminJson("/_skyhop/apps").getAsJsonArray("apps")).hasSize(1);
   }
@@ -170,7 +172,9 @@ class RuntimeIT {
   @Order(5)
   void functionKeysAreEnforced() throws Exception {
     String key =
-        function(runtime.adminJson("/_skyhop/apps/fixture"), "secret").get("key").getAsString();
+        RuntimeProcess.function(runtime.adminJson("/_skyhop/apps/fixture"), "secret")
+            .get("key")
+            .getAsString();
     HttpResponse<String> none = get("/fixture/secret");
     HttpResponse<String> wrong =
         runtime.send(
@@ -496,12 +500,7 @@ class RuntimeIT {
 
   private static JsonObject awaitQueue(String name, java.util.function.Predicate<JsonObject> done)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    JsonObject q;
-    do {
-      Thread.sleep(100);
-      q = runtime.adminJson("/_skyhop/queues/" + name);
-    } while (!done.test(q) && System.nanoTime() < deadline);
+    JsonObject q = runtime.awaitAdmin("/_skyhop/queues/" + name, done, Duration.ofSeconds(30));
     assertThat(done.test(q)).as(q.toString()).isTrue();
     return q;
   }
@@ -510,15 +509,6 @@ class RuntimeIT {
     List<String> names = new ArrayList<>();
     functions.forEach(f -> names.add(f.getAsJsonObject().get("name").getAsString()));
     return names;
-  }
-
-  private static JsonObject function(JsonObject app, String name) {
-    for (JsonElement f : app.getAsJsonArray("functions")) {
-      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
-        return f.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no function " + name + " in " + app);
   }
 
   private static String reportFor(String log, String requestId) {

@@ -111,7 +111,8 @@ class FaultsLocalIT {
       while (victim < 0 && System.nanoTime() < deadline) {
         Thread.sleep(200);
         for (JsonElement i :
-            function(runtime.adminJson("/_skyhop/apps/faults"), "work").getAsJsonArray("running")) {
+            RuntimeProcess.function(runtime.adminJson("/_skyhop/apps/faults"), "work")
+                .getAsJsonArray("running")) {
           if (i.getAsJsonObject().get("busy").getAsBoolean() && ok.get() > 20) {
             victim = i.getAsJsonObject().get("pid").getAsLong();
           }
@@ -226,7 +227,9 @@ class FaultsLocalIT {
     int now;
     do {
       now =
-          function(runtime.adminJson("/_skyhop/apps/faults"), function).get("instances").getAsInt();
+          RuntimeProcess.function(runtime.adminJson("/_skyhop/apps/faults"), function)
+              .get("instances")
+              .getAsInt();
       if (now == n) {
         return;
       }
@@ -241,14 +244,5 @@ class FaultsLocalIT {
             .adminJson("/_skyhop/invocations?app=faults&function=" + function)
             .getAsJsonArray("invocations");
     return runs.get(runs.size() - 1).getAsJsonObject();
-  }
-
-  private static JsonObject function(JsonObject app, String name) {
-    for (JsonElement f : app.getAsJsonArray("functions")) {
-      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
-        return f.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no function " + name + " in " + app);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.Repo;
@@ -192,7 +191,7 @@ class OrdersLocalIT {
     System.out.println("local runtime load, 32 connections, GET /orders/orders/42: " + result);
     assertThat(result.errors()).as(result.toString()).isZero();
     assertThat(result.requests()).isGreaterThan(1000);
-    JsonObject get = function(runtime.adminJson("/_skyhop/apps/orders"), "get");
+    JsonObject get = RuntimeProcess.function(runtime.adminJson("/_skyhop/apps/orders"), "get");
     assertThat(get.get("instances").getAsInt()).isBetween(1, 10);
   }
 
@@ -251,12 +250,7 @@ class OrdersLocalIT {
   }
 
   private static JsonObject await(String path, Predicate<JsonObject> done) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    JsonObject o = runtime.adminJson(path);
-    while (!done.test(o) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      o = runtime.adminJson(path);
-    }
+    JsonObject o = runtime.awaitAdmin(path, done, Duration.ofSeconds(30));
     assertThat(done.test(o)).as(o.toString()).isTrue();
     return o;
   }
@@ -265,14 +259,5 @@ class OrdersLocalIT {
     List<String> statuses = new ArrayList<>();
     runs.forEach(r -> statuses.add(r.getAsJsonObject().get("status").getAsString()));
     return statuses;
-  }
-
-  private static JsonObject function(JsonObject app, String name) {
-    for (JsonElement f : app.getAsJsonArray("functions")) {
-      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
-        return f.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no function " + name);
   }
 }

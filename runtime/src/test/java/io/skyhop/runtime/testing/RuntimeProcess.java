@@ -1,5 +1,6 @@
 package io.skyhop.runtime.testing;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A runtime started as a real process ({@code java -jar skyhop-runtime.jar}) for a test; always
@@ -136,6 +138,33 @@ public final class RuntimeProcess implements AutoCloseable {
           "GET " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  /**
+   * Polls an admin GET until {@code done} holds or {@code timeout} passes; returns the last answer,
+   * for the caller to assert on.
+   */
+  public JsonObject awaitAdmin(String path, Predicate<JsonObject> done, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject o = adminJson(path);
+    while (!done.test(o) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      o = adminJson(path);
+    }
+    return o;
+  }
+
+  /**
+   * The entry of function {@code name} in an app's admin JSON ({@code GET /_skyhop/apps/<app>}).
+   */
+  public static JsonObject function(JsonObject app, String name) {
+    for (JsonElement f : app.getAsJsonArray("functions")) {
+      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return f.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no function " + name + " in " + app);
   }
 
   /** Deploys a bundle; returns the response. */
