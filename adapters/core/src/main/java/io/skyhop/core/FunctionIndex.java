@@ -34,12 +34,8 @@ public final class FunctionIndex {
     try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IndexException(
-            "No Skyhop functions found: "
-                + RESOURCE
-                + " is not on the class path. The index is written by the annotation processor"
-                + " in skyhop-sdk-api at compile time: depend on io.skyhop:skyhop-sdk-api, annotate"
-                + " at least one public method with @Function and a trigger, and make sure the"
-                + " build does not disable annotation processing (-proc:none).");
+            MissingIndex.message(
+                "is not on the class path", MissingIndex.annotatedClasses(loader)));
       }
       // Bytes to a String, not a Reader: a decoding Reader loads four JDK classes that are not in
       // the class-data archive, on every cold start.

@@ -3,6 +3,7 @@ package io.skyhop.tooling.pack;
 import com.google.gson.GsonBuilder;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
+import io.skyhop.core.MissingIndex;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
@@ -36,13 +37,8 @@ public final class Packager {
     if (!Files.isRegularFile(file)) {
       throw new ConfigurationException(
           "@Function",
-          "No Skyhop functions found in "
-              + classesDir
-              + ": "
-              + FunctionIndex.RESOURCE
-              + " is missing. Fix: annotate at least one public method with @Function and a"
-              + " trigger (@HttpTrigger, @ScheduleTrigger, @QueueTrigger, @StorageTrigger), depend"
-              + " on io.skyhop:skyhop-sdk-api, and keep annotation processing on (no -proc:none).");
+          MissingIndex.message(
+              "is missing in " + classesDir, MissingIndex.annotatedClasses(classesDir)));
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return FunctionIndex.parse(in);
