@@ -8,11 +8,14 @@ import io.skyhop.core.Trigger;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +24,17 @@ import java.util.Map;
 /** {@code skyhop:package}: builds every requested target's artifacts and the manifest. */
 public final class Packager {
   private final BuildListener listener;
+  private final Clock clock;
 
-  /** A packager reporting to {@code listener}. */
+  /** A packager reporting to {@code listener}, checking runtime dates against today. */
   public Packager(BuildListener listener) {
+    this(listener, Clock.systemUTC());
+  }
+
+  /** A packager reporting to {@code listener}, checking runtime dates against {@code clock}. */
+  public Packager(BuildListener listener, Clock clock) {
     this.listener = listener;
+    this.clock = clock;
   }
 
   /**
@@ -50,6 +60,12 @@ public final class Packager {
     FunctionIndex index = readIndex(request.classesDir());
     if (index.functions().isEmpty()) {
       throw new ConfigurationException("@Function", "The compile-time index lists no function.");
+    }
+    JavaRuntimes runtimes = JavaRuntimes.builtIn();
+    for (Target target : request.targets()) {
+      if (runtimes.covers(target)) {
+        runtimes.check(target, request.javaRelease(), LocalDate.now(clock), listener);
+      }
     }
     Files.createDirectories(request.outputDir());
     Map<Target, TargetPackager> packagers = new LinkedHashMap<>();

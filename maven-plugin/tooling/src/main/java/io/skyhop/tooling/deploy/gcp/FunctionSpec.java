@@ -8,7 +8,9 @@ import com.google.cloud.functions.v2.Function;
 import com.google.cloud.functions.v2.ServiceConfig;
 import io.skyhop.api.cron.CronExpression;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -236,13 +238,7 @@ public record FunctionSpec(
     if (runtime.isPresent()) {
       return runtime.get();
     }
-    if (javaRelease == 17 || javaRelease == 21) {
-      return "java" + javaRelease;
-    }
-    throw new ConfigurationException(
-        "maven.compiler.release",
-        String.valueOf(javaRelease),
-        "has no Cloud Functions runtime. Fix: set maven.compiler.release to 17 or 21");
+    return JavaRuntimes.builtIn().runtime(Target.GCP, javaRelease).id();
   }
 
   private static void checkSignature(DeployManifest.Function fn, String signature, String type) {

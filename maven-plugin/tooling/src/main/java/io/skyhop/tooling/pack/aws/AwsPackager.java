@@ -27,12 +27,6 @@ public final class AwsPackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    if (LambdaNaming.runtime(request.javaRelease()).equals("java17")) {
-      listener.warn(
-          "aws: AWS Lambda deprecated its java17 runtime on 2026-06-30 (creating java17 functions"
-              + " is blocked from 2026-07-31, updating them from 2026-08-31); the package runs"
-              + " unchanged on java21. Fix: set maven.compiler.release to 21");
-    }
     Path dir = request.targetDir(Target.AWS);
     Files.createDirectories(dir);
     Path zip = LambdaZip.write(request, dir.resolve(zipName(request)), listener);

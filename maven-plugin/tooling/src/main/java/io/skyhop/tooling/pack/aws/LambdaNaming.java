@@ -3,6 +3,8 @@ package io.skyhop.tooling.pack.aws;
 import io.skyhop.core.Adapters;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,19 +74,13 @@ final class LambdaNaming {
   }
 
   /**
-   * Lambda's Java runtime for a release: 17 is {@code java17}, 21 is {@code java21}.
+   * Lambda's Java runtime for a release, from the runtime table: 17 is {@code java17}, 21 {@code
+   * java21}, 25 {@code java25}.
    *
-   * @throws ConfigurationException for any other release
+   * @throws ConfigurationException for a release Lambda does not run
    */
   static String runtime(int javaRelease) {
-    if (javaRelease == 17 || javaRelease == 21) {
-      return "java" + javaRelease;
-    }
-    throw new ConfigurationException(
-        "maven.compiler.release",
-        Integer.toString(javaRelease),
-        "has no AWS Lambda Java runtime that Skyhop packages for. Fix: set maven.compiler.release"
-            + " to 17 (runtime java17) or 21 (runtime java21)");
+    return JavaRuntimes.builtIn().runtime(Target.AWS, javaRelease).id();
   }
 
   /**

@@ -10,6 +10,7 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.ZipWriter;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ public final class AzurePackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
+    JavaRuntimes.builtIn().runtime(Target.AZURE, request.javaRelease());
     Map<String, Path> libs = AzureLibraries.select(request, listener);
     Map<String, String> appSettings = appSettings(index);
     Map<String, Map<String, Object>> functions = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.SkyhopJars;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.ZipWriter;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,6 @@ public final class GcpPackager implements TargetPackager {
       Set.of(
           "com.google.cloud.functions:functions-framework-api", "io.cloudevents:cloudevents-api");
 
-  /** Java releases with a Cloud Functions runtime this adapter runs on. */
-  static final Set<Integer> RELEASES = Set.of(17, 21);
-
   /** Classes the jar must hold, and where they come from. */
   private static final Map<String, String> REQUIRED =
       Map.of(
@@ -56,12 +54,7 @@ public final class GcpPackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    if (!RELEASES.contains(request.javaRelease())) {
-      throw new ConfigurationException(
-          "maven.compiler.release",
-          String.valueOf(request.javaRelease()),
-          "has no Google Cloud Functions runtime Skyhop supports. Fix: compile for 17 or 21");
-    }
+    JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease());
     List<Library> libraries = libraries(request, listener);
     UberJar jar = new UberJar(SkyhopJars.COMPILE_TIME_ONLY).addDirectory(request.classesDir());
     for (Library lib : libraries) {
@@ -158,7 +151,7 @@ public final class GcpPackager implements TargetPackager {
     function.env().forEach(env::putIfAbsent);
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("entryPoint", http ? HTTP_ENTRY : EVENT_ENTRY);
-    entry.put("runtime", request.javaRuntime());
+    entry.put("runtime", JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease()).id());
     entry.put("env", env);
     entry.put("signatureType", http ? "http" : "cloudevent");
     return entry;

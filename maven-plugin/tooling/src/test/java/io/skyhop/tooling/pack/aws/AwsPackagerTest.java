@@ -71,9 +71,6 @@ class AwsPackagerTest {
             "lib/gson-2.13.2.jar");
     assertThat(messages)
         .containsExactly(
-            "WARN aws: AWS Lambda deprecated its java17 runtime on 2026-06-30 (creating java17"
-                + " functions is blocked from 2026-07-31, updating them from 2026-08-31); the"
-                + " package runs unchanged on java21. Fix: set maven.compiler.release to 21",
             "INFO aws: leaving aws-lambda-java-core-1.4.0.jar out of the zip: the Lambda Java"
                 + " runtime provides it (declare it with <scope>provided</scope>)");
   }
@@ -122,9 +119,10 @@ class AwsPackagerTest {
     assertThatThrownBy(() -> new AwsPackager().pack(request("shop", 19), index(), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "maven.compiler.release = '19' has no AWS Lambda Java runtime that Skyhop packages"
-                + " for. Fix: set maven.compiler.release to 17 (runtime java17) or 21 (runtime"
-                + " java21)");
+            "maven.compiler.release = '19' has no AWS Lambda Java runtime: it offers 17 (java17),"
+                + " 21 (java21), 25 (java25) (runtime table of 2026-12-07,"
+                + " https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Fix: set"
+                + " maven.compiler.release to one of those, or leave aws out of skyhop.targets");
   }
 
   @Test

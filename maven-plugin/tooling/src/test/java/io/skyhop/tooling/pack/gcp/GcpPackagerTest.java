@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GcpPackagerTest {
+  private static final Clock TABLE_DAY =
+      Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
   @TempDir Path dir;
   private final List<String> lines = new ArrayList<>();
   private final BuildListener listener =
@@ -110,7 +115,7 @@ class GcpPackagerTest {
                 "x"),
             lib("org.example", "util", "3", "org/example/Util.class", "util"));
 
-    new Packager(listener).pack(request(17, deps, adapters()));
+    new Packager(listener, TABLE_DAY).pack(request(17, deps, adapters()));
 
     Path zip = dir.resolve("skyhop/gcp/shop.zip");
     Map<String, String> zipEntries = Jars.entries(Files.readAllBytes(zip));
@@ -172,13 +177,38 @@ class GcpPackagerTest {
   }
 
   @Test
+  void packagingNearTheRuntimesDeprecationWarnsWithTheDate() throws Exception {
+    Clock may2027 = Clock.fixed(Instant.parse("2027-05-01T09:00:00Z"), ZoneOffset.UTC);
+
+    new Packager(listener, may2027).pack(request(17, List.of(), adapters()));
+
+    assertThat(lines)
+        .contains(
+            "WARN gcp: Google Cloud Run functions deprecates java17 on 2027-10-01 (deprecated"
+                + " 2027-10-01, runtime table of 2026-12-07,"
+                + " https://cloud.google.com/functions/docs/runtime-support). Fix: set"
+                + " maven.compiler.release to 21 (java21)");
+  }
+
+  @Test
+  void release25PackagesForJava25() throws Exception {
+    new Packager(listener, TABLE_DAY).pack(request(25, List.of(), adapters()));
+
+    assertThat(Files.readString(dir.resolve("skyhop/manifest.json")))
+        .contains("\"runtime\": \"java25\"");
+    assertThat(lines).noneMatch(l -> l.startsWith("WARN"));
+  }
+
+  @Test
   void refusesAReleaseWithoutRuntime() {
     assertThatThrownBy(
             () -> new GcpPackager().pack(request(11, List.of(), adapters()), null, listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "maven.compiler.release = '11' has no Google Cloud Functions runtime Skyhop supports."
-                + " Fix: compile for 17 or 21");
+            "maven.compiler.release = '11' has no Google Cloud Run functions Java runtime: it"
+                + " offers 17 (java17), 21 (java21), 25 (java25) (runtime table of 2026-12-07,"
+                + " https://cloud.google.com/functions/docs/runtime-support). Fix: set"
+                + " maven.compiler.release to one of those, or leave gcp out of skyhop.targets");
   }
 
   @Test
