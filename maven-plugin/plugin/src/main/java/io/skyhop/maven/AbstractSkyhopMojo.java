@@ -4,11 +4,13 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
+import io.skyhop.tooling.runtime.JavaRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,6 +19,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -54,6 +57,14 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
    */
   @Parameter(property = "skyhop.app", defaultValue = "${project.artifactId}")
   String app;
+
+  /** The project's release (command line first, then the pom), read by {@link #javaRelease}. */
+  @Parameter(defaultValue = "${maven.compiler.release}", readonly = true)
+  String compilerRelease;
+
+  /** The project's target (command line first, then the pom), read by {@link #javaRelease}. */
+  @Parameter(defaultValue = "${maven.compiler.target}", readonly = true)
+  String compilerTarget;
 
   /** Skip this goal. */
   @Parameter(property = "skyhop.skip", defaultValue = "false")
@@ -102,19 +113,19 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
     return Path.of(project.getBuild().getDirectory(), "skyhop");
   }
 
+  /**
+   * The release the project compiles for: {@code maven.compiler.release}, else the compiler
+   * plugin's {@code <release>}, else {@code maven.compiler.target}.
+   */
   int javaRelease() {
-    String release = project.getProperties().getProperty("maven.compiler.release");
-    if (release == null) {
-      release = project.getProperties().getProperty("maven.compiler.target", "17");
-    }
-    try {
-      return Integer.parseInt(release.trim().replaceFirst("^1\\.", ""));
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(
-          "maven.compiler.release",
-          release,
-          "is not a Java release number. Fix: set it to 17 or 21");
-    }
+    Optional<String> pluginRelease =
+        Optional.ofNullable(project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin"))
+            .map(p -> p.getConfiguration())
+            .filter(Xpp3Dom.class::isInstance)
+            .map(c -> ((Xpp3Dom) c).getChild("release"))
+            .map(Xpp3Dom::getValue);
+    return JavaRelease.of(
+        Optional.ofNullable(compilerRelease), pluginRelease, Optional.ofNullable(compilerTarget));
   }
 
   /** The project's runtime dependencies, as libraries. */
