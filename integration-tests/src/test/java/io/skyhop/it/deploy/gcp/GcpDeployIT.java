@@ -90,6 +90,12 @@ class GcpDeployIT {
     MavenBuild.Result result = project.deploy();
 
     GcpOrdersProject.assertGreen(result);
+    // the region's ListRuntimes answer wins over the runtime table (java17: October 2027 there)
+    assertThat(result.output())
+        .contains(
+            "gcp: Google Cloud Run functions deprecates java17 on 2027-03-01 (deprecated"
+                + " 2027-03-01, ListRuntimes of projects/demo/locations/europe-west1). Fix: set"
+                + " maven.compiler.release to 21 (java21)");
     byte[] zip = project.packagedZip();
     String sha = GcpOrdersProject.codeLabel(zip);
     // one token from the stubbed endpoint, through the gcloud application-default credentials

@@ -9,6 +9,8 @@ import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.GenerateUploadUrlRequest;
 import com.google.cloud.functions.v2.GenerateUploadUrlResponse;
 import com.google.cloud.functions.v2.ListFunctionsRequest;
+import com.google.cloud.functions.v2.ListRuntimesRequest;
+import com.google.cloud.functions.v2.ListRuntimesResponse;
 import com.google.cloud.functions.v2.UpdateFunctionRequest;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.scheduler.v1.CloudSchedulerClient;
@@ -84,6 +86,16 @@ final class GcpApi {
           functions().listFunctions(request).iterateAll().forEach(all::add);
           return all;
         });
+  }
+
+  /** The runtimes Cloud Functions offers in a region (ListRuntimes). */
+  List<ListRuntimesResponse.Runtime> listRuntimes(String parent) {
+    return calls.run(
+        "ListRuntimes " + parent,
+        () ->
+            functions()
+                .listRuntimes(ListRuntimesRequest.newBuilder().setParent(parent).build())
+                .getRuntimesList());
   }
 
   /** A signed URL to upload a zip to, and the storage source to build from. */

@@ -9,11 +9,14 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.runtime.JavaRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -96,6 +99,13 @@ public final class GcpDeployer implements Deployer {
     List<DeployResult.Function> results = new ArrayList<>();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      List<JavaRuntime> offered =
+          OfferedRuntimes.java(api.listRuntimes(gcp.parent()), gcp.parent());
+      for (String runtime :
+          specs.stream().map(s -> s.function().getBuildConfig().getRuntime()).distinct().toList()) {
+        OfferedRuntimes.check(
+            runtime, manifest.javaRelease(), offered, LocalDate.now(ZoneOffset.UTC), listener);
+      }
       FunctionRollout rollout = new FunctionRollout(api, gcp, listener, code);
       Schedules schedules = new Schedules(api, gcp);
       InvokerAccess access = new InvokerAccess(api);

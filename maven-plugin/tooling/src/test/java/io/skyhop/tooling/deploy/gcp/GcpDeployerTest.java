@@ -80,6 +80,9 @@ class GcpDeployerTest {
                 new GcpApi.Polling(
                     Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30))));
     wm.stubFor(post("/token").willReturn(json("token.json")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/runtimes"))
+            .willReturn(json("runtimes.json")));
     wm.stubFor(get(anyUrl()).atPriority(9).willReturn(json("not-found.json").withStatus(404)));
     wm.stubFor(
         post(urlPathEqualTo(FUNCTIONS + ":generateUploadUrl")).willReturn(json("upload-url.json")));
