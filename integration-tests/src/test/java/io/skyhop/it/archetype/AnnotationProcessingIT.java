@@ -74,7 +74,8 @@ class AnnotationProcessingIT {
         build.run(
             TIMEOUT, "verify", "-f", "pom-proc-none.xml", "-Dskyhop.version=" + Repo.version());
     assertThat(verify.succeeded()).as(verify.toString()).isFalse();
-    assertThat(unprefixed(verify)).contains("IndexException: " + expected("is not on the class path"));
+    assertThat(unprefixed(verify))
+        .contains("IndexException: " + expected("is not on the class path"));
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KnativeMavenIT {
   private static final String NAMESPACE = "maven";
+
+  private static final Pattern IMAGE =
+      Pattern.compile("knative: image greeter:1\\.0\\.0 (sha256:[0-9a-f]{64})");
 
   @TempDir Path work;
 
@@ -67,12 +72,22 @@ class KnativeMavenIT {
               "skyhop.knative.registry is not set. Fix: pass -Dskyhop.knative.registry=… or set"
                   + " <skyhop.knative.registry> in the pom's <properties>");
 
-      MavenBuild.Result deployed =
-          project.run(Duration.ofMinutes(2), with(withRegistry, "skyhop:deploy"));
+      // docs/targets/knative.md: `mvn deploy -Dskyhop.target=knative` in a project whose
+      // skyhop.targets leaves knative out packages this build's image and deploys it, not the
+      // image an earlier `mvn package` left in target/
+      Path greeting = project.dir().resolve("src/main/resources/greeting.txt");
+      Files.writeString(greeting, Files.readString(greeting) + " ");
+      List<String> lifecycle = new ArrayList<>(withRegistry);
+      lifecycle.add("-Dskyhop.targets=local");
+      lifecycle.add("-Dskyhop.knative.baseImage=" + base);
+      lifecycle.add("-Dskyhop.knative.broker=greetings-broker");
+      MavenBuild.Result deployed = project.run(Duration.ofMinutes(4), with(lifecycle, "deploy"));
       assertThat(deployed.succeeded()).as("%s\n%s", deployed, deployed.output()).isTrue();
+      String rebuilt = digest(deployed.output());
+      assertThat(rebuilt).isNotEqualTo(digest(packaged.output()));
       assertThat(deployed.output())
           .contains(
-              "knative: pushed " + registry.address() + "/skyhop/greeter@sha256:",
+              "knative: pushed " + registry.address() + "/skyhop/greeter@" + rebuilt,
               "created   hello                    http://greeter.maven.example.com/greeter/hello",
               "created   tick                     CronJob greeter-tick '*/5 * * * *' UTC",
               "created   welcome                  Trigger greeter-welcome on Broker greetings-broker"
@@ -98,6 +113,13 @@ class KnativeMavenIT {
                   .getItems())
           .isEmpty();
     }
+  }
+
+  /** The image digest a package run printed. */
+  private static String digest(String output) {
+    Matcher m = IMAGE.matcher(output);
+    assertThat(m.find()).as("an image line in:\n" + output).isTrue();
+    return m.group(1);
   }
 
   private static String[] with(List<String> settings, String goal) {

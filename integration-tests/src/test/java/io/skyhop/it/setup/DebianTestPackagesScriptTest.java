@@ -87,8 +87,7 @@ class DebianTestPackagesScriptTest {
             "[skyhop] Installed: docker-registry skopeo");
     assertThat(run.aptCalls().lines().toList())
         .isEqualTo(
-            List.of(
-                "update -qq", "install -y -qq --no-install-recommends docker-registry skopeo"));
+            List.of("update -qq", "install -y -qq --no-install-recommends docker-registry skopeo"));
   }
 
   @Test

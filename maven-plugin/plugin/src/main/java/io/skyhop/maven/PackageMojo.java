@@ -4,7 +4,9 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,6 +31,13 @@ public class PackageMojo extends AbstractSkyhopMojo {
    */
   @Parameter(property = "skyhop.targets", defaultValue = "aws,azure,gcp,local")
   String targets;
+
+  /**
+   * The target a {@code deploy} in the same build goes to: packaged too, so that {@code mvn deploy
+   * -Dskyhop.target=knative} deploys this build, not an earlier one.
+   */
+  @Parameter(property = "skyhop.target")
+  String target;
 
   /** The base image of the knative target's container image. */
   @Parameter(property = "skyhop.knative.baseImage")
@@ -65,9 +74,21 @@ public class PackageMojo extends AbstractSkyhopMojo {
                   dependencies(),
                   adapters(),
                   outputDir(),
-                  Target.list(targets, "skyhop.targets"),
+                  targets(),
                   options);
           new Packager(listener()).pack(request);
         });
+  }
+
+  /** {@code skyhop.targets}, plus {@code skyhop.target} when it is set and not among them. */
+  private List<Target> targets() {
+    List<Target> list = new ArrayList<>(Target.list(targets, "skyhop.targets"));
+    if (target != null && !target.isBlank()) {
+      Target deployed = Target.of(target, "skyhop.target");
+      if (!list.contains(deployed)) {
+        list.add(deployed);
+      }
+    }
+    return list;
   }
 }
