@@ -11,6 +11,8 @@ import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +100,16 @@ public final class AzureDeployer implements Deployer {
     listener.info(header(azure, pkg, dry));
     AzureHttp http = http(azure, listener);
     Arm arm = new Arm(http, azure.endpoint(), timing.polling());
+    JavaStacks.check(
+        manifest.javaRelease(),
+        JavaStacks.java(
+            arm.list(
+                "GET function app stacks " + azure.region(),
+                JavaStacks.id(azure.region()),
+                Arm.WEB),
+            azure.region()),
+        LocalDate.now(ZoneOffset.UTC),
+        listener);
     Steps steps = new Steps(arm, azure, request.app(), dry, listener);
     boolean groupCreated = steps.resourceGroup();
     Optional<String> connection = steps.storageAccount();
