@@ -204,6 +204,27 @@ public final class JavaRuntimes {
     }
   }
 
+  /**
+   * Checks a release against the runtimes a provider says it offers (its answer wins over the
+   * table).
+   *
+   * @throws ConfigurationException when it offers none for the release, or creating functions on it
+   *     is blocked
+   */
+  public void checkOffered(
+      Target target,
+      int release,
+      List<JavaRuntime> offered,
+      LocalDate today,
+      BuildListener listener) {
+    JavaRuntime used =
+        offered.stream()
+            .filter(r -> r.release() == release)
+            .findFirst()
+            .orElseThrow(() -> unsupported(target, release, offered));
+    check(used, offered, today, listener);
+  }
+
   /** Checks the table's runtime of a release on a target. */
   public void check(Target target, int release, LocalDate today, BuildListener listener) {
     check(runtime(target, release), runtimes.get(target).values(), today, listener);

@@ -4,11 +4,13 @@ import com.azure.core.credential.TokenCredential;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -100,16 +102,18 @@ public final class AzureDeployer implements Deployer {
     listener.info(header(azure, pkg, dry));
     AzureHttp http = http(azure, listener);
     Arm arm = new Arm(http, azure.endpoint(), timing.polling());
-    JavaStacks.check(
-        manifest.javaRelease(),
-        JavaStacks.java(
-            arm.list(
-                "GET function app stacks " + azure.region(),
-                JavaStacks.id(azure.region()),
-                Arm.WEB),
-            azure.region()),
-        LocalDate.now(ZoneOffset.UTC),
-        listener);
+    JavaRuntimes.builtIn()
+        .checkOffered(
+            Target.AZURE,
+            manifest.javaRelease(),
+            JavaStacks.java(
+                arm.list(
+                    "GET function app stacks " + azure.region(),
+                    JavaStacks.id(azure.region()),
+                    Arm.WEB),
+                azure.region()),
+            LocalDate.now(ZoneOffset.UTC),
+            listener);
     Steps steps = new Steps(arm, azure, request.app(), dry, listener);
     boolean groupCreated = steps.resourceGroup();
     Optional<String> connection = steps.storageAccount();

@@ -2,7 +2,6 @@ package io.skyhop.tooling.deploy.azure;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.runtime.JavaRuntime;
 import io.skyhop.tooling.runtime.JavaRuntimes;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * functionAppStacks} answers ({@code properties.majorVersions[].minorVersions[].stackSettings
  * .linuxRuntimeSettings}, {@code runtimeVersion} {@code Java|<n>}): deploy trusts this answer over
  * the runtime table. A release Azure does not list (or hides) fails with the list; an {@code
- * endOfLifeDate} near or past warns as {@link JavaRuntimes#check} says.
+ * endOfLifeDate} near or past warns ({@link JavaRuntimes#checkOffered}).
  */
 final class JavaStacks {
   private static final Pattern JAVA = Pattern.compile("(?i)java\\|(\\d+)");
@@ -64,21 +63,6 @@ final class JavaStacks {
       }
     }
     return List.copyOf(found.values());
-  }
-
-  /**
-   * Checks the app's Java release against the region's answer.
-   *
-   * @throws io.skyhop.tooling.ConfigurationException when Azure does not offer it
-   */
-  static void check(
-      int release, List<JavaRuntime> offered, LocalDate today, BuildListener listener) {
-    JavaRuntime used =
-        offered.stream()
-            .filter(r -> r.release() == release)
-            .findFirst()
-            .orElseThrow(() -> JavaRuntimes.unsupported(Target.AZURE, release, offered));
-    JavaRuntimes.builtIn().check(used, offered, today, listener);
   }
 
   private static Optional<LocalDate> date(String value) {

@@ -4,12 +4,13 @@ import com.google.cloud.functions.v2.Function;
 import com.google.cloud.scheduler.v1.Job;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
-import io.skyhop.tooling.runtime.JavaRuntime;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +100,13 @@ public final class GcpDeployer implements Deployer {
     List<DeployResult.Function> results = new ArrayList<>();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
-      List<JavaRuntime> offered =
-          OfferedRuntimes.java(api.listRuntimes(gcp.parent()), gcp.parent());
-      for (String runtime :
-          specs.stream().map(s -> s.function().getBuildConfig().getRuntime()).distinct().toList()) {
-        OfferedRuntimes.check(
-            runtime, manifest.javaRelease(), offered, LocalDate.now(ZoneOffset.UTC), listener);
-      }
+      JavaRuntimes.builtIn()
+          .checkOffered(
+              Target.GCP,
+              manifest.javaRelease(),
+              OfferedRuntimes.java(api.listRuntimes(gcp.parent()), gcp.parent()),
+              LocalDate.now(ZoneOffset.UTC),
+              listener);
       FunctionRollout rollout = new FunctionRollout(api, gcp, listener, code);
       Schedules schedules = new Schedules(api, gcp);
       InvokerAccess access = new InvokerAccess(api);

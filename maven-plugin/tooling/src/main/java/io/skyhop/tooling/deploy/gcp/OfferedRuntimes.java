@@ -3,7 +3,6 @@ package io.skyhop.tooling.deploy.gcp;
 import com.google.cloud.functions.v2.Environment;
 import com.google.cloud.functions.v2.ListRuntimesResponse;
 import com.google.type.Date;
-import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.runtime.JavaRuntime;
 import io.skyhop.tooling.runtime.JavaRuntimes;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The Java runtimes Cloud Functions (2nd gen) offers in the region, as ListRuntimes answers: deploy
  * trusts this answer over the runtime table. A runtime the region does not list (or lists as
- * decommissioned) fails with the list; one near or past its dates warns or fails as {@link
- * JavaRuntimes#check} says.
+ * decommissioned) fails with the list; one near or past its dates warns or fails ({@link
+ * JavaRuntimes#checkOffered}).
  */
 final class OfferedRuntimes {
   private static final Pattern JAVA = Pattern.compile("java(\\d+)");
@@ -47,26 +46,6 @@ final class OfferedRuntimes {
             })
         .sorted((a, b) -> Integer.compare(a.release(), b.release()))
         .toList();
-  }
-
-  /**
-   * Checks the runtime the functions use against the region's answer.
-   *
-   * @throws io.skyhop.tooling.ConfigurationException when the region does not offer it, or creating
-   *     functions on it is blocked
-   */
-  static void check(
-      String runtime,
-      int release,
-      List<JavaRuntime> offered,
-      LocalDate today,
-      BuildListener listener) {
-    JavaRuntime used =
-        offered.stream()
-            .filter(r -> r.id().equals(runtime))
-            .findFirst()
-            .orElseThrow(() -> JavaRuntimes.unsupported(Target.GCP, release, offered));
-    JavaRuntimes.builtIn().check(used, offered, today, listener);
   }
 
   private static Optional<LocalDate> date(boolean present, Date date) {

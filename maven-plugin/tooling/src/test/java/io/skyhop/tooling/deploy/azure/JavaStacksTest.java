@@ -8,7 +8,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.runtime.JavaRuntime;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,10 @@ class JavaStacksTest {
 
   @Test
   void release25IsRefusedWithWhatTheRegionLists() {
-    assertThatThrownBy(() -> JavaStacks.check(25, offered(), LocalDate.of(2026, 12, 7), listener))
+    assertThatThrownBy(
+            () ->
+                JavaRuntimes.builtIn()
+                    .checkOffered(Target.AZURE, 25, offered(), LocalDate.of(2026, 12, 7), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '25' has no Azure Functions (Flex Consumption) Java runtime:"
@@ -54,7 +59,8 @@ class JavaStacksTest {
 
   @Test
   void nearTheEndOfLifeDateItWarnsWithTheDate() throws Exception {
-    JavaStacks.check(17, offered(), LocalDate.of(2029, 6, 1), listener);
+    JavaRuntimes.builtIn()
+        .checkOffered(Target.AZURE, 17, offered(), LocalDate.of(2029, 6, 1), listener);
 
     assertThat(messages)
         .containsExactly(

@@ -9,7 +9,9 @@ import com.google.cloud.functions.v2.ListRuntimesResponse.RuntimeStage;
 import com.google.type.Date;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.runtime.JavaRuntime;
+import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +62,13 @@ class OfferedRuntimesTest {
 
   @Test
   void theAnswersDatesWinOverTheTable() {
-    OfferedRuntimes.check(
-        "java17", 17, OfferedRuntimes.java(ANSWER, PARENT), LocalDate.of(2027, 12, 1), listener);
+    JavaRuntimes.builtIn()
+        .checkOffered(
+            Target.GCP,
+            17,
+            OfferedRuntimes.java(ANSWER, PARENT),
+            LocalDate.of(2027, 12, 1),
+            listener);
 
     assertThat(messages)
         .containsExactly(
@@ -75,12 +82,13 @@ class OfferedRuntimesTest {
   void aRuntimeTheRegionDoesNotListFailsWithWhatItLists() {
     assertThatThrownBy(
             () ->
-                OfferedRuntimes.check(
-                    "java25",
-                    25,
-                    OfferedRuntimes.java(ANSWER, PARENT),
-                    LocalDate.of(2026, 12, 7),
-                    listener))
+                JavaRuntimes.builtIn()
+                    .checkOffered(
+                        Target.GCP,
+                        25,
+                        OfferedRuntimes.java(ANSWER, PARENT),
+                        LocalDate.of(2026, 12, 7),
+                        listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '25' has no Google Cloud Run functions Java runtime: it"
@@ -93,12 +101,13 @@ class OfferedRuntimesTest {
   void pastTheDecommissionDateFails() {
     assertThatThrownBy(
             () ->
-                OfferedRuntimes.check(
-                    "java17",
-                    17,
-                    OfferedRuntimes.java(ANSWER, PARENT),
-                    LocalDate.of(2028, 3, 1),
-                    listener))
+                JavaRuntimes.builtIn()
+                    .checkOffered(
+                        Target.GCP,
+                        17,
+                        OfferedRuntimes.java(ANSWER, PARENT),
+                        LocalDate.of(2028, 3, 1),
+                        listener))
         .hasMessageContaining("has been blocked since 2028-03-01");
   }
 }
