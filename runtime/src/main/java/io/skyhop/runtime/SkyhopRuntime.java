@@ -6,8 +6,11 @@ import io.skyhop.runtime.deploy.Deployments;
 import io.skyhop.runtime.exec.InstancePool;
 import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.exec.Payload;
+import io.skyhop.runtime.exec.WorkerFiles;
 import io.skyhop.runtime.exec.WorkerJar;
 import io.skyhop.runtime.exec.WorkerLauncher;
+import io.skyhop.runtime.exec.WorkerSandbox;
+import io.skyhop.runtime.exec.WorkerUsers;
 import io.skyhop.runtime.http.AdminToken;
 import io.skyhop.runtime.http.FrontDoor;
 import io.skyhop.runtime.meter.Meter;
@@ -22,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +76,7 @@ public final class SkyhopRuntime implements AutoCloseable {
   public static SkyhopRuntime start(RuntimeOptions options, PrintStream console)
       throws IOException {
     Path data = Files.createDirectories(options.dataDir().toAbsolutePath().normalize());
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
     RuntimeLog log = RuntimeLog.open(console, data.resolve("logs").resolve("runtime.log"));
     AdminToken token = AdminToken.load(data);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("skyhop-timer"));
@@ -90,14 +95,16 @@ public final class SkyhopRuntime implements AutoCloseable {
             daemon("skyhop-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
     FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), http);
+    WorkerSandbox sandbox = sandbox(options, data, log);
     WorkerLauncher launcher =
         new WorkerLauncher(
             WorkerLauncher.currentJava(),
-            WorkerJar.extract(data.resolve("runtime")),
+            WorkerJar.extract(sandbox.files().runtimeDir()),
             log,
             timers,
             options.cds(),
-            options.target());
+            options.target(),
+            sandbox);
     Deployments deployments =
         new Deployments(
             data,
@@ -181,6 +188,26 @@ public final class SkyhopRuntime implements AutoCloseable {
         frontDoor,
         List.of(timers, housekeeping, background, events, http),
         stateFile);
+  }
+
+  /** Whom workers run as and where their files go; read the environment once, here. */
+  private static WorkerSandbox sandbox(RuntimeOptions options, Path data, RuntimeLog log)
+      throws IOException {
+    Map<String, String> env = System.getenv();
+    WorkerUsers users =
+        WorkerUsers.choose(
+            options.workerUser(),
+            WorkerUsers.currentUid(),
+            WorkerUsers.findSetpriv(env.get("PATH")));
+    WorkerFiles files =
+        WorkerFiles.open(options.workDir().orElseGet(() -> WorkerFiles.defaultRoot(data)));
+    log.info(
+        "Workers run as " + users.describe(),
+        "workDir",
+        files.root().toString(),
+        "separateUsers",
+        users.separate());
+    return new WorkerSandbox(users, files, env);
   }
 
   private static void writeState(Path file, FrontDoor frontDoor, Path data) throws IOException {

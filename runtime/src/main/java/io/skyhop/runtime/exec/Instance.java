@@ -243,12 +243,12 @@ public final class Instance {
         "function");
   }
 
-  /** Kills the process now (SIGKILL); idempotent. */
+  /** Kills the process and every process it started (SIGKILL); idempotent. */
   void kill(KillReason reason) {
     if (killReason == null) {
       killReason = reason;
     }
-    process.destroyForcibly();
+    WorkerProcesses.killTree(process);
   }
 
   /** Asks the worker to exit by closing its stdin; kills it if it has not exited within 5 s. */
@@ -266,7 +266,7 @@ public final class Instance {
         .orTimeout(5, TimeUnit.SECONDS)
         .exceptionally(
             timeout -> {
-              process.destroyForcibly();
+              WorkerProcesses.killTree(process);
               return process;
             });
   }

@@ -65,7 +65,7 @@ public final class FrontDoor implements AutoCloseable {
     Gateway gateway = new Gateway(parts.deployments(), parts.invoker(), parts.maxBodyBytes());
     AdminApi admin =
         new AdminApi(
-            new Access(parts.token(), parts.deployments()::appOfQueuesToken),
+            new Access(parts.token(), parts.deployments()::queuesGrant),
             parts.deployments(),
             parts.invoker(),
             parts.queues(),
