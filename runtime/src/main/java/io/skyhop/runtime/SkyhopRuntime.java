@@ -56,6 +56,7 @@ public final class SkyhopRuntime implements AutoCloseable {
   private final FrontDoor frontDoor;
   private final List<ExecutorService> executors;
   private final Path stateFile;
+  private final WorkerFiles workerFiles;
 
   private SkyhopRuntime(
       RuntimeLog log,
@@ -63,13 +64,15 @@ public final class SkyhopRuntime implements AutoCloseable {
       Queues queues,
       FrontDoor frontDoor,
       List<ExecutorService> executors,
-      Path stateFile) {
+      Path stateFile,
+      WorkerFiles workerFiles) {
     this.log = log;
     this.deployments = deployments;
     this.queues = queues;
     this.frontDoor = frontDoor;
     this.executors = executors;
     this.stateFile = stateFile;
+    this.workerFiles = workerFiles;
   }
 
   /** Starts a runtime; its log goes to {@code console} and {@code <data>/logs/runtime.log}. */
@@ -170,7 +173,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     frontDoor.start(parts);
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
-    writeState(stateFile, frontDoor, data);
+    writeState(stateFile, frontDoor, data, sandbox.files().root());
     log.info(
         "Skyhop runtime listening on " + frontDoor.baseUrl(),
         "url",
@@ -187,7 +190,8 @@ public final class SkyhopRuntime implements AutoCloseable {
         queues,
         frontDoor,
         List.of(timers, housekeeping, background, events, http),
-        stateFile);
+        stateFile,
+        sandbox.files());
   }
 
   /** Whom workers run as and where their files go; read the environment once, here. */
@@ -200,7 +204,8 @@ public final class SkyhopRuntime implements AutoCloseable {
             WorkerUsers.currentUid(),
             WorkerUsers.findSetpriv(env.get("PATH")));
     WorkerFiles files =
-        WorkerFiles.open(options.workDir().orElseGet(() -> WorkerFiles.defaultRoot(data)));
+        WorkerFiles.open(
+            options.workDir().orElseGet(() -> WorkerFiles.defaultRoot(data)), users.separate());
     log.info(
         "Workers run as " + users.describe(),
         "workDir",
@@ -210,12 +215,14 @@ public final class SkyhopRuntime implements AutoCloseable {
     return new WorkerSandbox(users, files, env);
   }
 
-  private static void writeState(Path file, FrontDoor frontDoor, Path data) throws IOException {
+  private static void writeState(Path file, FrontDoor frontDoor, Path data, Path workDir)
+      throws IOException {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("pid", ProcessHandle.current().pid());
     state.put("port", frontDoor.port());
     state.put("url", frontDoor.baseUrl());
     state.put("data", data.toString());
+    state.put("workDir", workDir.toString());
     Path tmp = file.resolveSibling(STATE_FILE + ".tmp");
     Files.writeString(tmp, new Gson().toJson(state));
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -296,7 +303,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     return frontDoor.baseUrl();
   }
 
-  /** Stops serving, kills every worker, and removes the state file. */
+  /** Stops serving, kills every worker, and removes the state file and the workers' files. */
   @Override
   public void close() throws IOException {
     frontDoor.close();
@@ -304,6 +311,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     deployments.killAll();
     executors.forEach(ExecutorService::shutdownNow);
     Files.deleteIfExists(stateFile);
+    workerFiles.delete();
     log.info("Skyhop runtime stopped");
     log.close();
   }

@@ -54,10 +54,30 @@ public final class WorkerFiles {
    * Opens the work directory: creates it (mode 0711) or checks that the existing one is a real
    * directory owned by this process's user, then empties it (instances of a previous run are gone).
    *
-   * @throws IOException naming the directory and the fix when it is not the runtime's
+   * @param otherUsers whether workers run as other users, who must be able to enter it
+   * @throws IOException naming the directory and the fix when it is not the runtime's, or when
+   *     workers could not reach it
    */
-  public static WorkerFiles open(Path root) throws IOException {
+  public static WorkerFiles open(Path root, boolean otherUsers) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
+    if (otherUsers) {
+      for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+        if (Files.isDirectory(p)
+            && !Files.getPosixFilePermissions(p)
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          throw new IOException(
+              "The work directory "
+                  + dir
+                  + " is inside "
+                  + p
+                  + " (mode "
+                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(p))
+                  + "), which workers running as other users cannot enter. Fix: choose another"
+                  + " --work-dir, or chmod o+x "
+                  + p);
+        }
+      }
+    }
     try {
       Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode("rwx--x--x")));
     } catch (FileAlreadyExistsException exists) {
@@ -80,6 +100,11 @@ public final class WorkerFiles {
     Files.createDirectories(dir.resolve("runtime"));
     Files.setPosixFilePermissions(dir.resolve("runtime"), mode("rwxr-xr-x"));
     return new WorkerFiles(dir);
+  }
+
+  /** Deletes the work directory (the runtime stops; its workers are gone). */
+  public void delete() throws IOException {
+    deleteTree(root);
   }
 
   /** The work directory. */

@@ -119,7 +119,7 @@ class QueuesTokenTest {
             false,
             "local",
             new WorkerSandbox(
-                WorkerUsers.runtimeUser(), WorkerFiles.open(tmp.resolve("work")), Map.of()));
+                WorkerUsers.runtimeUser(), WorkerFiles.open(tmp.resolve("work"), false), Map.of()));
     return new Deployments(data, launcher, 2, log, Runnable::run, queuesUrl, Optional.empty());
   }
 
