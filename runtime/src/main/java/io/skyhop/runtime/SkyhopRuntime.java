@@ -13,6 +13,7 @@ import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerUsers;
 import io.skyhop.runtime.http.AdminToken;
 import io.skyhop.runtime.http.FrontDoor;
+import io.skyhop.runtime.meter.Housekeeping;
 import io.skyhop.runtime.meter.Meter;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.queue.DurableQueue;
@@ -84,8 +85,9 @@ public final class SkyhopRuntime implements AutoCloseable {
     AdminToken token = AdminToken.load(data);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("skyhop-timer"));
     timers.setRemoveOnCancelPolicy(true);
-    ScheduledExecutorService housekeeping =
-        Executors.newSingleThreadScheduledExecutor(daemon("skyhop-housekeeping"));
+    ScheduledExecutorService loop =
+        Executors.newScheduledThreadPool(2, daemon("skyhop-housekeeping"));
+    Housekeeping housekeeping = new Housekeeping(loop, log, System::nanoTime);
     ExecutorService background = Executors.newSingleThreadExecutor(daemon("skyhop-archive"));
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
     ExecutorService http =
@@ -159,17 +161,12 @@ public final class SkyhopRuntime implements AutoCloseable {
             options.maxBodyBytes(),
             log,
             triggers,
-            options.cloudEvents());
+            options.cloudEvents(),
+            housekeeping);
     long idleNanos = TimeUnit.SECONDS.toNanos(options.idleSeconds());
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, () -> deployments.housekeeping(idleNanos)),
-        250,
-        250,
-        TimeUnit.MILLISECONDS);
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, scheduler::tick), 0, 500, TimeUnit.MILLISECONDS);
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, deployments::enforceDeadlines), 50, 50, TimeUnit.MILLISECONDS);
+    housekeeping.every("instances", 250, 250, () -> deployments.housekeeping(idleNanos));
+    housekeeping.every("schedules", 0, 500, scheduler::tick);
+    housekeeping.every("deadlines", 50, 50, deployments::enforceDeadlines);
     frontDoor.start(parts);
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
@@ -189,7 +186,7 @@ public final class SkyhopRuntime implements AutoCloseable {
         deployments,
         queues,
         frontDoor,
-        List.of(timers, housekeeping, background, events, http),
+        List.of(timers, loop, background, events, http),
         stateFile,
         sandbox.files());
   }
@@ -274,14 +271,6 @@ public final class SkyhopRuntime implements AutoCloseable {
               q.stats().dead()));
     }
     return gauges;
-  }
-
-  private static void guarded(RuntimeLog log, Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.error("Housekeeping failed: " + e);
-    }
   }
 
   private static ThreadFactory daemon(String name) {
