@@ -29,6 +29,10 @@ import java.util.Optional;
  *     named after it (a mounted Kubernetes Secret): keys are read from there, never created, and a
  *     function whose file is missing is refused; empty: keys are created and kept in the data
  *     directory
+ * @param workerUser whom workers run as: {@code auto} (a user per app when the runtime is root,
+ *     else the runtime's user), {@code runtime}, or the first uid of the per-app users
+ * @param workDir where workers' files live (outside the data directory); empty: a directory in the
+ *     system's temporary directory named after the data directory
  */
 public record RuntimeOptions(
     int port,
@@ -44,7 +48,9 @@ public record RuntimeOptions(
     boolean queueEnv,
     boolean cloudEvents,
     String target,
-    Optional<Path> functionKeys) {
+    Optional<Path> functionKeys,
+    String workerUser,
+    Optional<Path> workDir) {
 
   /** The targets this runtime serves as, for {@code --target}. */
   public static final List<String> TARGETS = List.of("local", "knative");
@@ -54,6 +60,9 @@ public record RuntimeOptions(
 
   /** The option naming the directory of the function keys. */
   public static final String FUNCTION_KEYS = "--function-keys";
+
+  /** The option choosing whom workers run as. */
+  public static final String WORKER_USER = "--worker-user";
 
   /** The flag that opens the CloudEvents endpoint of queue functions. */
   public static final String CLOUDEVENTS = "--cloudevents";
@@ -77,6 +86,12 @@ public record RuntimeOptions(
           "  --function-keys DIR    read the key of each Auth.FUNCTION function from",
           "                         DIR/<function> (a mounted Secret), never create one; a",
           "                         missing one fails the deploy",
+          "  --worker-user MODE     whom workers run as: auto (default: a user of its own per",
+          "                         app, uids from 61000, when the runtime is root; else the",
+          "                         runtime's user), runtime, or the first uid of the per-app",
+          "                         users (needs root and setpriv)",
+          "  --work-dir DIR         workers' files, outside the data directory (default",
+          "                         <tmp>/skyhop-work-<hash of the data directory>)",
           "  --no-cds               do not use class-data sharing archives for workers",
           "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
           "  --cloudevents          queue functions also take CloudEvents POSTed to",
@@ -126,7 +141,9 @@ public record RuntimeOptions(
         queueEnv,
         cloudEvents,
         target(values.getOrDefault("--target", "local")),
-        Optional.ofNullable(values.get(FUNCTION_KEYS)).map(Path::of));
+        Optional.ofNullable(values.get(FUNCTION_KEYS)).map(Path::of),
+        workerUser(values.getOrDefault(WORKER_USER, "auto")),
+        Optional.ofNullable(values.get("--work-dir")).map(Path::of));
   }
 
   private static final List<String> OPTIONS =
@@ -141,7 +158,28 @@ public record RuntimeOptions(
           "--max-attempts",
           "--retry-base-ms",
           "--target",
-          FUNCTION_KEYS);
+          FUNCTION_KEYS,
+          WORKER_USER,
+          "--work-dir");
+
+  private static String workerUser(String value) {
+    if (value.equals("auto") || value.equals("runtime")) {
+      return value;
+    }
+    try {
+      int uid = Integer.parseInt(value.trim());
+      if (uid >= 1000 && uid <= 2_000_000_000) {
+        return Integer.toString(uid);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        WORKER_USER
+            + " = '"
+            + value
+            + "' is not a mode. Fix: use auto, runtime, or a first uid from 1000 to 2000000000");
+  }
 
   private static String target(String value) {
     if (!TARGETS.contains(value)) {

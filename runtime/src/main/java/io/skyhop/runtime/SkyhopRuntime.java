@@ -6,10 +6,14 @@ import io.skyhop.runtime.deploy.Deployments;
 import io.skyhop.runtime.exec.InstancePool;
 import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.exec.Payload;
+import io.skyhop.runtime.exec.WorkerFiles;
 import io.skyhop.runtime.exec.WorkerJar;
 import io.skyhop.runtime.exec.WorkerLauncher;
+import io.skyhop.runtime.exec.WorkerSandbox;
+import io.skyhop.runtime.exec.WorkerUsers;
 import io.skyhop.runtime.http.AdminToken;
 import io.skyhop.runtime.http.FrontDoor;
+import io.skyhop.runtime.meter.Housekeeping;
 import io.skyhop.runtime.meter.Meter;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.queue.DurableQueue;
@@ -22,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +57,7 @@ public final class SkyhopRuntime implements AutoCloseable {
   private final FrontDoor frontDoor;
   private final List<ExecutorService> executors;
   private final Path stateFile;
+  private final WorkerFiles workerFiles;
 
   private SkyhopRuntime(
       RuntimeLog log,
@@ -59,25 +65,29 @@ public final class SkyhopRuntime implements AutoCloseable {
       Queues queues,
       FrontDoor frontDoor,
       List<ExecutorService> executors,
-      Path stateFile) {
+      Path stateFile,
+      WorkerFiles workerFiles) {
     this.log = log;
     this.deployments = deployments;
     this.queues = queues;
     this.frontDoor = frontDoor;
     this.executors = executors;
     this.stateFile = stateFile;
+    this.workerFiles = workerFiles;
   }
 
   /** Starts a runtime; its log goes to {@code console} and {@code <data>/logs/runtime.log}. */
   public static SkyhopRuntime start(RuntimeOptions options, PrintStream console)
       throws IOException {
     Path data = Files.createDirectories(options.dataDir().toAbsolutePath().normalize());
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
     RuntimeLog log = RuntimeLog.open(console, data.resolve("logs").resolve("runtime.log"));
     AdminToken token = AdminToken.load(data);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("skyhop-timer"));
     timers.setRemoveOnCancelPolicy(true);
-    ScheduledExecutorService housekeeping =
-        Executors.newSingleThreadScheduledExecutor(daemon("skyhop-housekeeping"));
+    ScheduledExecutorService loop =
+        Executors.newScheduledThreadPool(2, daemon("skyhop-housekeeping"));
+    Housekeeping housekeeping = new Housekeeping(loop, log, System::nanoTime);
     ExecutorService background = Executors.newSingleThreadExecutor(daemon("skyhop-archive"));
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
     ExecutorService http =
@@ -90,14 +100,16 @@ public final class SkyhopRuntime implements AutoCloseable {
             daemon("skyhop-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
     FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), http);
+    WorkerSandbox sandbox = sandbox(options, data, log);
     WorkerLauncher launcher =
         new WorkerLauncher(
             WorkerLauncher.currentJava(),
-            WorkerJar.extract(data.resolve("runtime")),
+            WorkerJar.extract(sandbox.files().runtimeDir()),
             log,
             timers,
             options.cds(),
-            options.target());
+            options.target(),
+            sandbox);
     Deployments deployments =
         new Deployments(
             data,
@@ -149,21 +161,16 @@ public final class SkyhopRuntime implements AutoCloseable {
             options.maxBodyBytes(),
             log,
             triggers,
-            options.cloudEvents());
+            options.cloudEvents(),
+            housekeeping);
     long idleNanos = TimeUnit.SECONDS.toNanos(options.idleSeconds());
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, () -> deployments.housekeeping(idleNanos)),
-        250,
-        250,
-        TimeUnit.MILLISECONDS);
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, scheduler::tick), 0, 500, TimeUnit.MILLISECONDS);
-    housekeeping.scheduleWithFixedDelay(
-        () -> guarded(log, deployments::enforceDeadlines), 50, 50, TimeUnit.MILLISECONDS);
+    housekeeping.every("instances", 250, 250, () -> deployments.housekeeping(idleNanos));
+    housekeeping.every("schedules", 0, 500, scheduler::tick);
+    housekeeping.every("deadlines", 50, 50, deployments::enforceDeadlines);
     frontDoor.start(parts);
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
-    writeState(stateFile, frontDoor, data);
+    writeState(stateFile, frontDoor, data, sandbox.files().root());
     log.info(
         "Skyhop runtime listening on " + frontDoor.baseUrl(),
         "url",
@@ -179,16 +186,40 @@ public final class SkyhopRuntime implements AutoCloseable {
         deployments,
         queues,
         frontDoor,
-        List.of(timers, housekeeping, background, events, http),
-        stateFile);
+        List.of(timers, loop, background, events, http),
+        stateFile,
+        sandbox.files());
   }
 
-  private static void writeState(Path file, FrontDoor frontDoor, Path data) throws IOException {
+  /** Whom workers run as and where their files go; read the environment once, here. */
+  private static WorkerSandbox sandbox(RuntimeOptions options, Path data, RuntimeLog log)
+      throws IOException {
+    Map<String, String> env = System.getenv();
+    WorkerUsers users =
+        WorkerUsers.choose(
+            options.workerUser(),
+            WorkerUsers.currentUid(),
+            WorkerUsers.findSetpriv(env.get("PATH")));
+    WorkerFiles files =
+        WorkerFiles.open(
+            options.workDir().orElseGet(() -> WorkerFiles.defaultRoot(data)), users.separate());
+    log.info(
+        "Workers run as " + users.describe(),
+        "workDir",
+        files.root().toString(),
+        "separateUsers",
+        users.separate());
+    return new WorkerSandbox(users, files, env);
+  }
+
+  private static void writeState(Path file, FrontDoor frontDoor, Path data, Path workDir)
+      throws IOException {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("pid", ProcessHandle.current().pid());
     state.put("port", frontDoor.port());
     state.put("url", frontDoor.baseUrl());
     state.put("data", data.toString());
+    state.put("workDir", workDir.toString());
     Path tmp = file.resolveSibling(STATE_FILE + ".tmp");
     Files.writeString(tmp, new Gson().toJson(state));
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -242,14 +273,6 @@ public final class SkyhopRuntime implements AutoCloseable {
     return gauges;
   }
 
-  private static void guarded(RuntimeLog log, Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.error("Housekeeping failed: " + e);
-    }
-  }
-
   private static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return r -> {
@@ -269,7 +292,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     return frontDoor.baseUrl();
   }
 
-  /** Stops serving, kills every worker, and removes the state file. */
+  /** Stops serving, kills every worker, and removes the state file and the workers' files. */
   @Override
   public void close() throws IOException {
     frontDoor.close();
@@ -277,6 +300,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     deployments.killAll();
     executors.forEach(ExecutorService::shutdownNow);
     Files.deleteIfExists(stateFile);
+    workerFiles.delete();
     log.info("Skyhop runtime stopped");
     log.close();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,8 @@ class RuntimeOptionsTest {
                 true,
                 false,
                 "local",
+                Optional.empty(),
+                "auto",
                 Optional.empty()));
   }
 
@@ -57,7 +60,11 @@ class RuntimeOptionsTest {
             "--target",
             "knative",
             "--function-keys",
-            "/etc/keys");
+            "/etc/keys",
+            "--worker-user",
+            "70000",
+            "--work-dir",
+            "/tmp/w");
     assertThat(o)
         .isEqualTo(
             new RuntimeOptions(
@@ -74,7 +81,22 @@ class RuntimeOptionsTest {
                 false,
                 true,
                 "knative",
-                Optional.of(Path.of("/etc/keys"))));
+                Optional.of(Path.of("/etc/keys")),
+                "70000",
+                Optional.of(Path.of("/tmp/w"))));
+    assertThat(RuntimeOptions.parse("--worker-user", "runtime").workerUser()).isEqualTo("runtime");
+  }
+
+  @Test
+  void aWorkerUserIsAModeOrAFirstUid() {
+    for (String bad : List.of("root", "0", "999", "-1")) {
+      assertThatThrownBy(() -> RuntimeOptions.parse("--worker-user", bad))
+          .hasMessage(
+              "--worker-user = '"
+                  + bad
+                  + "' is not a mode. Fix: use auto, runtime, or a first uid from 1000 to"
+                  + " 2000000000");
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ class EnqueueLocalIT {
 
   @Test
   void functionsEnqueueWithTheInjectedEndpointAndTokenWhichCanDoNothingElse() throws Exception {
-    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path out = RuntimeProcess.workerWritableDir();
     Path bundle =
         LocalFixtureApp.bundle(
             "local/enqueue", "relay", tmp.resolve("build"), Map.of("@@OUT_DIR@@", out.toString()));
@@ -148,8 +148,17 @@ class EnqueueLocalIT {
     assertThat(secret.statusCode()).isEqualTo(200);
     assertThat(secret.body()).isEqualTo("admin only");
 
-    HttpResponse<String> direct = enqueue(runtime, token, "elsewhere", "to another queue");
-    assertThat(json(direct, 202).get("queue").getAsString()).isEqualTo("elsewhere");
+    HttpResponse<String> elsewhere = enqueue(runtime, token, "elsewhere", "to another queue");
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(elsewhere.body())
+        .isEqualTo(
+            "{\"error\":\"The queues token of app 'relay' (SKYHOP_QUEUES_TOKEN) may only enqueue"
+                + " to the queues its functions declare [relay-inbox]; 'elsewhere' is not one of"
+                + " them. Fix: enqueue to one of these, or declare the queue with"
+                + " @QueueTrigger(queue = \\\"elsewhere\\\") in this app\"}");
+    assertThat(runtime.send(runtime.admin("/_skyhop/queues/elsewhere").GET().build()).statusCode())
+        .as("the token created no queue")
+        .isEqualTo(404);
     HttpResponse<String> forged = enqueue(runtime, token + "x", "relay-inbox", "forged");
     assertThat(forged.statusCode()).isEqualTo(401);
   }

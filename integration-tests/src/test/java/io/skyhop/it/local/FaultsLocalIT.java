@@ -48,7 +48,7 @@ class FaultsLocalIT {
             "local/faults",
             "faults",
             tmp.resolve("build"),
-            Map.of("@@OUT_DIR@@", Files.createDirectories(tmp.resolve("out")).toString()));
+            Map.of("@@OUT_DIR@@", RuntimeProcess.workerWritableDir().toString()));
     try (RuntimeProcess runtime = RuntimeProcess.start(tmp.resolve("data"), Map.of())) {
       assertThat(runtime.deploy("faults", bundle).statusCode()).isEqualTo(201);
 
@@ -137,7 +137,7 @@ class FaultsLocalIT {
 
   @Test
   void aRuntimeKilledWithAThousandQueuedMessagesDeliversThemAllAfterARestart() throws Exception {
-    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path out = RuntimeProcess.workerWritableDir();
     Path bundle =
         LocalFixtureApp.bundle(
             "local/faults", "faults", tmp.resolve("build"), Map.of("@@OUT_DIR@@", out.toString()));

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One deployed version of an app: its functions, each with its instance pool. Immutable once built;
@@ -79,6 +81,17 @@ public final class AppVersion {
   /** The key of an {@code Auth.FUNCTION} function, if it has one. */
   public Optional<String> key(String function) {
     return Optional.ofNullable(keys.get(function));
+  }
+
+  /** The queues this app's functions take messages from: its queues token reaches only these. */
+  public Set<String> declaredQueues() {
+    Set<String> queues = new TreeSet<>();
+    for (DeployedFunction f : functions.values()) {
+      if (f.def().trigger() instanceof Trigger.Queue q) {
+        queues.add(q.queue());
+      }
+    }
+    return queues;
   }
 
   /** Whether {@code token} is this app's queues token (compared in constant time). */

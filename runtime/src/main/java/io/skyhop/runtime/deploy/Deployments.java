@@ -7,6 +7,7 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.runtime.exec.InstancePool;
 import io.skyhop.runtime.exec.WorkerLauncher;
+import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerSpec;
 import io.skyhop.runtime.meter.RuntimeLog;
 import java.io.IOException;
@@ -40,6 +41,9 @@ import java.util.zip.ZipFile;
 public final class Deployments {
   /** App names: lower case, digits and dashes, as function names. */
   public static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+
+  /** A version's class-data sharing archive, in its directory. */
+  private static final String ARCHIVE = "app.jsa";
 
   private final Path appsDir;
   private final WorkerLauncher launcher;
@@ -146,7 +150,7 @@ public final class Deployments {
         version,
         "functions",
         next.functions().size());
-    buildArchiveLater(next, classPath);
+    buildArchiveLater(next);
     return next;
   }
 
@@ -171,13 +175,13 @@ public final class Deployments {
   }
 
   /**
-   * The live app whose queues token {@code token} is. A removed app's token is nobody's; a
-   * redeployed app keeps its token.
+   * What {@code token} may enqueue to, when it is the queues token of a live app: that app's
+   * declared queues. A removed app's token is nobody's; a redeployed app keeps its token.
    */
-  public Optional<String> appOfQueuesToken(String token) {
+  public Optional<QueuesEnv.Grant> queuesGrant(String token) {
     for (AppVersion v : live.values()) {
       if (v.hasQueuesToken(token)) {
-        return Optional.of(v.app());
+        return Optional.of(new QueuesEnv.Grant(v.app(), v.declaredQueues()));
       }
     }
     return Optional.empty();
@@ -245,7 +249,7 @@ public final class Deployments {
     AppVersion v = build(app, version, dir, deployedAt, index, classPath);
     live.put(app, v);
     log.info("Reloaded " + app + " version " + version, "app", app, "version", version);
-    buildArchiveLater(v, classPath);
+    buildArchiveLater(v);
   }
 
   private AppVersion build(
@@ -259,6 +263,11 @@ public final class Deployments {
     Path appDir = dir.getParent().getParent();
     Map<String, String> appKeys = keys.ensure(appDir, index.functions());
     String queuesToken = QueuesEnv.token(appDir);
+    WorkerSandbox sandbox = launcher.sandbox();
+    int uid = sandbox.users().uid(appDir);
+    List<Path> installed =
+        sandbox.files().install(app, version, classPath, dir.resolve(ARCHIVE), uid);
+    Path archive = installed.get(0).resolveSibling(ARCHIVE);
     Map<String, AppVersion.DeployedFunction> functions = new LinkedHashMap<>();
     for (FunctionDef def : index.functions()) {
       WorkerSpec spec =
@@ -269,9 +278,9 @@ public final class Deployments {
               def.memoryMb(),
               def.timeoutSeconds(),
               queuesEnv.workerEnv(def.env(), queuesToken),
-              List.copyOf(classPath),
-              dir.resolve("app.jsa"),
-              dir);
+              installed,
+              archive,
+              uid);
       int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
       functions.put(
           def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));
@@ -279,12 +288,16 @@ public final class Deployments {
     return new AppVersion(app, version, dir, deployedAt, functions, appKeys, queuesToken);
   }
 
-  private void buildArchiveLater(AppVersion version, List<Path> classPath) {
+  private void buildArchiveLater(AppVersion version) {
+    if (version.functions().isEmpty()) {
+      return;
+    }
+    WorkerSpec any = version.functions().iterator().next().pool().spec();
     background.execute(
         () -> {
           long start = System.nanoTime();
           try {
-            if (launcher.buildArchive(classPath, version.dir().resolve("app.jsa"), version.dir())) {
+            if (launcher.buildArchive(any, version.dir().resolve(ARCHIVE))) {
               log.info(
                   "Class-data sharing archive ready",
                   "app",
@@ -321,6 +334,7 @@ public final class Deployments {
 
   private synchronized void deleteRetired(Retired r) {
     try {
+      launcher.sandbox().files().uninstall(r.version.app(), r.version.version());
       deleteTree(r.version.dir());
       Path appDir = r.version.dir().getParent().getParent();
       if (r.removed && !Files.exists(appDir.resolve("current"))) {

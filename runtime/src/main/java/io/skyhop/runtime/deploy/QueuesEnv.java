@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What workers get to enqueue from functions, as clouds give functions their credentials: the queue
@@ -51,5 +52,19 @@ public final class QueuesEnv {
           env.put(TOKEN, token);
         });
     return Map.copyOf(env);
+  }
+
+  /**
+   * What an app's queues token may do: enqueue to the queues the app's functions declare (their
+   * {@code @QueueTrigger}s), and to no other queue; it cannot create queues.
+   *
+   * @param app the app whose token it is
+   * @param queues the queues it declares
+   */
+  public record Grant(String app, Set<String> queues) {
+    /** The grant, with an immutable copy of the queues. */
+    public Grant {
+      queues = Set.copyOf(queues);
+    }
   }
 }

@@ -34,7 +34,7 @@ public final class Instance {
   private final WorkerSpec spec;
   private final Process process;
   private final DataOutputStream toWorker;
-  private final DataInputStream fromWorker;
+  private final WorkerFrames fromWorker;
   private final WorkerOutput stderr;
   private final RuntimeLog log;
   private final ScheduledExecutorService timers;
@@ -61,7 +61,9 @@ public final class Instance {
     this.process = process;
     this.toWorker =
         new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 65536));
-    this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 65536));
+    this.fromWorker =
+        new WorkerFrames(
+            new DataInputStream(new BufferedInputStream(process.getInputStream(), 65536)));
     this.stderr = stderr;
     this.log = log;
     this.timers = timers;
@@ -74,7 +76,7 @@ public final class Instance {
     ScheduledFuture<?> timer =
         timers.schedule(() -> kill(KillReason.START_TIMEOUT), limitMillis, TimeUnit.MILLISECONDS);
     try {
-      int kind = Frames.next(fromWorker);
+      int kind = fromWorker.next();
       if (kind != Frames.READY) {
         throw new IOException(kind < 0 ? "the worker exited" : "unexpected frame " + (char) kind);
       }
@@ -84,7 +86,7 @@ public final class Instance {
       String why =
           killReason == KillReason.START_TIMEOUT
               ? "did not start within " + limitMillis + " ms"
-              : e.getMessage() + exitDetails();
+              : e.getMessage() + exitDetails(true);
       throw new InstanceFailure(
           InstanceFailure.Kind.START_FAILED,
           "Instance of " + spec.qualifiedName() + " failed to start: " + why);
@@ -106,26 +108,30 @@ public final class Instance {
       if (!process.isAlive()) {
         throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance already exited");
       }
+      // armed before the request is written: a worker that stops reading its stdin blocks the
+      // write, and is killed at the deadline like one that never answers
+      deadlineNanos =
+          System.nanoTime()
+              + TimeUnit.MILLISECONDS.toNanos(
+                  Math.max(1, deadlineMillis - System.currentTimeMillis()));
       try {
         Payloads.invocation(toWorker, requestId, deadlineMillis, payload.kind());
         payload.write(toWorker);
         toWorker.flush();
       } catch (IOException e) {
         kill(KillReason.STOPPED);
+        if (killReason == KillReason.TIMEOUT) {
+          throw failure(e);
+        }
         throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e);
       }
-      deadlineNanos =
-          System.nanoTime()
-              + TimeUnit.MILLISECONDS.toNanos(
-                  Math.max(1, deadlineMillis - System.currentTimeMillis()));
       try {
         return readResult(requestId);
       } catch (IOException e) {
         throw failure(e);
-      } finally {
-        deadlineNanos = 0;
       }
     } finally {
+      deadlineNanos = 0;
       busy = false;
       lastUsedNanos = System.nanoTime();
     }
@@ -133,24 +139,24 @@ public final class Instance {
 
   private WorkerResult readResult(String requestId) throws IOException {
     while (true) {
-      int kind = Frames.next(fromWorker);
+      int kind = fromWorker.next();
       switch (kind) {
         case -1 -> throw new IOException("the worker exited");
-        case Frames.LOG -> functionLog(Frames.string(fromWorker), Frames.string(fromWorker));
+        case Frames.LOG -> functionLog(fromWorker.string("request id"), fromWorker.logMessage());
         case Frames.HTTP_RESPONSE -> {
-          expect(requestId, Frames.string(fromWorker));
+          expect(requestId, fromWorker.string("request id"));
           int status = fromWorker.readInt();
-          Map<String, List<String>> headers = Frames.multiMap(fromWorker);
-          List<String> cookies = Frames.list(fromWorker);
-          return new WorkerResult.Http(status, headers, cookies, Frames.bytes(fromWorker));
+          Map<String, List<String>> headers = fromWorker.headers();
+          List<String> cookies = fromWorker.list("cookies");
+          return new WorkerResult.Http(status, headers, cookies, fromWorker.body());
         }
         case Frames.OK -> {
-          expect(requestId, Frames.string(fromWorker));
-          return new WorkerResult.Ok(Frames.bytes(fromWorker));
+          expect(requestId, fromWorker.string("request id"));
+          return new WorkerResult.Ok(fromWorker.body());
         }
         case Frames.FAILED -> {
-          expect(requestId, Frames.string(fromWorker));
-          return new WorkerResult.Failed(Frames.string(fromWorker));
+          expect(requestId, fromWorker.string("request id"));
+          return new WorkerResult.Failed(fromWorker.string("failure reason"));
         }
         default -> throw new Frames.ProtocolException("unexpected frame " + (char) kind);
       }
@@ -164,6 +170,18 @@ public final class Instance {
   }
 
   private InstanceFailure failure(IOException cause) {
+    if (cause instanceof WorkerFrames.TooLargeException large) {
+      kill(KillReason.STOPPED);
+      return new InstanceFailure(
+          InstanceFailure.Kind.CRASHED,
+          "Instance answered with a "
+              + large.what
+              + " of "
+              + large.size
+              + ", above the limit of "
+              + large.limit
+              + ": instance killed");
+    }
     if (!(cause instanceof Frames.ProtocolException) || !exitsWithin(2000)) {
       kill(KillReason.STOPPED);
     }
@@ -178,7 +196,7 @@ public final class Instance {
           InstanceFailure.Kind.OUT_OF_MEMORY,
           "Instance used more than its memory size of " + spec.memoryMb() + " MB: killed");
     }
-    String details = exitDetails();
+    String details = exitDetails(false);
     if (details.contains("exit code 3")) {
       return new InstanceFailure(
           InstanceFailure.Kind.OUT_OF_MEMORY,
@@ -199,8 +217,12 @@ public final class Instance {
     }
   }
 
-  /** The exit code and the worker's last stderr lines, once the process has ended. */
-  private String exitDetails() {
+  /**
+   * The exit code once the process has ended, with the worker's last stderr lines when {@code
+   * withTail} (a failed start, which served nobody yet). An invocation's caller never gets the
+   * tail, which may hold what earlier invocations printed: it goes to the runtime log.
+   */
+  private String exitDetails(boolean withTail) {
     try {
       if (!process.waitFor(2, TimeUnit.SECONDS)) {
         return "";
@@ -212,11 +234,25 @@ public final class Instance {
     stderr.awaitEnd(1000);
     int code = process.exitValue();
     String tail = stderr.tail();
+    if (!withTail && !tail.isEmpty()) {
+      log.warn(
+          "Instance exited: its last stderr lines",
+          "app",
+          spec.app(),
+          "function",
+          spec.function(),
+          "instance",
+          id,
+          "exitCode",
+          code,
+          "stderr",
+          tail);
+    }
     return " (exit code "
         + code
         + (code > 128 ? ", signal " + (code - 128) : "")
         + ")"
-        + (tail.isEmpty() ? "" : ": " + tail);
+        + (withTail && !tail.isEmpty() ? ": " + tail : "");
   }
 
   private void functionLog(String requestId, String message) {
@@ -243,12 +279,12 @@ public final class Instance {
         "function");
   }
 
-  /** Kills the process now (SIGKILL); idempotent. */
+  /** Kills the process and every process it started (SIGKILL); idempotent. */
   void kill(KillReason reason) {
     if (killReason == null) {
       killReason = reason;
     }
-    process.destroyForcibly();
+    WorkerProcesses.killTree(process);
   }
 
   /** Asks the worker to exit by closing its stdin; kills it if it has not exited within 5 s. */
@@ -266,7 +302,7 @@ public final class Instance {
         .orTimeout(5, TimeUnit.SECONDS)
         .exceptionally(
             timeout -> {
-              process.destroyForcibly();
+              WorkerProcesses.killTree(process);
               return process;
             });
   }

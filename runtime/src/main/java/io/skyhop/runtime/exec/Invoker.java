@@ -87,6 +87,18 @@ public final class Invoker {
           continue;
         }
         return failed(requestId, e, duration, init, -1, instance.id());
+      } catch (RuntimeException | Error e) {
+        // whatever went wrong here (even the runtime's own out-of-memory), the slot is returned
+        // and the instance, whose stream is in an unknown state, is killed
+        pool.discard(instance);
+        return failed(
+            requestId,
+            new InstanceFailure(
+                InstanceFailure.Kind.CRASHED, "The runtime failed while serving the call: " + e),
+            (System.nanoTime() - start) / 1e6,
+            init,
+            -1,
+            instance.id());
       }
     }
   }

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -52,6 +53,8 @@ public final class WorkerJar {
       Files.write(tmp, jar);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
+    // readable by every worker, whatever user it runs as: it holds no secret
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     return file;
   }
 

@@ -1,13 +1,12 @@
 package io.skyhop.runtime.exec;
 
-import io.skyhop.core.Adapters;
 import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.store.DurableFiles;
 import io.skyhop.runtime.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,6 @@ public final class WorkerLauncher {
           "-Xlog:all=warning:stderr",
           "-Dfile.encoding=UTF-8");
 
-  /** Variables passed through from the runtime's environment; everything else is left out. */
-  private static final List<String> PASSED_ENV = List.of("PATH", "LANG", "LC_ALL", "TZ");
-
   /** Longest wait for a worker to become ready. */
   private static final long INIT_LIMIT_MILLIS = 30_000;
 
@@ -47,6 +43,7 @@ public final class WorkerLauncher {
   private final ScheduledExecutorService timers;
   private final boolean cds;
   private final String target;
+  private final WorkerSandbox sandbox;
   private final AtomicLong instanceCount = new AtomicLong();
 
   /**
@@ -56,6 +53,7 @@ public final class WorkerLauncher {
    * @param workerJar the jar holding {@link WorkerMain}
    * @param cds whether to use (and build) class-data sharing archives
    * @param target the target id functions see in {@code Context.target()}
+   * @param sandbox the users, files and environment workers get
    */
   public WorkerLauncher(
       Path java,
@@ -63,13 +61,20 @@ public final class WorkerLauncher {
       RuntimeLog log,
       ScheduledExecutorService timers,
       boolean cds,
-      String target) {
+      String target,
+      WorkerSandbox sandbox) {
     this.java = java;
     this.workerJar = workerJar;
     this.log = log;
     this.timers = timers;
     this.cds = cds;
     this.target = target;
+    this.sandbox = sandbox;
+  }
+
+  /** The users, files and environment workers get. */
+  public WorkerSandbox sandbox() {
+    return sandbox;
   }
 
   /** The {@code java} of the running JVM. */
@@ -83,9 +88,15 @@ public final class WorkerLauncher {
    * @throws InstanceFailure of kind {@code START_FAILED} when it does not become ready
    */
   public Instance start(WorkerSpec spec) throws InstanceFailure {
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.addAll(FAST_START_FLAGS);
+    String id = "i-" + instanceCount.incrementAndGet();
+    Path dir;
+    try {
+      dir = sandbox.files().privateDir(spec.app() + "-" + id, spec.uid());
+    } catch (IOException e) {
+      throw new InstanceFailure(
+          InstanceFailure.Kind.START_FAILED, "Cannot create the instance's directory: " + e);
+    }
+    List<String> command = javaCommand(spec.uid(), dir);
     command.add("-Xmx" + heapMb(spec.memoryMb()) + "m");
     command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
     if (cds && Files.isRegularFile(spec.cdsArchive())) {
@@ -96,20 +107,16 @@ public final class WorkerLauncher {
     command.add(WorkerMain.class.getName());
     command.add(WorkerMain.TARGET_OPTION);
     command.add(target);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(spec.workDir().toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().retainAll(PASSED_ENV);
-    env.putAll(spec.env());
-    env.put(Adapters.FUNCTION_ENV, spec.function());
-    String id = "i-" + instanceCount.incrementAndGet();
     long started = System.nanoTime();
     Process process;
     try {
-      process = builder.start();
+      process = builder(command, dir, spec.env(), spec.function()).start();
     } catch (IOException e) {
+      deleteQuietly(dir);
       throw new InstanceFailure(
           InstanceFailure.Kind.START_FAILED, "Cannot start a worker with " + java + ": " + e);
     }
+    process.onExit().thenRun(() -> deleteQuietly(dir));
     WorkerOutput stderr = new WorkerOutput(process.getErrorStream(), log, spec, id);
     Thread pump = new Thread(stderr, "skyhop-stderr-" + id);
     pump.setDaemon(true);
@@ -131,62 +138,95 @@ public final class WorkerLauncher {
     return String.join(File.pathSeparator, entries);
   }
 
+  /** The start of every worker command: the user switch, {@code java}, flags, private dirs. */
+  private List<String> javaCommand(int uid, Path privateDir) {
+    List<String> command = new ArrayList<>(sandbox.users().commandPrefix(uid));
+    command.add(java.toString());
+    command.addAll(FAST_START_FLAGS);
+    command.add("-Djava.io.tmpdir=" + WorkerEnvironment.tmpDir(privateDir));
+    command.add("-Duser.home=" + privateDir);
+    return command;
+  }
+
+  private ProcessBuilder builder(
+      List<String> command, Path privateDir, Map<String, String> declared, String function) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(privateDir.toFile());
+    Map<String, String> env = builder.environment();
+    env.clear();
+    env.putAll(WorkerEnvironment.of(sandbox.runtimeEnv(), declared, function, privateDir));
+    return builder;
+  }
+
+  private void deleteQuietly(Path dir) {
+    try {
+      WorkerFiles.deleteTree(dir);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Cannot delete a worker's directory: " + e, "dir", dir.toString());
+    }
+  }
+
   /**
    * Builds an app version's class-data sharing archive: runs a worker in {@code --prepare} mode (it
-   * binds every function and exits) with {@code -XX:ArchiveClassesAtExit}, then moves the archive
-   * into place. Workers started afterwards map it instead of loading their classes.
+   * binds every function and exits) with {@code -XX:ArchiveClassesAtExit}, as the app's user, in a
+   * private directory, with the same scrubbed environment as its instances; then copies the archive
+   * to {@code durable} (kept in the data directory for restarts) and to {@code spec.cdsArchive()},
+   * where workers started afterwards map it instead of loading their classes.
    *
+   * @param spec any function of the version (they share class path, archive and user)
    * @return whether the archive exists afterwards
    */
-  public boolean buildArchive(List<Path> bundleClassPath, Path archive, Path workDir)
-      throws InterruptedException {
+  public boolean buildArchive(WorkerSpec spec, Path durable) throws InterruptedException {
     if (!cds) {
       return false;
     }
-    if (Files.isRegularFile(archive)) {
+    if (Files.isRegularFile(spec.cdsArchive())) {
       return true;
     }
-    Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.addAll(FAST_START_FLAGS);
-    command.add("-Xmx256m");
-    command.add("-XX:ArchiveClassesAtExit=" + tmp);
-    command.add("-cp");
-    command.add(classPath(bundleClassPath));
-    command.add(WorkerMain.class.getName());
-    command.add("--prepare");
+    Path dir = null;
     try {
-      Files.deleteIfExists(tmp);
-      Path output = archive.resolveSibling(archive.getFileName() + ".log");
+      dir =
+          sandbox
+              .files()
+              .privateDir(spec.app() + "-prepare-" + instanceCount.incrementAndGet(), spec.uid());
+      Path built = dir.resolve("app.jsa");
+      List<String> command = javaCommand(spec.uid(), dir);
+      command.add("-Xmx256m");
+      command.add("-XX:ArchiveClassesAtExit=" + built);
+      command.add("-cp");
+      command.add(classPath(spec.classPath()));
+      command.add(WorkerMain.class.getName());
+      command.add("--prepare");
+      Path output = dir.resolve("prepare.log");
       Process process =
-          new ProcessBuilder(command)
-              .directory(workDir.toFile())
+          builder(command, dir, Map.of(), null)
               .redirectErrorStream(true)
               .redirectOutput(output.toFile())
               .start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+        WorkerProcesses.killTree(process);
         return false;
       }
-      if (process.exitValue() != 0 || !Files.isRegularFile(tmp)) {
+      if (process.exitValue() != 0 || !Files.isRegularFile(built)) {
         log.warn(
             "Class-data sharing archive not built: workers start without it",
-            "archive",
-            archive.toString(),
+            "app",
+            spec.app(),
             "exitCode",
             process.exitValue(),
             "output",
-            Files.readString(output).strip());
-        Files.deleteIfExists(tmp);
+            WorkerProcesses.head(output, 4096));
         return false;
       }
-      Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE);
-      Files.deleteIfExists(output);
+      DurableFiles.copy(built, durable);
+      sandbox.files().placeArchive(built, spec.cdsArchive());
       return true;
     } catch (IOException e) {
-      log.warn("Class-data sharing archive not built: " + e, "archive", archive.toString());
+      log.warn("Class-data sharing archive not built: " + e, "app", spec.app());
       return false;
+    } finally {
+      if (dir != null) {
+        deleteQuietly(dir);
+      }
     }
   }
 }

@@ -1,10 +1,9 @@
 package io.skyhop.runtime.exec;
 
 import io.skyhop.runtime.meter.RuntimeLog;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,10 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Copies a worker's stderr (its JVM's messages and what user code prints) into the runtime log, one
- * entry per line, and keeps the last lines to explain a failed start or a crash.
+ * entry per line, and keeps the last lines to explain a failed start or a crash. A line is cut at
+ * {@value #MAX_LINE_BYTES} bytes (the rest is skipped, never buffered), so a worker cannot grow the
+ * runtime's memory by printing.
  */
 final class WorkerOutput implements Runnable {
   private static final int TAIL_LINES = 8;
+
+  /** The longest line kept; the rest of a longer line is counted and dropped. */
+  static final int MAX_LINE_BYTES = 16 * 1024;
 
   private final InputStream stream;
   private final RuntimeLog log;
@@ -34,33 +38,56 @@ final class WorkerOutput implements Runnable {
 
   @Override
   public void run() {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        synchronized (tail) {
-          tail.addLast(line);
-          if (tail.size() > TAIL_LINES) {
-            tail.removeFirst();
+    try (InputStream in = new BufferedInputStream(stream, 65536)) {
+      byte[] line = new byte[MAX_LINE_BYTES];
+      int length = 0;
+      long dropped = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (b != '\n') {
+          if (length < line.length) {
+            line[length++] = (byte) b;
+          } else {
+            dropped++;
           }
+          continue;
         }
-        log.write(
-            "INFO",
-            line,
-            "app",
-            spec.app(),
-            "function",
-            spec.function(),
-            "instance",
-            instanceId,
-            "source",
-            "stderr");
+        emit(line, length, dropped);
+        length = 0;
+        dropped = 0;
+      }
+      if (length > 0 || dropped > 0) {
+        emit(line, length, dropped);
       }
     } catch (IOException e) {
       // the process is gone
     } finally {
       ended.countDown();
     }
+  }
+
+  private void emit(byte[] bytes, int length, long dropped) {
+    String line = new String(bytes, 0, length, StandardCharsets.UTF_8);
+    if (dropped > 0) {
+      line = line + " [cut: " + dropped + " more bytes]";
+    }
+    synchronized (tail) {
+      tail.addLast(line);
+      if (tail.size() > TAIL_LINES) {
+        tail.removeFirst();
+      }
+    }
+    log.write(
+        "INFO",
+        line,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "instance",
+        instanceId,
+        "source",
+        "stderr");
   }
 
   /** Waits until the stream has ended (the process exited), at most {@code millis}. */

@@ -14,9 +14,11 @@ import java.util.Map;
  *     above it
  * @param timeoutSeconds the invocation timeout
  * @param env the function's fixed environment
- * @param classPath the bundle's jars (classes first, then {@code lib/})
- * @param cdsArchive the app's class-data sharing archive; used when the file exists
- * @param workDir the worker's working directory
+ * @param classPath the bundle's jars (classes first, then {@code lib/}), as copied to the work
+ *     directory ({@link WorkerFiles})
+ * @param cdsArchive the app's class-data sharing archive in the work directory; used when the file
+ *     exists
+ * @param uid the user and group id its workers run as, or {@link WorkerUsers#RUNTIME_USER}
  */
 public record WorkerSpec(
     String app,
@@ -27,7 +29,7 @@ public record WorkerSpec(
     Map<String, String> env,
     List<Path> classPath,
     Path cdsArchive,
-    Path workDir) {
+    int uid) {
 
   /** {@code app/function}, as logs name the function. */
   public String qualifiedName() {

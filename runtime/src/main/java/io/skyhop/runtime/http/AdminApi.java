@@ -9,6 +9,7 @@ import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.exec.Outcome;
 import io.skyhop.runtime.exec.Payload;
 import io.skyhop.runtime.exec.WorkerResult;
+import io.skyhop.runtime.meter.Housekeeping;
 import io.skyhop.runtime.meter.Meter;
 import io.skyhop.runtime.queue.DurableQueue;
 import io.skyhop.runtime.queue.Queues;
@@ -48,6 +49,7 @@ final class AdminApi {
   private final Path tmpDir;
   private final long maxBodyBytes;
   private final Supplier<String> baseUrl;
+  private final Housekeeping housekeeping;
   private final long startedMillis = System.currentTimeMillis();
 
   AdminApi(
@@ -60,7 +62,8 @@ final class AdminApi {
       Supplier<List<Meter.Gauge>> gauges,
       Path tmpDir,
       long maxBodyBytes,
-      Supplier<String> baseUrl) {
+      Supplier<String> baseUrl,
+      Housekeeping housekeeping) {
     this.access = access;
     this.deployments = deployments;
     this.invoker = invoker;
@@ -71,6 +74,7 @@ final class AdminApi {
     this.tmpDir = tmpDir;
     this.maxBodyBytes = maxBodyBytes;
     this.baseUrl = baseUrl;
+    this.housekeeping = housekeeping;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -121,13 +125,23 @@ final class AdminApi {
     }
   }
 
+  /**
+   * {@code 200 {"status":"ok",…}}, or {@code 503 {"status":"stalled","stalled":[tasks],…}} while a
+   * housekeeping task (timeouts, idle shutdown, schedules) hangs; faults counts the task failures
+   * the loop survived.
+   */
   private void health(HttpExchange exchange) throws IOException {
+    List<String> stalled = housekeeping.stalled();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
+    body.put("status", stalled.isEmpty() ? "ok" : "stalled");
     body.put("version", SkyhopVersion.get());
     body.put("apps", deployments.all().size());
     body.put("uptimeSeconds", (System.currentTimeMillis() - startedMillis) / 1000);
-    Exchanges.json(exchange, 200, body);
+    if (!stalled.isEmpty()) {
+      body.put("stalled", stalled);
+    }
+    body.put("housekeepingFaults", housekeeping.faults());
+    Exchanges.json(exchange, stalled.isEmpty() ? 200 : 503, body);
   }
 
   private void apps(HttpExchange exchange, String method, List<String> rest) throws IOException {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.skyhop.runtime.deploy.Deployments;
 import io.skyhop.runtime.exec.Invoker;
+import io.skyhop.runtime.meter.Housekeeping;
 import io.skyhop.runtime.meter.Meter;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.queue.Consumers;
@@ -33,6 +34,7 @@ public final class FrontDoor implements AutoCloseable {
    *
    * @param consumers finds the function of a queue, for pushed queue events
    * @param cloudEvents whether {@code POST /_skyhop/events/queues/<queue>} takes CloudEvents
+   * @param housekeeping the periodic tasks, whose stalls {@code GET /_skyhop/health} reports
    */
   public record Parts(
       AdminToken token,
@@ -47,7 +49,8 @@ public final class FrontDoor implements AutoCloseable {
       long maxBodyBytes,
       RuntimeLog log,
       Consumers consumers,
-      boolean cloudEvents) {}
+      boolean cloudEvents,
+      Housekeeping housekeeping) {}
 
   /**
    * Binds the server, so that its address is known before the parts exist (workers are told the
@@ -65,7 +68,7 @@ public final class FrontDoor implements AutoCloseable {
     Gateway gateway = new Gateway(parts.deployments(), parts.invoker(), parts.maxBodyBytes());
     AdminApi admin =
         new AdminApi(
-            new Access(parts.token(), parts.deployments()::appOfQueuesToken),
+            new Access(parts.token(), parts.deployments()::queuesGrant),
             parts.deployments(),
             parts.invoker(),
             parts.queues(),
@@ -74,7 +77,8 @@ public final class FrontDoor implements AutoCloseable {
             parts.gauges(),
             parts.tmpDir(),
             parts.maxBodyBytes(),
-            this::baseUrl);
+            this::baseUrl,
+            parts.housekeeping());
     RuntimeLog log = parts.log();
     EventsApi events =
         parts.cloudEvents()

@@ -190,7 +190,7 @@ public final class Frames {
   }
 
   /** The stream does not hold the protocol: the peer wrote something else. */
-  public static final class ProtocolException extends IOException {
+  public static class ProtocolException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /** An error with a description of what was found. */

@@ -2,8 +2,11 @@ package io.skyhop.runtime.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyhop.runtime.exec.WorkerFiles;
 import io.skyhop.runtime.exec.WorkerLauncher;
+import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerSpec;
+import io.skyhop.runtime.exec.WorkerUsers;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.testing.FixtureBundle;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +67,10 @@ class QueuesTokenTest {
             Map.of("GREETING", "hi", "SKYHOP_QUEUES_URL", URL, "SKYHOP_QUEUES_TOKEN", token));
     assertThat(env(deployments, "hello"))
         .isEqualTo(Map.of("SKYHOP_QUEUES_URL", URL, "SKYHOP_QUEUES_TOKEN", token));
-    assertThat(deployments.appOfQueuesToken(token)).contains("fixture");
-    assertThat(deployments.appOfQueuesToken(token + "x")).isEmpty();
-    assertThat(deployments.appOfQueuesToken(adminToken())).isEmpty();
+    assertThat(deployments.queuesGrant(token))
+        .contains(new QueuesEnv.Grant("fixture", Set.of("jobs")));
+    assertThat(deployments.queuesGrant(token + "x")).isEmpty();
+    assertThat(deployments.queuesGrant(adminToken())).isEmpty();
   }
 
   @Test
@@ -80,17 +85,19 @@ class QueuesTokenTest {
     Deployments restarted = deployments(Optional.of(URL));
     restarted.reload();
     assertThat(env(restarted, "hello")).containsEntry("SKYHOP_QUEUES_TOKEN", token);
-    assertThat(restarted.appOfQueuesToken(token)).contains("fixture");
+    assertThat(restarted.queuesGrant(token))
+        .contains(new QueuesEnv.Grant("fixture", Set.of("jobs")));
 
     assertThat(restarted.remove("fixture")).isTrue();
-    assertThat(restarted.appOfQueuesToken(token)).isEmpty();
+    assertThat(restarted.queuesGrant(token)).isEmpty();
     assertThat(tmp.resolve("data/apps/fixture/queues-token")).doesNotExist();
 
     restarted.deploy("fixture", bundle);
     String next = Files.readString(tmp.resolve("data/apps/fixture/queues-token")).strip();
     assertThat(next).isNotEqualTo(token);
-    assertThat(restarted.appOfQueuesToken(token)).isEmpty();
-    assertThat(restarted.appOfQueuesToken(next)).contains("fixture");
+    assertThat(restarted.queuesGrant(token)).isEmpty();
+    assertThat(restarted.queuesGrant(next))
+        .contains(new QueuesEnv.Grant("fixture", Set.of("jobs")));
   }
 
   @Test
@@ -105,7 +112,14 @@ class QueuesTokenTest {
     Path data = Files.createDirectories(tmp.resolve("data"));
     WorkerLauncher launcher =
         new WorkerLauncher(
-            WorkerLauncher.currentJava(), tmp.resolve("worker.jar"), log, timers, false, "local");
+            WorkerLauncher.currentJava(),
+            tmp.resolve("worker.jar"),
+            log,
+            timers,
+            false,
+            "local",
+            new WorkerSandbox(
+                WorkerUsers.runtimeUser(), WorkerFiles.open(tmp.resolve("work"), false), Map.of()));
     return new Deployments(data, launcher, 2, log, Runnable::run, queuesUrl, Optional.empty());
   }
 

@@ -2,12 +2,14 @@ package io.skyhop.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyhop.runtime.deploy.QueuesEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +28,9 @@ class AccessTest {
   void setUp() throws IOException {
     AdminToken admin = AdminToken.load(data);
     adminToken = Files.readString(data.resolve(AdminToken.FILE)).strip();
-    Map<String, String> appsByQueuesToken = Map.of("relay-token", "relay");
-    access = new Access(admin, token -> Optional.ofNullable(appsByQueuesToken.get(token)));
+    Map<String, QueuesEnv.Grant> grants =
+        Map.of("relay-token", new QueuesEnv.Grant("relay", Set.of("orders", "relay-inbox")));
+    access = new Access(admin, token -> Optional.ofNullable(grants.get(token)));
   }
 
   @Test
@@ -38,9 +41,27 @@ class AccessTest {
   }
 
   @Test
-  void aQueuesTokenMayEnqueue() {
+  void aQueuesTokenMayEnqueueToItsAppsDeclaredQueues() {
     assertThat(refusal("Bearer relay-token", "POST", "queues", "orders")).isEmpty();
-    assertThat(refusal("Bearer relay-token", "POST", "queues", "not a valid name")).isEmpty();
+    assertThat(refusal("Bearer relay-token", "POST", "queues", "relay-inbox")).isEmpty();
+  }
+
+  @Test
+  void aQueuesTokenReachesNoOtherQueueAndCreatesNone() {
+    for (String queue : List.of("payments", "not a valid name", "_storage-events")) {
+      assertThat(refusal("Bearer relay-token", "POST", "queues", queue))
+          .as(queue)
+          .contains(
+              new Access.Refusal(
+                  403,
+                  "The queues token of app 'relay' (SKYHOP_QUEUES_TOKEN) may only enqueue to the"
+                      + " queues its functions declare [orders, relay-inbox]; '"
+                      + queue
+                      + "' is not one of them. Fix: enqueue to one of these, or declare the queue"
+                      + " with @QueueTrigger(queue = \""
+                      + queue
+                      + "\") in this app"));
+    }
   }
 
   @Test

@@ -17,8 +17,7 @@ class MeterTest {
   @TempDir Path dir;
 
   private final WorkerSpec spec =
-      new WorkerSpec(
-          "orders", "v1", "get", 512, 10, Map.of(), List.of(), Path.of("x"), Path.of("."));
+      new WorkerSpec("orders", "v1", "get", 512, 10, Map.of(), List.of(), Path.of("x"), -1);
 
   @Test
   void reportsLikeLambdaAndBillsInitOnColdStarts() throws Exception {

@@ -1,6 +1,10 @@
 package io.skyhop.runtime.testing;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.skyhop.api.HttpRequest;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.runtime.fixture.Fixture;
@@ -28,6 +32,14 @@ public final class FixtureBundle {
    * Writes the fixture bundle, its {@code fixture-version.txt} resource holding {@code version}.
    */
   public static Path write(Path zip, String version) throws IOException {
+    return write(zip, version, Fixture.class);
+  }
+
+  /**
+   * Writes a bundle of the fixture package whose index holds the functions of {@code app} only (a
+   * second app, with functions and queues of its own).
+   */
+  public static Path write(Path zip, String version, Class<?> app) throws IOException {
     Path classes = codeSource(Fixture.class);
     String pkg = Fixture.class.getPackageName().replace('.', '/');
     Map<String, byte[]> libs = new LinkedHashMap<>();
@@ -46,7 +58,7 @@ public final class FixtureBundle {
       add(
           out,
           "META-INF/skyhop/functions.json",
-          Files.readAllBytes(classes.resolve("META-INF/skyhop/functions.json")));
+          indexOf(classes.resolve("META-INF/skyhop/functions.json"), app));
       add(out, "fixture-version.txt", version.getBytes(StandardCharsets.UTF_8));
       try (Stream<Path> files = Files.list(classes.resolve(pkg))) {
         for (Path f : files.sorted().toList()) {
@@ -58,6 +70,19 @@ public final class FixtureBundle {
       }
     }
     return zip;
+  }
+
+  /** The test compilation's function index, with the functions of {@code app} only. */
+  private static byte[] indexOf(Path index, Class<?> app) throws IOException {
+    JsonObject all = JsonParser.parseString(Files.readString(index)).getAsJsonObject();
+    JsonArray functions = new JsonArray();
+    for (JsonElement f : all.getAsJsonArray("functions")) {
+      if (f.getAsJsonObject().get("class").getAsString().equals(app.getName())) {
+        functions.add(f);
+      }
+    }
+    all.add("functions", functions);
+    return all.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes a zip with the given entries (names as given, for hostile bundles). */

@@ -10,12 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A runtime started as a real process ({@code java -jar skyhop-runtime.jar}) for a test; always
@@ -83,6 +86,28 @@ public final class RuntimeProcess implements AutoCloseable {
     JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
     String token = Files.readString(dataDir.resolve("admin-token")).strip();
     return new RuntimeProcess(process, dataDir, log, URI.create(o.get("url").getAsString()), token);
+  }
+
+  /**
+   * A new directory that functions may write to whatever user their workers run as (mode 0777, in
+   * the system's temporary directory, deleted when the test JVM exits): a test's own {@code
+   * TempDir} is private to the test's user, as the runtime's data directory is to the runtime's.
+   */
+  public static Path workerWritableDir() throws IOException {
+    Path dir =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "skyhop-it-out-");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                  } catch (IOException e) {
+                    // best effort: it is in the temporary directory
+                  }
+                }));
+    return dir;
   }
 
   /** {@code http://127.0.0.1:port}. */
