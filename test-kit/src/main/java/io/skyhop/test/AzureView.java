@@ -1,11 +1,11 @@
 package io.skyhop.test;
 
-import com.google.gson.JsonObject;
 import com.microsoft.azure.functions.HttpMethod;
 import io.skyhop.api.HttpRequest;
 import io.skyhop.api.HttpResponse;
 import io.skyhop.api.QueueMessage;
 import io.skyhop.api.StorageEvent;
+import io.skyhop.azure.AzureFunctionException;
 import io.skyhop.azure.SkyhopFunctions;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.Trigger;
@@ -29,10 +29,12 @@ final class AzureView extends TargetView {
   static final String BASE_URL = "https://app.azurewebsites.net/api";
 
   private final SkyhopFunctions entry;
+  private final AzureBinder binder;
 
   AzureView(FunctionRuntime runtime, ClassLoader loader, Map<String, String> env) {
     super("azure", runtime, env);
     this.entry = new SkyhopFunctions(loader, env);
+    this.binder = new AzureBinder(entry);
   }
 
   @Override
@@ -67,15 +69,8 @@ final class AzureView extends TargetView {
   /** A timer run that fails is not retried; the next run comes at the next occurrence. */
   @Override
   Delivery runSchedule(Trigger.Schedule schedule, String function, Instant due) {
-    JsonObject status = new JsonObject();
-    status.addProperty("Last", "0001-01-01T00:00:00");
-    status.addProperty("Next", due.toString());
-    status.addProperty("LastUpdated", due.toString());
-    JsonObject timerInfo = new JsonObject();
-    timerInfo.add("ScheduleStatus", status);
-    timerInfo.addProperty("IsPastDue", false);
     try {
-      entry.timer(timerInfo.toString(), context(function));
+      binder.invoke("timer", AzureBindingData.timer(due), context(function));
       return Delivery.succeeded("timer run completed");
     } catch (RuntimeException failed) {
       return new Delivery(Delivery.Outcome.FAILED, "timer run failed", Optional.of(failed));
@@ -89,11 +84,7 @@ final class AzureView extends TargetView {
   @Override
   Delivery deliver(String function, QueueMessage message) {
     try {
-      entry.queue(
-          message.body(),
-          message.id(),
-          Integer.toString(message.deliveryCount()),
-          context(function));
+      binder.invoke("queue", AzureBindingData.queue(message), context(function));
       return Delivery.succeeded("message deleted from the queue");
     } catch (RuntimeException failed) {
       String queue = ((Trigger.Queue) def(function).trigger()).queue();
@@ -110,10 +101,7 @@ final class AzureView extends TargetView {
     }
   }
 
-  /**
-   * A blob trigger fires for new and updated blobs only. The blob's content is passed empty; its
-   * length and ETag are in the properties.
-   */
+  /** A blob trigger fires for new and updated blobs only; the content is passed empty. */
   @Override
   Delivery notify(String function, StorageEvent event) {
     if (event.type() != StorageEvent.Type.CREATED) {
@@ -122,17 +110,8 @@ final class AzureView extends TargetView {
               + event
               + ". Fix: test deletions on another target, or send a CREATED event.");
     }
-    JsonObject properties = new JsonObject();
-    properties.addProperty("Length", event.size());
-    properties.addProperty("ContentLength", event.size());
-    event.eTag().ifPresent(e -> properties.addProperty("ETag", "\"" + e + "\""));
     try {
-      entry.blob(
-          new byte[0],
-          event.key(),
-          event.bucket() + "/" + event.key(),
-          properties.toString(),
-          context(function));
+      binder.invoke("blob", AzureBindingData.blob(event), context(function));
       return Delivery.succeeded("blob receipt written");
     } catch (RuntimeException failed) {
       return new Delivery(
@@ -140,15 +119,34 @@ final class AzureView extends TargetView {
     }
   }
 
-  /** The Java worker receives binding data, not one event document. */
+  /**
+   * The binding data the host passes the worker for a queue, blob or timer function: {@code
+   * {"data": …, "metadata": {…}}} as {@code SampleEvents.azureQueue()}, {@code azureBlob()} and
+   * {@code azureTimer()} show.
+   *
+   * @return {@code ""}: the entry methods return nothing
+   * @throws RuntimeException what the function threw (the host records a failed invocation)
+   */
   @Override
   public String event(String function, String json) {
-    throw new UnsupportedOperationException(
-        "Azure Functions passes a Java function its binding data, not one event document, so"
-            + " event(...) cannot deliver to '"
-            + function
-            + "' on azure. Fix: call http(...), queue(...), storage(...) or schedule(...) on"
-            + " target(\"azure\").");
+    Trigger trigger = def(function).trigger();
+    if (trigger instanceof Trigger.Http) {
+      throw new UnsupportedOperationException(
+          "Function '"
+              + function
+              + "' is an HTTP function: the Azure worker hands it an HttpRequestMessage, not"
+              + " binding data. Fix: call http(...), get(...) or post(...) on target(\"azure\").");
+    }
+    String method =
+        trigger instanceof Trigger.Queue
+            ? "queue"
+            : trigger instanceof Trigger.Storage ? "blob" : "timer";
+    try {
+      binder.invoke(method, json, context(function));
+      return "";
+    } catch (AzureFunctionException failed) {
+      throw sneaky(failed.getCause());
+    }
   }
 
   private AzureWorker.Context context(String function) {

@@ -18,6 +18,8 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -25,8 +27,12 @@ import io.skyhop.api.HttpMethod;
 import io.skyhop.api.HttpRequest;
 import io.skyhop.api.QueueMessage;
 import io.skyhop.api.StorageEvent;
+import io.skyhop.azure.SkyhopFunctions;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * {@code aws-lambda-java-events} through the Lambda runtime's own serializers ({@code
  * aws-lambda-java-serialization}), the CloudEvents SDK's JSON format for Google's envelopes and
  * Google's generated CloudEvent data types ({@code google-cloudevent-types}, read strictly: an
- * unknown field fails). Values are checked after reading, so a misspelt field (which the AWS
- * serializers would skip) fails too.
+ * unknown field fails), and Azure's binding data against the {@code azure-functions-java-library}
+ * annotations the worker binds by. Values are checked after reading, so a misspelt field (which the
+ * AWS serializers would skip) fails too.
  */
 class OfficialEventTypesTest {
   private static final HttpRequest REQUEST =
@@ -192,6 +199,48 @@ class OfficialEventTypesTest {
             MessagePublishedData.newBuilder());
     assertThat(message.getMessage().getData().toString(StandardCharsets.UTF_8)).isEqualTo("hello");
     assertThat(message.getMessage().getMessageId()).isEqualTo("p-1");
+  }
+
+  /**
+   * Azure has no event documents: the worker binds each entry method's parameters by the library's
+   * annotations. Every {@code @BindingName} of the adapter's queue, blob and timer entry points is
+   * in the matching sample's metadata, binary triggers take bytes, and each stored sample runs.
+   */
+  @Test
+  void azureBindingDataHoldsEveryBindingTheLibrarysAnnotationsName() {
+    Map<String, String> samples =
+        Map.of(
+            "queue", SampleEvents.azureQueue(),
+            "blob", SampleEvents.azureBlob(),
+            "timer", SampleEvents.azureTimer());
+    samples.forEach(
+        (method, sample) -> {
+          JsonObject metadata =
+              JsonParser.parseString(sample).getAsJsonObject().getAsJsonObject("metadata");
+          Method entry = entryMethod(method);
+          for (Parameter p : entry.getParameters()) {
+            BindingName name = p.getAnnotation(BindingName.class);
+            if (name != null) {
+              assertThat(metadata.keySet()).as(method).contains(name.value());
+            }
+          }
+        });
+    assertThat(entryMethod("queue").getParameters()[0].getAnnotation(QueueTrigger.class).dataType())
+        .isEqualTo("binary");
+    assertThat(entryMethod("queue").getParameterTypes()[0]).isEqualTo(byte[].class);
+
+    TargetView azure = Skyhop.load().target("azure");
+    assertThat(azure.event("audit", SampleEvents.azureQueue())).isEmpty();
+    assertThat(azure.event("on-cover", SampleEvents.azureBlob())).isEmpty();
+    assertThat(azure.event("inventory", SampleEvents.azureTimer())).isEmpty();
+    assertThat(azure.logs()).containsExactly("INFO inventory 2024-05-01T03:00:00Z Europe/Berlin");
+  }
+
+  private static Method entryMethod(String name) {
+    return Arrays.stream(SkyhopFunctions.class.getMethods())
+        .filter(m -> m.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static CloudEvent cloudEvent(String json) {

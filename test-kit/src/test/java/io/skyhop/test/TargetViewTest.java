@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 @SkyhopTest
 class TargetViewTest {
   private static final List<String> TARGETS = Targets.IDS;
+  private static final StorageEvent COVER =
+      new StorageEvent("covers", "c.png", 10, StorageEvent.Type.CREATED, null);
 
   @Test
   void anUnknownTargetIsRefusedWithTheIds(Skyhop skyhop) {
@@ -112,18 +114,25 @@ class TargetViewTest {
   }
 
   @Test
-  void azureHasNoSingleEventDocument(Skyhop skyhop) {
-    assertThatThrownBy(() -> skyhop.target("azure").event("audit", "{}"))
+  void azureEventDeliversTheHostsBindingDataAndThrowsWhatTheFunctionThrew(Skyhop skyhop) {
+    TargetView azure = skyhop.target("azure");
+
+    assertThat(azure.event("on-cover", SampleEvents.azureBlob(COVER))).isEmpty();
+    assertThatThrownBy(
+            () -> azure.event("audit", SampleEvents.azureQueue(QueueMessage.of("q-1", " "))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("empty audit record q-1");
+    assertThatThrownBy(() -> azure.event("get", "{}"))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage(
-            "Azure Functions passes a Java function its binding data, not one event document, so"
-                + " event(...) cannot deliver to 'audit' on azure. Fix: call http(...), queue(...),"
-                + " storage(...) or schedule(...) on target(\"azure\").");
+            "Function 'get' is an HTTP function: the Azure worker hands it an HttpRequestMessage,"
+                + " not binding data. Fix: call http(...), get(...) or post(...) on"
+                + " target(\"azure\").");
   }
 
   @Test
   void knativeHasNoStorageTriggers(Skyhop skyhop) {
-    StorageEvent cover = new StorageEvent("covers", "c.png", 10, StorageEvent.Type.CREATED, null);
+    StorageEvent cover = COVER;
 
     assertThatThrownBy(() -> skyhop.target("knative").storage("on-cover", cover))
         .isInstanceOf(IllegalArgumentException.class)
