@@ -25,7 +25,8 @@ import java.util.StringJoiner;
  * with {@code {"error": ...}} bodies; on {@code local} a queue message is retried until its fifth
  * delivery, then dead-lettered ({@code --max-attempts 5}); on {@code knative} a message is a
  * CloudEvent pushed by a Broker (delivery count 1, attributes from its extension attributes, a
- * failure answered 500 and retried by the Broker), and there are no storage triggers.
+ * failure answered 500 and retried by the Broker), a schedule a CronJob run (retried twice when it
+ * fails), and there are no storage triggers.
  */
 final class RuntimeView extends TargetView {
   private final boolean knative;
@@ -56,23 +57,44 @@ final class RuntimeView extends TargetView {
     return error(404, "No function of app 'app' serves " + request.method() + " " + request.path());
   }
 
-  /** The scheduler logs a failed run; the next one comes at the next due time. */
+  /**
+   * {@code local}: the scheduler logs a failed run, the next one comes at the next due time. {@code
+   * knative}: a CronJob runs the image once; exit 1 and Kubernetes retries it twice.
+   */
   @Override
   Delivery runSchedule(Trigger.Schedule schedule, String function, Instant due) {
     BoundFunction bound = runtime().function(function);
     ScheduledEvent event = new ScheduledEvent(due, schedule.cron(), schedule.timezone());
-    return outcome(() -> bound.invokeEvent(event, context(bound)), Delivery.Outcome.FAILED);
+    return knative
+        ? outcome(
+            () -> bound.invokeEvent(event, context(bound)),
+            "exit 0",
+            Delivery.Outcome.RETRIED,
+            "exit 1")
+        : outcome(
+            () -> bound.invokeEvent(event, context(bound)),
+            "run completed",
+            Delivery.Outcome.FAILED,
+            "run failed");
   }
 
   @Override
   Delivery deliver(String function, QueueMessage message) {
     BoundFunction bound = runtime().function(function);
-    QueueMessage delivered =
-        knative ? new QueueMessage(message.id(), message.body(), extensions(message), 1) : message;
-    boolean last = !knative && message.deliveryCount() >= MAX_DELIVERIES;
+    if (knative) {
+      QueueMessage pushed = new QueueMessage(message.id(), message.body(), extensions(message), 1);
+      return outcome(
+          () -> bound.invokeQueue(pushed, context(bound)),
+          "HTTP 202",
+          Delivery.Outcome.RETRIED,
+          "HTTP 500");
+    }
+    boolean last = message.deliveryCount() >= MAX_DELIVERIES;
     return outcome(
-        () -> bound.invokeQueue(delivered, context(bound)),
-        last ? Delivery.Outcome.DEAD_LETTERED : Delivery.Outcome.RETRIED);
+        () -> bound.invokeQueue(message, context(bound)),
+        "message removed from the queue",
+        last ? Delivery.Outcome.DEAD_LETTERED : Delivery.Outcome.RETRIED,
+        last ? "message moved to dead/" : "message retried after a backoff");
   }
 
   /** Storage events travel the runtime's durable internal queue: a failure is retried. */
@@ -85,7 +107,11 @@ final class RuntimeView extends TargetView {
               + "' is never called there. Fix: test it on target(\"local\") or a cloud target.");
     }
     BoundFunction bound = runtime().function(function);
-    return outcome(() -> bound.invokeEvent(event, context(bound)), Delivery.Outcome.RETRIED);
+    return outcome(
+        () -> bound.invokeEvent(event, context(bound)),
+        "event removed from the queue",
+        Delivery.Outcome.RETRIED,
+        "event retried after a backoff");
   }
 
   /**
@@ -143,12 +169,13 @@ final class RuntimeView extends TargetView {
     Object run() throws FunctionFailedException;
   }
 
-  private static Delivery outcome(Invocation invocation, Delivery.Outcome onFailure) {
+  private static Delivery outcome(
+      Invocation invocation, String done, Delivery.Outcome onFailure, String failed) {
     try {
       invocation.run();
-      return Delivery.succeeded("HTTP 202");
+      return Delivery.succeeded(done);
     } catch (FunctionFailedException e) {
-      return new Delivery(onFailure, "HTTP 500", Optional.of(e.getCause()));
+      return new Delivery(onFailure, failed, Optional.of(e.getCause()));
     }
   }
 
