@@ -32,7 +32,7 @@ final class AwsEvents {
     event.addProperty("resource", request.path());
     Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
     if (!request.cookies().isEmpty() && !headers.containsKey("Cookie")) {
-      headers.put("Cookie", List.of(cookieHeader(request)));
+      headers.put("Cookie", List.of(Requests.cookieHeader(request.cookies())));
     }
     setMaps(event, "headers", "multiValueHeaders", headers);
     setMaps(
@@ -91,7 +91,7 @@ final class AwsEvents {
   private static void v2(JsonObject event, HttpRequest request, String routeKey) {
     event.addProperty("routeKey", routeKey);
     event.addProperty("rawPath", request.path());
-    event.addProperty("rawQueryString", rawQuery(request.queryParameters()));
+    event.addProperty("rawQueryString", Requests.rawQuery(request.queryParameters()));
     if (request.cookies().isEmpty()) {
       event.remove("cookies");
     } else {
@@ -139,7 +139,7 @@ final class AwsEvents {
         .headers()
         .forEach((name, v) -> headers.addProperty(EventJson.lower(name), EventJson.last(v)));
     if (!request.cookies().isEmpty() && !headers.has("cookie")) {
-      headers.addProperty("cookie", cookieHeader(request));
+      headers.addProperty("cookie", Requests.cookieHeader(request.cookies()));
     }
     event.add("headers", headers);
     EventJson.body(event, request.body(), "");
@@ -214,18 +214,6 @@ final class AwsEvents {
     event.addProperty(
         "id", UUID.nameUUIDFromBytes(due.getBytes(StandardCharsets.UTF_8)).toString());
     return EventJson.write(event);
-  }
-
-  private static String cookieHeader(HttpRequest request) {
-    StringJoiner header = new StringJoiner("; ");
-    request.cookies().forEach((name, value) -> header.add(name + "=" + value));
-    return header.toString();
-  }
-
-  private static String rawQuery(Map<String, List<String>> query) {
-    StringJoiner raw = new StringJoiner("&");
-    query.forEach((name, values) -> values.forEach(v -> raw.add(encode(name) + "=" + encode(v))));
-    return raw.toString();
   }
 
   /** S3 keys arrive form-encoded (space as '+'), with '/' kept. */

@@ -147,4 +147,41 @@ public final class SampleEvents {
   public static String gcpStorage(StorageEvent event) {
     return GcpEvents.storage(event);
   }
+
+  /**
+   * The binding data the Azure Functions host hands the Java worker for a Storage queue message:
+   * {@code data} (the message text) and {@code metadata} ({@code Id}, {@code DequeueCount}, {@code
+   * InsertionTime}, {@code PopReceipt}…) for an {@code Order} JSON body on first delivery.
+   */
+  public static String azureQueue() {
+    return EventJson.text("azure-queue");
+  }
+
+  /** Azure queue binding data for a message (no attributes: Storage queues carry none). */
+  public static String azureQueue(QueueMessage message) {
+    return AzureBindingData.queue(message);
+  }
+
+  /**
+   * Azure blob trigger binding data: {@code incoming/order 42.json}, 1024 bytes, in container
+   * {@code uploads} ({@code BlobTrigger}, {@code name}, {@code Uri}, {@code Properties}).
+   */
+  public static String azureBlob() {
+    return EventJson.text("azure-blob");
+  }
+
+  /** Azure blob trigger binding data for a created blob (Azure has no deletion trigger). */
+  public static String azureBlob(StorageEvent event) {
+    return AzureBindingData.blob(event);
+  }
+
+  /** Azure timer trigger binding data: the timer information of the run due 2024-05-01T03:00Z. */
+  public static String azureTimer() {
+    return EventJson.text("azure-timer");
+  }
+
+  /** Azure timer information for a run due at {@code time} ({@code ScheduleStatus.Next}). */
+  public static String azureTimer(Instant time) {
+    return AzureBindingData.timer(time);
+  }
 }

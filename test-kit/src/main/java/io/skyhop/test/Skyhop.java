@@ -43,12 +43,14 @@ public final class Skyhop {
   public static final String TARGET = "test";
 
   private final FunctionRuntime runtime;
+  private final ClassLoader loader;
   private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> extraEnv = new LinkedHashMap<>();
   private final AtomicInteger invocations = new AtomicInteger();
 
-  private Skyhop(FunctionRuntime runtime) {
+  private Skyhop(FunctionRuntime runtime, ClassLoader loader) {
     this.runtime = runtime;
+    this.loader = loader;
   }
 
   /**
@@ -67,7 +69,7 @@ public final class Skyhop {
    * @throws io.skyhop.core.IndexException if no function index is on that class path
    */
   public static Skyhop load(ClassLoader loader) {
-    return new Skyhop(FunctionRuntime.load(loader));
+    return new Skyhop(FunctionRuntime.load(loader), loader);
   }
 
   /**
@@ -79,6 +81,27 @@ public final class Skyhop {
   public Skyhop withEnv(String name, String value) {
     extraEnv.put(name, value);
     return this;
+  }
+
+  /**
+   * The functions as one target calls them: through that provider's event shapes and Skyhop
+   * adapter, in this JVM (HTTP through API Gateway payload 2.0 on {@code aws}). Each view has its
+   * own function instances and logs, and the environment of {@link #withEnv} as it is now.
+   *
+   * @param target {@code aws}, {@code azure}, {@code gcp}, {@code local} or {@code knative}
+   * @throws IllegalArgumentException for another target id
+   */
+  public TargetView target(String target) {
+    return Targets.view(target, loader, extraEnv);
+  }
+
+  /**
+   * The functions as AWS Lambda calls them, HTTP requests arriving in the given event shape.
+   *
+   * @see #target(String)
+   */
+  public TargetView aws(AwsHttpEvent httpEvent) {
+    return Targets.aws(httpEvent, loader, extraEnv);
   }
 
   /** The names of all functions, in index order. */
@@ -99,13 +122,7 @@ public final class Skyhop {
    * @return the response, its body as bytes
    */
   public HttpResponse http(HttpRequest request) {
-    if (request.path().contains("?")) {
-      throw new IllegalArgumentException(
-          "The request path '"
-              + request.path()
-              + "' holds a query string. Fix: add query parameters with"
-              + " HttpRequest.builder(...).query(name, value), or call get(\"/path?name=value\").");
-    }
+    Requests.checkNoQuery(request);
     FunctionRuntime.Route route = runtime.route(request.method(), request.path());
     if (route instanceof FunctionRuntime.Route.Found found) {
       BoundFunction function = found.function();
@@ -130,11 +147,7 @@ public final class Skyhop {
 
   /** {@code POST pathAndQuery} with a JSON body and {@code Content-Type: application/json}. */
   public HttpResponse post(String pathAndQuery, String json) {
-    return http(
-        Requests.parse(HttpMethod.POST, pathAndQuery)
-            .header("Content-Type", "application/json")
-            .body(json)
-            .build());
+    return http(Requests.json(HttpMethod.POST, pathAndQuery, json));
   }
 
   /**
@@ -222,18 +235,7 @@ public final class Skyhop {
    */
   public Object storage(String function, StorageEvent event) {
     Trigger.Storage storage = trigger(function, Trigger.Storage.class, "storage(...)");
-    if (!storage.bucket().equals(event.bucket()) || !storage.events().contains(event.type())) {
-      throw new IllegalArgumentException(
-          "Function '"
-              + function
-              + "' listens to "
-              + storage.events()
-              + " in bucket '"
-              + storage.bucket()
-              + "'; no target would deliver "
-              + event
-              + " to it. Fix: send an event of that bucket and type.");
-    }
+    TriggerChecks.checkDeliverable(function, storage, event);
     return rethrowing(() -> bind(function).invokeEvent(event, context(bind(function).def())));
   }
 
@@ -258,29 +260,7 @@ public final class Skyhop {
   }
 
   private <T extends Trigger> T trigger(String function, Class<T> kind, String call) {
-    Trigger trigger = bind(function).def().trigger();
-    if (!kind.isInstance(trigger)) {
-      throw new IllegalArgumentException(
-          "Function '"
-              + function
-              + "' has "
-              + (trigger instanceof Trigger.Http ? "an HTTP" : "a " + trigger.type())
-              + " trigger, so "
-              + call
-              + " cannot call it. Fix: call it with "
-              + callFor(trigger)
-              + ".");
-    }
-    return kind.cast(trigger);
-  }
-
-  private static String callFor(Trigger trigger) {
-    return switch (trigger.type()) {
-      case "http" -> "http(request), get(path) or post(path, json)";
-      case "schedule" -> "schedule(name)";
-      case "queue" -> "queue(name, body) or queueBatch(name, messages)";
-      default -> "storage(name, event)";
-    };
+    return TriggerChecks.trigger(function, bind(function).def().trigger(), kind, call);
   }
 
   private String nextRequestId() {

@@ -50,7 +50,14 @@ public final class SkyhopHandler implements RequestStreamHandler {
     this(System.getenv(), SkyhopHandler.class.getClassLoader());
   }
 
-  SkyhopHandler(Map<String, String> env, ClassLoader loader) {
+  /**
+   * A handler for the functions indexed in {@code loader}, serving the one {@code env} names: for
+   * in-process invocation (the test kit). Lambda uses the no-argument constructor.
+   *
+   * @throws FunctionSelectionException if {@value Adapters#FUNCTION_ENV} is not set in {@code env}
+   * @throws UnknownFunctionException if it names no function of the package
+   */
+  public SkyhopHandler(Map<String, String> env, ClassLoader loader) {
     FunctionRuntime runtime = FunctionRuntime.load(loader);
     String name = env.get(Adapters.FUNCTION_ENV);
     if (name == null || name.isBlank()) {

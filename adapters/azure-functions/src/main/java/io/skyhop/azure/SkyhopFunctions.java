@@ -9,6 +9,7 @@ import com.microsoft.azure.functions.annotation.BlobTrigger;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,14 @@ public class SkyhopFunctions {
   /** The instance the Azure Java worker creates: serves the functions of its own class loader. */
   public SkyhopFunctions() {
     this(Shared.adapter());
+  }
+
+  /**
+   * Serves the functions indexed in {@code loader} with {@code env} as the process environment: for
+   * in-process invocation (the test kit). The worker uses the no-argument constructor.
+   */
+  public SkyhopFunctions(ClassLoader loader, Map<String, String> env) {
+    this(AzureAdapter.load(loader, env));
   }
 
   SkyhopFunctions(AzureAdapter adapter) {

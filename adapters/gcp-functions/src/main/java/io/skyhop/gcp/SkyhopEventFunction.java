@@ -33,7 +33,12 @@ public final class SkyhopEventFunction implements CloudEventsFunction {
     this(System.getenv(), SkyhopEventFunction.class.getClassLoader(), System.out);
   }
 
-  SkyhopEventFunction(Map<String, String> env, ClassLoader loader, PrintStream log) {
+  /**
+   * The entry point for the functions indexed in {@code loader}, serving the one {@code env} names
+   * and logging to {@code log}: for in-process invocation (the test kit). The invoker uses the
+   * no-argument constructor.
+   */
+  public SkyhopEventFunction(Map<String, String> env, ClassLoader loader, PrintStream log) {
     this.deployment = Deployment.load(Deployment.Entry.CLOUD_EVENT, env, loader, log);
   }
 

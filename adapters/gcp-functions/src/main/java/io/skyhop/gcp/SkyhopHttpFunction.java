@@ -38,7 +38,12 @@ public final class SkyhopHttpFunction implements HttpFunction {
     this(System.getenv(), SkyhopHttpFunction.class.getClassLoader(), System.out);
   }
 
-  SkyhopHttpFunction(Map<String, String> env, ClassLoader loader, PrintStream log) {
+  /**
+   * The entry point for the functions indexed in {@code loader}, serving the one {@code env} names
+   * and logging to {@code log}: for in-process invocation (the test kit). The invoker uses the
+   * no-argument constructor.
+   */
+  public SkyhopHttpFunction(Map<String, String> env, ClassLoader loader, PrintStream log) {
     this.deployment = Deployment.load(Deployment.Entry.HTTP, env, loader, log);
   }
 

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -93,7 +96,9 @@ class ArchetypeIT {
 
     MavenBuild.Result verify = demo.run(TIMEOUT, "verify", release);
     assertThat(verify.succeeded()).as(verify.toString()).isTrue();
-    assertThat(verify.output()).contains("Tests run: 2, Failures: 0, Errors: 0");
+    // the generated test calls the functions through every target view, with only sdk-api and
+    // skyhop-test as dependencies
+    assertThat(verify.output()).contains("Tests run: 4, Failures: 0, Errors: 0");
     assertThat(
             Files.readString(demo.dir().resolve("target/classes/META-INF/skyhop/functions.json")))
         .contains("\"name\": \"hello\"")
@@ -114,5 +119,22 @@ class ArchetypeIT {
     assertThat(skyhop.resolve("azure/demo.zip")).isRegularFile();
     assertThat(skyhop.resolve("gcp/demo.zip")).isRegularFile();
     assertThat(skyhop.resolve("local/demo.zip")).isRegularFile();
+    // the adapters the test kit brings for the target views stay out of every package
+    assertThat(entries(skyhop.resolve("aws/demo.zip")))
+        .noneMatch(e -> e.startsWith("io/skyhop/test/") || e.startsWith("com/amazonaws/"))
+        .noneMatch(e -> e.contains("azure-functions") || e.contains("functions-framework"));
+    assertThat(entries(skyhop.resolve("azure/demo.zip")))
+        .noneMatch(e -> e.contains("skyhop-test") || e.contains("azure-functions-java-library"))
+        .noneMatch(e -> e.contains("skyhop-aws-lambda") || e.contains("skyhop-gcp-functions"));
+    assertThat(entries(skyhop.resolve("local/demo.zip")))
+        .noneMatch(e -> e.contains("skyhop-test") || e.contains("skyhop-aws-lambda"));
+  }
+
+  private static List<String> entries(Path zip) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      file.stream().map(ZipEntry::getName).forEach(names::add);
+    }
+    return names;
   }
 }
