@@ -99,6 +99,7 @@ public final class FunctionIndex {
         integer(o, "timeoutSeconds"),
         integer(o, "maxConcurrency"),
         Collections.unmodifiableMap(env),
+        o.containsKey("secrets") ? strings(o, "secrets") : List.of(),
         trigger(object(o.get("trigger"))));
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param classPath the bundle's jars (classes first, then {@code lib/})
  * @param cdsArchive the app's class-data sharing archive; used when the file exists
  * @param workDir the worker's working directory
+ * @param secrets the values of the function's declared secrets, sent to each worker at start
  */
 public record WorkerSpec(
     String app,
@@ -27,7 +28,8 @@ public record WorkerSpec(
     Map<String, String> env,
     List<Path> classPath,
     Path cdsArchive,
-    Path workDir) {
+    Path workDir,
+    WorkerSecrets secrets) {
 
   /** {@code app/function}, as logs name the function. */
   public String qualifiedName() {
