@@ -86,7 +86,7 @@ public record FunctionDef(
         memoryMb,
         timeoutSeconds,
         maxConcurrency,
-        Map.copyOf(env),
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env)),
         secrets,
         trigger);
   }
