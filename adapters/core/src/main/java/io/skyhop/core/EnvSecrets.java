@@ -45,12 +45,12 @@ public final class EnvSecrets implements SecretSource {
   }
 
   @Override
-  public String setCommand(String name) {
+  public String howToSet(String name) {
     String stage = env.get(STAGE_ENV);
-    return "mvn skyhop:secret -Dskyhop.secret="
-        + name
-        + " -Dskyhop.target="
-        + target
-        + (stage == null || stage.isEmpty() ? "" : " -Dskyhop.stage=" + stage);
+    return SecretSource.withMaven(
+        name,
+        " -Dskyhop.target="
+            + target
+            + (stage == null || stage.isEmpty() ? "" : " -Dskyhop.stage=" + stage));
   }
 }

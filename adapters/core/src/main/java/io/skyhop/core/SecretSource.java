@@ -12,6 +12,18 @@ public interface SecretSource {
   /** The store, for messages, e.g. {@code AWS Secrets Manager secret 'orders/prod/db-password'}. */
   String store(String name);
 
-  /** The command that sets a value, e.g. {@code mvn skyhop:secret -Dskyhop.secret=db-password}. */
-  String setCommand(String name);
+  /**
+   * How to set a value, the fix of the message for a missing one, e.g. {@code set it with 'mvn
+   * skyhop:secret -Dskyhop.secret=db-password -Dskyhop.target=aws' (value on standard input), then
+   * deploy again}.
+   */
+  String howToSet(String name);
+
+  /** The fix that runs {@code skyhop:secret} for {@code name} with {@code options}. */
+  static String withMaven(String name, String options) {
+    return "set it with 'mvn skyhop:secret -Dskyhop.secret="
+        + name
+        + options
+        + "' (value on standard input), then deploy again";
+  }
 }

@@ -71,9 +71,7 @@ public final class Secrets {
               + ". Fix: "
               + (source == null
                   ? "run the function on a target that provides secrets"
-                  : "set it with '"
-                      + source.setCommand(name)
-                      + "' (value on standard input), then deploy again"));
+                  : source.howToSet(name)));
     }
     return value;
   }

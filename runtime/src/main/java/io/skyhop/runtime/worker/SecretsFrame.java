@@ -67,8 +67,8 @@ public final class SecretsFrame {
     }
 
     @Override
-    public String setCommand(String name) {
-      return "mvn skyhop:secret -Dskyhop.secret=" + name + " -Dskyhop.target=" + target;
+    public String howToSet(String name) {
+      return SecretSource.withMaven(name, " -Dskyhop.target=" + target);
     }
   }
 }
