@@ -23,6 +23,22 @@ public interface Context {
   /** A logger writing to the target's log stream. */
   Logger logger();
 
+  /**
+   * The value of a secret the function declares in {@link Function#secrets()}, read from the
+   * target's secret store (AWS Secrets Manager, Azure Key Vault, Google Secret Manager, a
+   * Kubernetes Secret, the in-house runtime's store, or the test kit's {@code withSecret}).
+   *
+   * @throws IllegalArgumentException when the function does not declare {@code name} in
+   *     {@code @Function(secrets = …)}
+   * @throws IllegalStateException when the secret is declared but the store holds no value; the
+   *     message names the store and the command that sets it
+   * @throws UnsupportedOperationException from a {@code Context} that does not provide secrets
+   */
+  default String secret(String name) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " provides no secrets, so secret '" + name + "' cannot be read");
+  }
+
   /** An environment variable of the function. */
   default Optional<String> env(String name) {
     return Optional.ofNullable(System.getenv(name));

@@ -46,6 +46,18 @@ public @interface Function {
   /** Maximum concurrent instances; 0 means the provider's default. */
   int maxConcurrency() default 0;
 
-  /** Fixed environment variables as {@code KEY=VALUE} pairs. */
+  /**
+   * Environment variables as {@code KEY=VALUE} pairs: the defaults. A stage's properties file
+   * ({@code src/main/skyhop/<stage>.properties}) and {@code -Dskyhop.env.KEY=…} override them at
+   * package time.
+   */
   String[] env() default {};
+
+  /**
+   * The secrets the function reads with {@link Context#secret(String)}, by name (matching {@code
+   * ^[a-z][a-z0-9-]{0,62}$}, e.g. {@code db-password}). Values live in each target's secret store
+   * (set with {@code mvn skyhop:secret -Dskyhop.secret=<name>}); only the names travel in the
+   * package, and each target grants the function access to exactly these secrets.
+   */
+  String[] secrets() default {};
 }

@@ -13,6 +13,8 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
+import io.skyhop.core.SecretSource;
+import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ public final class Skyhop {
   private final ClassLoader loader;
   private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> extraEnv = new LinkedHashMap<>();
+  private final Map<String, String> secrets = new LinkedHashMap<>();
   private final AtomicInteger invocations = new AtomicInteger();
 
   private Skyhop(FunctionRuntime runtime, ClassLoader loader) {
@@ -102,6 +105,18 @@ public final class Skyhop {
    */
   public TargetView aws(AwsHttpEvent httpEvent) {
     return Targets.aws(httpEvent, loader, extraEnv);
+  }
+
+  /**
+   * Gives a secret's value, read by functions that declare {@code name} in {@code @Function(secrets
+   * = ...)} through {@link Context#secret(String)}, as a target's secret store would; a function
+   * that does not declare it still cannot read it.
+   *
+   * @return this
+   */
+  public Skyhop withSecret(String name, String value) {
+    secrets.put(name, value);
+    return this;
   }
 
   /** The names of all functions, in index order. */
@@ -276,7 +291,26 @@ public final class Skyhop {
         TARGET,
         System.currentTimeMillis() + def.timeoutSeconds() * 1000L,
         logs::add,
-        Map.copyOf(env));
+        Map.copyOf(env),
+        new Secrets(def.name(), def.secrets(), new TestSecrets(Map.copyOf(secrets))));
+  }
+
+  /** The values a test gave with {@link #withSecret}. */
+  private record TestSecrets(Map<String, String> values) implements SecretSource {
+    @Override
+    public String value(String name) {
+      return values.get(name);
+    }
+
+    @Override
+    public String store(String name) {
+      return "the test (no withSecret(\"" + name + "\", ...))";
+    }
+
+    @Override
+    public String howToSet(String name) {
+      return "call skyhop.withSecret(\"" + name + "\", value) in the test";
+    }
   }
 
   private HttpResponse error(int status, String message) {

@@ -20,7 +20,15 @@ class SkyhopTestExtensionTest {
   void injectsASkyhopLoadedFromTheTestClassPath(Skyhop skyhop) {
     assertThat(skyhop.functions())
         .containsExactlyInAnyOrder(
-            "get", "add-book", "search", "crash", "inventory", "on-return", "audit", "on-cover");
+            "get",
+            "add-book",
+            "search",
+            "crash",
+            "inventory",
+            "on-return",
+            "audit",
+            "on-cover",
+            "vault-door");
     assertThat(skyhop.get("/books/111").status()).isEqualTo(200);
   }
 

@@ -9,9 +9,11 @@ import io.skyhop.api.QueueMessage;
 import io.skyhop.api.ScheduledEvent;
 import io.skyhop.api.StorageEvent;
 import io.skyhop.core.BoundFunction;
+import io.skyhop.core.EnvSecrets;
 import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
+import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;
 import io.skyhop.core.UnknownFunctionException;
 import java.time.Clock;
@@ -125,8 +127,9 @@ final class AzureAdapter {
   }
 
   private InvocationContext context(BoundFunction function, ExecutionContext azureContext) {
-    Map<String, String> env = new HashMap<>(processEnv);
-    env.putAll(function.def().env());
+    // the annotation's values are defaults; app settings (a stage's values) win
+    Map<String, String> env = new HashMap<>(function.def().env());
+    env.putAll(processEnv);
     long now = clock.millis();
     return new InvocationContext(
         azureContext.getInvocationId(),
@@ -135,7 +138,11 @@ final class AzureAdapter {
         now + function.def().timeoutSeconds() * 1000L,
         new JulLogger(azureContext.getLogger()),
         Map.copyOf(env),
-        clock);
+        clock,
+        new Secrets(
+            function.name(),
+            function.def().secrets(),
+            new EnvSecrets(processEnv, TARGET, "Azure Key Vault")));
   }
 
   /** The host records the failure with the user's exception as the cause, and retries. */

@@ -47,10 +47,29 @@ class HttpEntryTest {
         .containsEntry("X-Tags", "x|y z")
         .containsEntry("X-Trace", "t-1")
         .containsEntry("X-Session", "abc=def")
-        .containsEntry("X-Context", "azure echo inv-1 hello")
+        // an app setting (the stage's value) wins over the annotation's default
+        .containsEntry("X-Context", "azure echo inv-1 from the process")
         .containsEntry("X-Multi", "a, b")
         .containsEntry("Set-Cookie", "session=new; Path=/")
         .containsEntry("Content-Type", "application/octet-stream");
+  }
+
+  @Test
+  void theAnnotationValueIsTheDefaultWhenNoAppSettingHasTheKey() {
+    SkyhopFunctions noSettings =
+        new SkyhopFunctions(
+            new AzureAdapter(
+                FunctionRuntime.load(getClass().getClassLoader()),
+                Map.of(),
+                Clock.fixed(Instant.ofEpochMilli(1_000L), ZoneOffset.UTC)));
+
+    Fakes.Response r =
+        (Fakes.Response)
+            noSettings.http(
+                Fakes.Request.of(HttpMethod.POST, "https://shop/api/echo/k/7", null),
+                new Fakes.Context("echo", "inv-4"));
+
+    assertThat(r.headers()).containsEntry("X-Context", "azure echo inv-4 hello");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param timeoutSeconds timeout in seconds
  * @param maxConcurrency maximum instances, 0 for the provider default
  * @param env fixed environment variables
+ * @param secrets names of the secrets the function declares
  * @param trigger the trigger and its settings
  */
 public record FunctionDef(
@@ -34,7 +35,61 @@ public record FunctionDef(
     int timeoutSeconds,
     int maxConcurrency,
     Map<String, String> env,
+    List<String> secrets,
     Trigger trigger) {
+
+  /** A function without secrets (indexes written before secrets existed). */
+  public FunctionDef(
+      String name,
+      String className,
+      String method,
+      List<String> parameterTypes,
+      int payloadIndex,
+      PayloadKind payloadKind,
+      int contextIndex,
+      ReturnKind returnKind,
+      int memoryMb,
+      int timeoutSeconds,
+      int maxConcurrency,
+      Map<String, String> env,
+      Trigger trigger) {
+    this(
+        name,
+        className,
+        method,
+        parameterTypes,
+        payloadIndex,
+        payloadKind,
+        contextIndex,
+        returnKind,
+        memoryMb,
+        timeoutSeconds,
+        maxConcurrency,
+        env,
+        List.of(),
+        trigger);
+  }
+
+  /**
+   * This function with {@code env} as its environment (stage settings resolved at package time).
+   */
+  public FunctionDef withEnv(Map<String, String> env) {
+    return new FunctionDef(
+        name,
+        className,
+        method,
+        parameterTypes,
+        payloadIndex,
+        payloadKind,
+        contextIndex,
+        returnKind,
+        memoryMb,
+        timeoutSeconds,
+        maxConcurrency,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env)),
+        secrets,
+        trigger);
+  }
 
   /** How a payload parameter binds. */
   public enum PayloadKind {

@@ -26,6 +26,19 @@ public final class FunctionIndex {
   }
 
   /**
+   * This index with the environments given per function name (a stage's settings, resolved at
+   * package time) in place of the compile-time ones; functions not named keep theirs.
+   */
+  public FunctionIndex withEnv(Map<String, Map<String, String>> envByFunction) {
+    Map<String, FunctionDef> result = new LinkedHashMap<>();
+    for (FunctionDef f : functions.values()) {
+      Map<String, String> env = envByFunction.get(f.name());
+      result.put(f.name(), env == null ? f : f.withEnv(env));
+    }
+    return new FunctionIndex(result);
+  }
+
+  /**
    * Loads the index from a class loader.
    *
    * @throws IndexException if there is no index or it cannot be read
@@ -95,6 +108,7 @@ public final class FunctionIndex {
         integer(o, "timeoutSeconds"),
         integer(o, "maxConcurrency"),
         Collections.unmodifiableMap(env),
+        o.containsKey("secrets") ? strings(o, "secrets") : List.of(),
         trigger(object(o.get("trigger"))));
   }
 

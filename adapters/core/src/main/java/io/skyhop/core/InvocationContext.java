@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param env the function's environment
  * @param clock the current time (a {@link Clock}: it is in the JDK's class-data archive, which
  *     keeps it off the cold-start path's class loading)
+ * @param secrets the secrets the function declares and where their values come from
  */
 public record InvocationContext(
     String requestId,
@@ -26,8 +27,29 @@ public record InvocationContext(
     long deadlineMillis,
     Logger logger,
     Map<String, String> env,
-    Clock clock)
+    Clock clock,
+    Secrets secrets)
     implements Context {
+
+  /** A context whose target provides no secrets. */
+  public InvocationContext(
+      String requestId,
+      String functionName,
+      String target,
+      long deadlineMillis,
+      Logger logger,
+      Map<String, String> env,
+      Clock clock) {
+    this(
+        requestId,
+        functionName,
+        target,
+        deadlineMillis,
+        logger,
+        env,
+        clock,
+        Secrets.none(functionName));
+  }
 
   /** A context on the system clock. */
   public static InvocationContext of(
@@ -39,6 +61,24 @@ public record InvocationContext(
       Map<String, String> env) {
     return new InvocationContext(
         requestId, functionName, target, deadlineMillis, logger, env, Clock.systemUTC());
+  }
+
+  /** A context on the system clock, with the function's secrets. */
+  public static InvocationContext of(
+      String requestId,
+      String functionName,
+      String target,
+      long deadlineMillis,
+      Logger logger,
+      Map<String, String> env,
+      Secrets secrets) {
+    return new InvocationContext(
+        requestId, functionName, target, deadlineMillis, logger, env, Clock.systemUTC(), secrets);
+  }
+
+  @Override
+  public String secret(String name) {
+    return secrets.value(name);
   }
 
   @Override

@@ -121,6 +121,8 @@ class FunctionIndexTest {
         .extracting(FunctionDef::name)
         .containsExactly("hello", "on-order");
     assertThat(parsed.function("hello").memoryMb()).isEqualTo(256);
+    assertThat(parsed.function("hello").secrets()).isEmpty();
+    assertThat(parsed.function("on-order").secrets()).containsExactly("db-password", "api-key");
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.skyhop.gcp;
 import io.skyhop.core.Adapters;
 import io.skyhop.core.BoundFunction;
 import io.skyhop.core.FunctionRuntime;
+import io.skyhop.core.EnvSecrets;
 import io.skyhop.core.InvocationContext;
+import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;
 import java.io.PrintStream;
 import java.util.Map;
@@ -40,11 +42,17 @@ final class Deployment {
 
   private final BoundFunction function;
   private final Map<String, String> env;
+  private final Secrets secrets;
   private final PrintStream log;
 
   private Deployment(BoundFunction function, Map<String, String> env, PrintStream log) {
     this.function = function;
     this.env = env;
+    this.secrets =
+        new Secrets(
+            function.name(),
+            function.def().secrets(),
+            new EnvSecrets(env, TARGET, "Google Secret Manager"));
     this.log = log;
   }
 
@@ -102,6 +110,7 @@ final class Deployment {
         TARGET,
         deadline,
         new CloudLogger(log, function.name(), requestId),
-        env);
+        env,
+        secrets);
   }
 }

@@ -36,6 +36,17 @@ final class LocalFixtureApp {
    */
   static Path bundle(String scenario, String app, Path work, Map<String, String> replacements)
       throws Exception {
+    return bundle(scenario, app, work, replacements, Map.of());
+  }
+
+  /** As {@link #bundle(String, String, Path, Map)}, with packaging options such as a stage's. */
+  static Path bundle(
+      String scenario,
+      String app,
+      Path work,
+      Map<String, String> replacements,
+      Map<String, String> options)
+      throws Exception {
     Path sources =
         Path.of(LocalFixtureApp.class.getResource("/" + scenario + "/src/main/java").toURI());
     Path copy = work.resolve("src");
@@ -92,7 +103,7 @@ final class LocalFixtureApp {
                         jarOf(com.google.gson.Gson.class, work)))),
             work.resolve("skyhop"),
             List.of(Target.LOCAL),
-            Map.of());
+            options);
     new Packager(BuildListener.stdout()).pack(request);
     return work.resolve("skyhop/local/" + app + ".zip");
   }

@@ -3,11 +3,13 @@ package io.skyhop.maven;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -51,6 +53,23 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.knative.deadLetterSink")
   String knativeDeadLetterSink;
 
+  /**
+   * The stage whose settings ({@code <skyhop.settingsDir>/<stage>.properties}) are packaged; unset:
+   * {@code default.properties}.
+   */
+  @Parameter(property = "skyhop.stage")
+  String stage;
+
+  /**
+   * The folder of the per-stage settings files: {@code KEY=value} for every function, {@code
+   * <function>.KEY=value} for one. {@code -Dskyhop.env.KEY=value} overrides both.
+   */
+  @Parameter(property = "skyhop.settingsDir", defaultValue = "${project.basedir}/src/main/skyhop")
+  File settingsDir;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
@@ -65,6 +84,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
           if (knativeDeadLetterSink != null) {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
           }
+          options.putAll(StageProperties.of(project, session, stage, settingsDir));
           PackageRequest request =
               new PackageRequest(
                   app,

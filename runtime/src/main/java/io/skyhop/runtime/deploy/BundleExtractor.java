@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -131,10 +133,11 @@ public final class BundleExtractor {
     }
     List<Path> classPath = new ArrayList<>();
     classPath.add(classesJar);
-    Manifest m = manifest == null ? new Manifest(null, null, null) : parseManifest(manifest, dir);
+    Manifest m =
+        manifest == null ? new Manifest(null, null, null, Map.of()) : parseManifest(manifest, dir);
     classPath.addAll(m.classPath == null ? sorted(libs) : m.classPath);
     requireCore(classPath);
-    return new Contents(functions, List.copyOf(classPath), m.app, m.version);
+    return new Contents(functions.withEnv(m.env), List.copyOf(classPath), m.app, m.version);
   }
 
   private static ZipFile open(Path zip) throws IOException, BadBundleException {
@@ -172,7 +175,24 @@ public final class BundleExtractor {
     return slashes;
   }
 
-  private record Manifest(String app, String version, List<Path> classPath) {}
+  private record Manifest(
+      String app, String version, List<Path> classPath, Map<String, Map<String, String>> env) {}
+
+  /** The stage's environment per function, resolved at package time (absent: the index's). */
+  private static Map<String, Map<String, String>> env(JsonObject o) {
+    Map<String, Map<String, String>> env = new LinkedHashMap<>();
+    if (o.has("env")) {
+      for (Map.Entry<String, JsonElement> f : o.getAsJsonObject("env").entrySet()) {
+        Map<String, String> values = new LinkedHashMap<>();
+        f.getValue()
+            .getAsJsonObject()
+            .entrySet()
+            .forEach(e -> values.put(e.getKey(), e.getValue().getAsString()));
+        env.put(f.getKey(), values);
+      }
+    }
+    return env;
+  }
 
   private static Manifest parseManifest(String text, Path dir) throws BadBundleException {
     try {
@@ -210,7 +230,7 @@ public final class BundleExtractor {
         }
         classPath.add(jar);
       }
-      return new Manifest(string(o, "app"), string(o, "version"), classPath);
+      return new Manifest(string(o, "app"), string(o, "version"), classPath, env(o));
     } catch (JsonParseException | IllegalStateException | NullPointerException e) {
       throw new BadBundleException(MANIFEST + " is not valid: " + e.getMessage());
     }

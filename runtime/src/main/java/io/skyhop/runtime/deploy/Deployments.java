@@ -10,6 +10,7 @@ import io.skyhop.runtime.exec.WorkerLauncher;
 import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerSpec;
 import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.secret.SecretStore;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,7 @@ public final class Deployments {
   private final Executor background;
   private final QueuesEnv queuesEnv;
   private final FunctionKeys keys;
+  private final SecretStore secrets;
   private final Gson gson = new Gson();
   private final Map<String, AppVersion> live = new ConcurrentHashMap<>();
   private final List<Retired> retired = new CopyOnWriteArrayList<>();
@@ -80,6 +82,12 @@ public final class Deployments {
     this.log = log;
     this.background = background;
     this.queuesEnv = new QueuesEnv(queuesUrl);
+    this.secrets = new SecretStore(dataDir.resolve("secrets"));
+  }
+
+  /** The secret store, {@code <data>/secrets/}. */
+  public SecretStore secrets() {
+    return secrets;
   }
 
   /**
@@ -280,7 +288,8 @@ public final class Deployments {
               queuesEnv.workerEnv(def.env(), queuesToken),
               installed,
               archive,
-              uid);
+              uid,
+              secrets.grant(app, def.secrets()));
       int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
       functions.put(
           def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));

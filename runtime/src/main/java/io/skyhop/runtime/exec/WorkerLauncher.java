@@ -2,6 +2,7 @@ package io.skyhop.runtime.exec;
 
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.store.DurableFiles;
+import io.skyhop.runtime.worker.SecretsFrame;
 import io.skyhop.runtime.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
@@ -117,6 +118,14 @@ public final class WorkerLauncher {
           InstanceFailure.Kind.START_FAILED, "Cannot start a worker with " + java + ": " + e);
     }
     process.onExit().thenRun(() -> deleteQuietly(dir));
+    try {
+      SecretsFrame.write(process.getOutputStream(), spec.secrets().values());
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new InstanceFailure(
+          InstanceFailure.Kind.START_FAILED,
+          "Cannot hand the worker its secrets: " + e.getMessage());
+    }
     WorkerOutput stderr = new WorkerOutput(process.getErrorStream(), log, spec, id);
     Thread pump = new Thread(stderr, "skyhop-stderr-" + id);
     pump.setDaemon(true);

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param cdsArchive the app's class-data sharing archive in the work directory; used when the file
  *     exists
  * @param uid the user and group id its workers run as, or {@link WorkerUsers#RUNTIME_USER}
+ * @param secrets the values of the function's declared secrets, sent to each worker at start
  */
 public record WorkerSpec(
     String app,
@@ -29,7 +30,8 @@ public record WorkerSpec(
     Map<String, String> env,
     List<Path> classPath,
     Path cdsArchive,
-    int uid) {
+    int uid,
+    WorkerSecrets secrets) {
 
   /** {@code app/function}, as logs name the function. */
   public String qualifiedName() {

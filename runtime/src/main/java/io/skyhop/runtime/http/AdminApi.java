@@ -174,6 +174,11 @@ final class AdminApi {
       }
       return;
     }
+    if (rest.size() >= 2 && rest.get(1).equals("secrets")) {
+      SecretsApi.handle(
+          exchange, method, deployments.secrets(), rest.get(0), rest.subList(2, rest.size()));
+      return;
+    }
     if (rest.size() == 4 && rest.get(1).equals("functions") && rest.get(3).equals("invoke")) {
       if (method.equals("POST")) {
         invoke(exchange, rest.get(0), rest.get(2));

@@ -7,6 +7,7 @@ import io.skyhop.api.Logger;
 import io.skyhop.core.BoundFunction;
 import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.InvocationContext;
+import io.skyhop.core.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,12 +21,19 @@ final class Worker {
   private final Channel channel;
   private final Map<String, String> env;
   private final String target;
+  private final Secrets secrets;
 
-  Worker(BoundFunction function, Channel channel, Map<String, String> env, String target) {
+  Worker(
+      BoundFunction function,
+      Channel channel,
+      Map<String, String> env,
+      String target,
+      Secrets secrets) {
     this.function = function;
     this.channel = channel;
     this.env = env;
     this.target = target;
+    this.secrets = secrets;
   }
 
   void run() throws IOException {
@@ -39,7 +47,8 @@ final class Worker {
     String id = invocation.requestId();
     Logger logger = message -> channel.log(id, message);
     InvocationContext context =
-        InvocationContext.of(id, function.name(), target, invocation.deadlineMillis(), logger, env);
+        InvocationContext.of(
+            id, function.name(), target, invocation.deadlineMillis(), logger, env, secrets);
     DataInputStream in = channel.in();
     if (invocation.kind() == Frames.KIND_HTTP) {
       HttpRequest request = Payloads.readHttp(in);

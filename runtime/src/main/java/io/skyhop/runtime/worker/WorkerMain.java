@@ -4,6 +4,7 @@ import io.skyhop.core.Adapters;
 import io.skyhop.core.BoundFunction;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionRuntime;
+import io.skyhop.core.Secrets;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -58,9 +59,14 @@ public final class WorkerMain {
     BoundFunction function = runtime.function(name);
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+    Secrets secrets =
+        new Secrets(
+            name,
+            function.def().secrets(),
+            new SecretsFrame.Received(SecretsFrame.read(in), args[1]));
     Channel channel = new Channel(in, out);
     channel.ready();
-    new Worker(function, channel, System.getenv(), args[1]).run();
+    new Worker(function, channel, System.getenv(), args[1], secrets).run();
     System.exit(0);
   }
 

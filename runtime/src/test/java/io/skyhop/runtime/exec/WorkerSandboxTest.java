@@ -78,7 +78,8 @@ class WorkerSandboxTest {
             Map.of("DECLARED", "yes"),
             List.of(),
             files.versionDir("probe", "v1").resolve("app.jsa"),
-            uid);
+            uid,
+            WorkerSecrets.none());
 
     assertThat(launcher.buildArchive(spec, tmp.resolve("durable.jsa"))).isFalse();
     String prepare = Files.readString(shared.resolve("probe-report"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyhop.runtime.exec.Outcome;
 import io.skyhop.runtime.exec.WorkerResult;
+import io.skyhop.runtime.exec.WorkerSecrets;
 import io.skyhop.runtime.exec.WorkerSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,17 @@ class MeterTest {
   @TempDir Path dir;
 
   private final WorkerSpec spec =
-      new WorkerSpec("orders", "v1", "get", 512, 10, Map.of(), List.of(), Path.of("x"), -1);
+      new WorkerSpec(
+          "orders",
+          "v1",
+          "get",
+          512,
+          10,
+          Map.of(),
+          List.of(),
+          Path.of("x"),
+          -1,
+          WorkerSecrets.none());
 
   @Test
   void reportsLikeLambdaAndBillsInitOnColdStarts() throws Exception {

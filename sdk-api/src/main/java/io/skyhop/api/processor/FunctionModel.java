@@ -18,6 +18,7 @@ import java.util.Map;
  * @param timeoutSeconds timeout in seconds
  * @param maxConcurrency maximum instances, 0 for the provider default
  * @param env fixed environment
+ * @param secrets names of the secrets the function reads
  * @param trigger trigger type and settings, in index order
  */
 record FunctionModel(
@@ -33,4 +34,5 @@ record FunctionModel(
     int timeoutSeconds,
     int maxConcurrency,
     Map<String, String> env,
+    List<String> secrets,
     Map<String, Object> trigger) {}

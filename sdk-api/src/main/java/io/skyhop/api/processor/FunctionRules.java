@@ -23,6 +23,7 @@ import javax.lang.model.util.ElementFilter;
 final class FunctionRules {
   static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,40}[a-z0-9]$");
   private static final Pattern ENV_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]+$");
+  static final Pattern SECRET_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
 
   private final ProcessingEnvironment env;
 
@@ -78,6 +79,7 @@ final class FunctionRules {
     }
     checkSettings(function, errors);
     Map<String, String> environment = environment(function, errors);
+    List<String> secrets = secrets(function, errors);
     Annotation trigger = triggers.get(0);
     Map<String, Object> triggerModel = new TriggerRules().check(trigger, errors);
     BindingRules.Binding binding = new BindingRules(env).check(method, trigger, errors);
@@ -98,6 +100,7 @@ final class FunctionRules {
         function.timeoutSeconds(),
         function.maxConcurrency(),
         environment,
+        secrets,
         triggerModel);
   }
 
@@ -213,6 +216,29 @@ final class FunctionRules {
       }
     }
     return result;
+  }
+
+  private static List<String> secrets(Function f, List<String> errors) {
+    List<String> result = new ArrayList<>();
+    for (String name : f.secrets()) {
+      if (!SECRET_NAME.matcher(name).matches()) {
+        errors.add(
+            "secret name '"
+                + name
+                + "' is invalid: it must match ^[a-z][a-z0-9-]{0,62}$ (1 to 63 lower-case letters,"
+                + " digits and hyphens, starting with a letter). Fix: rename it in @Function(secrets"
+                + " = {...}), e.g. 'db-password'");
+      } else if (result.contains(name)) {
+        errors.add(
+            "secret '"
+                + name
+                + "' is declared twice. Fix: list each name once in @Function(secrets"
+                + " = {...})");
+      } else {
+        result.add(name);
+      }
+    }
+    return List.copyOf(result);
   }
 
   /** {@code getOrder} → {@code get-order}, {@code onURLChange} → {@code on-url-change}. */

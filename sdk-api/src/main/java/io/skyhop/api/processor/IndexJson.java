@@ -25,6 +25,10 @@ final class IndexJson {
       field(out, "timeoutSeconds", f.timeoutSeconds()).append(", ");
       field(out, "maxConcurrency", f.maxConcurrency()).append(", ");
       field(out, "env", f.env()).append(",\n      ");
+      if (!f.secrets().isEmpty()) {
+        // only when declared: the index of a project without secrets stays as it was
+        field(out, "secrets", f.secrets()).append(",\n      ");
+      }
       field(out, "trigger", f.trigger()).append("}");
     }
     return out.append("\n  ]\n}\n").toString();

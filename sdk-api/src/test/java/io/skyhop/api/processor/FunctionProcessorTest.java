@@ -143,6 +143,7 @@ class FunctionProcessorTest {
             "bad-queue-name-fails",
             "bad-bucket-fails",
             "bad-env-fails",
+            "bad-secret-name-fails",
             "static-method-fails",
             "nested-class-fails",
             "abstract-class-fails",

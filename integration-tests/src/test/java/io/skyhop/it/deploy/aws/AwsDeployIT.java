@@ -126,6 +126,11 @@ class AwsDeployIT {
       for (String f : FUNCTIONS.keySet()) {
         assertThat(r.output()).contains("unchanged function     orders-" + f);
       }
+      assertThat(r.output())
+          .contains(
+              "[WARNING] orders-get: keeps environment keys Skyhop did not set: [CONSOLE_FLAG]. Fix:"
+                  + " to manage them, put them in src/main/skyhop/<stage>.properties; to drop them,"
+                  + " remove them in the provider's console");
       assertThat(actions(record())).containsOnly("UNCHANGED");
     }
   }

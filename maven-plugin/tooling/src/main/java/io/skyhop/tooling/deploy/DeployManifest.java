@@ -31,6 +31,7 @@ public record DeployManifest(
    * @param maxConcurrency max instances, 0 = provider default
    * @param env fixed environment
    * @param targets per target id, its entry point, runtime and env
+   * @param secrets names of the secrets the function declares (never values)
    */
   public record Function(
       String name,
@@ -39,7 +40,25 @@ public record DeployManifest(
       int timeoutSeconds,
       int maxConcurrency,
       Map<String, String> env,
-      Map<String, Map<String, Object>> targets) {
+      Map<String, Map<String, Object>> targets,
+      List<String> secrets) {
+
+    /** A manifest written before secrets existed has none. */
+    public Function {
+      secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    /** A function without secrets. */
+    public Function(
+        String name,
+        Map<String, Object> trigger,
+        int memoryMb,
+        int timeoutSeconds,
+        int maxConcurrency,
+        Map<String, String> env,
+        Map<String, Map<String, Object>> targets) {
+      this(name, trigger, memoryMb, timeoutSeconds, maxConcurrency, env, targets, List.of());
+    }
 
     /** The trigger type: http, schedule, queue or storage. */
     public String triggerType() {

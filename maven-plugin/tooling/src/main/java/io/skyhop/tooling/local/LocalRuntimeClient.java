@@ -156,6 +156,16 @@ public final class LocalRuntimeClient {
     return true;
   }
 
+  /** Stores a secret value for an app ({@code PUT /_skyhop/apps/<app>/secrets/<name>}). */
+  public void putSecret(String app, String name, byte[] value) {
+    send(
+        request("/_skyhop/apps/" + segment(app) + "/secrets/" + segment(name), ADMIN_TIMEOUT)
+            .header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(value))
+            .build(),
+        true);
+  }
+
   /**
    * Invokes a function directly with a JSON payload (as {@code skyhop:invoke} does); a function
    * that fails gives a result with its status, not an exception.

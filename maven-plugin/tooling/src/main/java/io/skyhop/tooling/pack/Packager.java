@@ -9,6 +9,8 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.settings.StageEnvironment;
+import io.skyhop.tooling.settings.StageSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +59,8 @@ public final class Packager {
 
   /** Packages every target of the request and writes {@code manifest.json}. */
   public Manifest pack(PackageRequest request) throws IOException {
-    FunctionIndex index = readIndex(request.classesDir());
-    if (index.functions().isEmpty()) {
+    FunctionIndex compiled = readIndex(request.classesDir());
+    if (compiled.functions().isEmpty()) {
       throw new ConfigurationException("@Function", "The compile-time index lists no function.");
     }
     JavaRuntimes runtimes = JavaRuntimes.builtIn();
@@ -67,6 +69,9 @@ public final class Packager {
         runtimes.check(target, request.javaRelease(), LocalDate.now(clock), listener);
       }
     }
+    FunctionIndex index =
+        StageEnvironment.resolve(
+            compiled, StageSettings.from(request.options()), request.targets(), listener);
     Files.createDirectories(request.outputDir());
     Map<Target, TargetPackager> packagers = new LinkedHashMap<>();
     for (Target target : request.targets()) {
@@ -104,6 +109,7 @@ public final class Packager {
       entry.put("timeoutSeconds", f.timeoutSeconds());
       entry.put("maxConcurrency", f.maxConcurrency());
       entry.put("env", f.env());
+      entry.put("secrets", f.secrets());
       Map<String, Object> targets = new LinkedHashMap<>();
       packagers.forEach((t, p) -> targets.put(t.id(), p.manifestEntry(request, f)));
       entry.put("targets", targets);

@@ -76,6 +76,18 @@ record FunctionSpec(
   }
 
   /** The configuration fields that differ from {@code current}, empty when none. */
+  /** This spec with {@code env} in place of its environment. */
+  FunctionSpec withEnv(Map<String, String> env) {
+    return new FunctionSpec(function, name, runtime, handler, memoryMb, timeoutSeconds, env, role);
+  }
+
+  /** The live function's environment variables (none: empty). */
+  static Map<String, String> env(FunctionConfiguration current) {
+    return current.environment() == null || current.environment().variables() == null
+        ? Map.of()
+        : current.environment().variables();
+  }
+
   List<String> differences(FunctionConfiguration current) {
     List<String> diff = new ArrayList<>();
     if (!runtime.equals(current.runtimeAsString())) {
@@ -90,11 +102,7 @@ record FunctionSpec(
     if (!Objects.equals(timeoutSeconds, current.timeout())) {
       diff.add("Timeout");
     }
-    Map<String, String> currentEnv =
-        current.environment() == null || current.environment().variables() == null
-            ? Map.of()
-            : current.environment().variables();
-    if (!env.equals(currentEnv)) {
+    if (!env.equals(env(current))) {
       diff.add("Environment");
     }
     if (!role.equals(current.role())) {

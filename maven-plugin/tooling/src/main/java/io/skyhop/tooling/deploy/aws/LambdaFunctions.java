@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.deploy.EnvChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,20 +62,29 @@ final class LambdaFunctions {
    *
    * @param app the app that must own an existing function (its {@code skyhop:app} tag)
    */
-  Outcome ensure(String app, FunctionSpec spec, Code code) {
-    Optional<GetFunctionResponse> current = find(spec.name());
+  Outcome ensure(String app, FunctionSpec wanted, Code code) {
+    Optional<GetFunctionResponse> current = find(wanted.name());
     if (current.isEmpty()) {
-      return create(app, spec, code);
+      EnvChange env = EnvChange.of(Map.of(), wanted.env());
+      return create(app, wanted.withEnv(env.result()), env, code);
     }
-    requireOwned(app, spec.name(), current.get().tags());
+    requireOwned(app, wanted.name(), current.get().tags());
     FunctionConfiguration cfg = current.get().configuration();
+    EnvChange envChange = EnvChange.of(FunctionSpec.env(cfg), wanted.env());
+    if (!envChange.kept().isEmpty()) {
+      log.warn(envChange.keptWarning(wanted.name()));
+    }
+    FunctionSpec spec = wanted.withEnv(envChange.result());
     List<String> changes = new ArrayList<>();
     boolean codeChanged = !code.sha256().equals(cfg.codeSha256());
     if (codeChanged) {
       changes.add("code");
     }
     List<String> config = spec.differences(cfg);
-    changes.addAll(config);
+    for (String c : config) {
+      changes.add(
+          c.equals("Environment") && !envChange.describe().isEmpty() ? envChange.describe() : c);
+    }
     PlanLog.Change change = changes.isEmpty() ? PlanLog.Change.UNCHANGED : PlanLog.Change.UPDATE;
     log.line(change, "function", spec.name(), String.join(", ", changes));
     if (!log.dryRun() && !changes.isEmpty()) {
@@ -114,12 +124,18 @@ final class LambdaFunctions {
     return new Outcome(Optional.of(cfg.functionArn()), change, changes, code.sha256());
   }
 
-  private Outcome create(String app, FunctionSpec spec, Code code) {
+  private Outcome create(String app, FunctionSpec spec, EnvChange env, Code code) {
     log.line(
         PlanLog.Change.CREATE,
         "function",
         spec.name(),
-        spec.runtime() + ", " + spec.memoryMb() + " MB, " + spec.timeoutSeconds() + " s");
+        spec.runtime()
+            + ", "
+            + spec.memoryMb()
+            + " MB, "
+            + spec.timeoutSeconds()
+            + " s"
+            + (env.describe().isEmpty() ? "" : ", " + env.describe()));
     if (log.dryRun()) {
       return new Outcome(Optional.empty(), PlanLog.Change.CREATE, List.of(), code.sha256());
     }

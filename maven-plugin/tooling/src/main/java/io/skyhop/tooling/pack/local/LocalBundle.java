@@ -1,6 +1,7 @@
 package io.skyhop.tooling.pack.local;
 
 import com.google.gson.GsonBuilder;
+import io.skyhop.core.FunctionIndex;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
@@ -28,8 +29,13 @@ final class LocalBundle {
 
   private LocalBundle() {}
 
-  /** Writes the zip; returns it. */
-  static Path write(PackageRequest request, Path zip, BuildListener listener) throws IOException {
+  /**
+   * Writes the zip; returns it. The manifest's {@code env} holds each function's resolved
+   * environment (the stage's values over the {@code @Function(env)} defaults of the compiled
+   * index), which the runtime gives its workers.
+   */
+  static Path write(PackageRequest request, FunctionIndex index, Path zip, BuildListener listener)
+      throws IOException {
     Map<String, Library> libs = libraries(request, listener);
     List<String> classPath = new ArrayList<>();
     libs.values().forEach(l -> classPath.add("lib/" + l.fileName()));
@@ -39,6 +45,9 @@ final class LocalBundle {
     manifest.put("version", request.version());
     manifest.put("javaRelease", request.javaRelease());
     manifest.put("classPath", classPath);
+    Map<String, Map<String, String>> env = new LinkedHashMap<>();
+    index.functions().forEach(f -> env.put(f.name(), f.env()));
+    manifest.put("env", env);
     try (ZipWriter out = ZipWriter.create(zip)) {
       out.add(
           MANIFEST,

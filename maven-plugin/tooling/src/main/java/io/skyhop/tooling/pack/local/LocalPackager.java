@@ -30,7 +30,7 @@ public final class LocalPackager implements TargetPackager {
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
     Path dir = Files.createDirectories(request.targetDir(Target.LOCAL));
-    return List.of(LocalBundle.write(request, dir.resolve(bundleName(request)), listener));
+    return List.of(LocalBundle.write(request, index, dir.resolve(bundleName(request)), listener));
   }
 
   @Override

@@ -79,7 +79,17 @@ class LocalPackagerTest {
                 + "    \"lib/skyhop-sdk-api-0.1.0-SNAPSHOT.jar\",\n"
                 + "    \"lib/skyhop-adapter-core-0.1.0-SNAPSHOT.jar\",\n"
                 + "    \"lib/gson-2.13.2.jar\"\n"
-                + "  ]\n"
+                + "  ],\n"
+                + "  \"env\": {\n"
+                + "    \"get\": {\n"
+                + "      \"GREETING\": \"hi\"\n"
+                + "    },\n"
+                + "    \"admin-reset\": {},\n"
+                + "    \"nightly\": {},\n"
+                + "    \"berlin-morning\": {},\n"
+                + "    \"on-order\": {},\n"
+                + "    \"on-upload\": {}\n"
+                + "  }\n"
                 + "}");
     assertThat(messages).isEmpty();
   }
