@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.naming.AwsNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,14 +60,15 @@ final class LambdaFunctions {
   /**
    * Creates the function or brings it to {@code spec} and {@code code}.
    *
-   * @param app the app that must own an existing function (its {@code skyhop:app} tag)
+   * @param settings the app and stage that must own an existing function (its {@code skyhop:app}
+   *     and {@code skyhop:stage} tags)
    */
-  Outcome ensure(String app, FunctionSpec spec, Code code) {
+  Outcome ensure(AwsSettings settings, FunctionSpec spec, Code code) {
     Optional<GetFunctionResponse> current = find(spec.name());
     if (current.isEmpty()) {
-      return create(app, spec, code);
+      return create(settings, spec, code);
     }
-    requireOwned(app, spec.name(), current.get().tags());
+    requireOwned(settings, spec.name(), current.get().tags());
     FunctionConfiguration cfg = current.get().configuration();
     List<String> changes = new ArrayList<>();
     boolean codeChanged = !code.sha256().equals(cfg.codeSha256());
@@ -114,7 +116,7 @@ final class LambdaFunctions {
     return new Outcome(Optional.of(cfg.functionArn()), change, changes, code.sha256());
   }
 
-  private Outcome create(String app, FunctionSpec spec, Code code) {
+  private Outcome create(AwsSettings settings, FunctionSpec spec, Code code) {
     log.line(
         PlanLog.Change.CREATE,
         "function",
@@ -141,16 +143,22 @@ final class LambdaFunctions {
                                     .timeout(spec.timeoutSeconds())
                                     .environment(e -> e.variables(spec.env()))
                                     .description(
-                                        "Skyhop function " + spec.function() + " of " + app)
-                                    .tags(spec.tags(app)))));
+                                        "Skyhop function "
+                                            + spec.function()
+                                            + " of "
+                                            + settings.naming().prefix())
+                                    .tags(spec.tags(settings)))));
     waitActive(spec.name());
     return new Outcome(
         Optional.of(created.functionArn()), PlanLog.Change.CREATE, List.of(), code.sha256());
   }
 
-  private static void requireOwned(String app, String name, Map<String, String> tags) {
+  private static void requireOwned(AwsSettings settings, String name, Map<String, String> tags) {
     String owner = tags == null ? null : tags.get(FunctionSpec.APP_TAG);
-    if (!app.equals(owner)) {
+    String stageTag = tags == null ? null : tags.get(AwsNames.TAG_PREFIX + "stage");
+    String app =
+        settings.naming().stage().map(s -> settings.app() + "' stage '" + s).orElse(settings.app());
+    if (!settings.owns(tags)) {
       throw new AwsDeployException(
           "Lambda GetFunction " + name,
           "",
@@ -162,6 +170,7 @@ final class LambdaFunctions {
               + FunctionSpec.APP_TAG
               + " is "
               + (owner == null ? "absent" : "'" + owner + "'")
+              + (stageTag == null ? "" : ", skyhop:stage '" + stageTag + "'")
               + "), so Skyhop leaves it alone. Fix: choose another -Dskyhop.app, or delete or"
               + " rename that function",
           null);
