@@ -41,12 +41,7 @@ class KnativeStagesIT {
         KubernetesClient kube = api.client();
         FakeKnative knative = FakeKnative.start(kube, NAMESPACE, 100)) {
       String base = KnativeFixture.pushBase(registry, Files.createDirectories(work.resolve("b")));
-      Map<String, String> settings = new HashMap<>();
-      settings.put("skyhop.knative.registry", registry.address() + "/skyhop");
-      settings.put("skyhop.knative.namespace", NAMESPACE);
-      settings.put(
-          "skyhop.knative.kubeconfig", Kubeconfig.write(work.resolve("kc"), api.url()).toString());
-      settings.put("skyhop.knative.readyTimeoutSeconds", "60");
+      Map<String, String> settings = KnativeFixture.settings(registry, api, work, NAMESPACE);
       Path skyhop = KnativeFixture.packageApp(work.resolve("app"), "Hello", base, listener);
 
       DeployResult prod = deploy(skyhop, settings, "prod");
