@@ -61,6 +61,21 @@ final class KnativeFixture {
   }
 
   /**
+   * The deploy settings for the registry and mock API server: namespace, kubeconfig (written to
+   * {@code work/kc}), 60 s to get Ready.
+   */
+  static Map<String, String> settings(Registry registry, MockApi api, Path work, String namespace)
+      throws Exception {
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put("skyhop.knative.registry", registry.address() + "/skyhop");
+    settings.put("skyhop.knative.namespace", namespace);
+    settings.put(
+        "skyhop.knative.kubeconfig", Kubeconfig.write(work.resolve("kc"), api.url()).toString());
+    settings.put("skyhop.knative.readyTimeoutSeconds", "60");
+    return settings;
+  }
+
+  /**
    * Compiles the fixture with {@code greeting.txt} holding {@code greeting} and packages it for
    * knative into {@code work/skyhop}; returns that directory.
    */

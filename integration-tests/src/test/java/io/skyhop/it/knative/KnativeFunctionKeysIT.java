@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,12 +44,7 @@ class KnativeFunctionKeysIT {
         KubernetesClient kube = api.client();
         FakeKnative knative = FakeKnative.start(kube, NAMESPACE, 300)) {
       String base = KnativeFixture.pushBase(registry, Files.createDirectories(work.resolve("b")));
-      Map<String, String> settings = new HashMap<>();
-      settings.put("skyhop.knative.registry", registry.address() + "/skyhop");
-      settings.put("skyhop.knative.namespace", NAMESPACE);
-      settings.put(
-          "skyhop.knative.kubeconfig", Kubeconfig.write(work.resolve("kc"), api.url()).toString());
-      settings.put("skyhop.knative.readyTimeoutSeconds", "60");
+      Map<String, String> settings = KnativeFixture.settings(registry, api, work, NAMESPACE);
       Path v1 = KnativeFixture.packageApp(work.resolve("v1"), "Hello", base, listener);
 
       DeployResult first = deploy(v1, settings);

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Runs a deployer and records the result in {@code target/skyhop/deploy-<target>.json}. */
+/**
+ * Runs a deployer and records the result in {@code target/skyhop/deploy-<target>[-<stage>].json}.
+ */
 public final class Deployment {
   private final BuildListener listener;
 
@@ -19,13 +21,14 @@ public final class Deployment {
   public DeployResult deploy(Deployer deployer, DeployRequest request) throws Exception {
     requirePackaged(request);
     deployer.validate(request);
-    DeployResult result = deployer.deploy(request, listener);
+    DeployResult result =
+        deployer.deploy(request, listener).withStage(request.naming().stageLabel());
     for (DeployResult.Function f : result.functions()) {
       listener.info(
           String.format("%-9s %-24s %s", f.action().name().toLowerCase(), f.name(), f.endpoint()));
     }
     if (!request.dryRun()) {
-      Path record = request.skyhopDir().resolve("deploy-" + request.target().id() + ".json");
+      Path record = request.recordFile();
       Files.writeString(
           record,
           new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result));

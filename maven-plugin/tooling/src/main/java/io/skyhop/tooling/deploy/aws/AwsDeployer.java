@@ -57,16 +57,6 @@ public final class AwsDeployer implements Deployer {
 
   static void validate(AwsSettings settings, DeployManifest manifest) {
     for (DeployManifest.Function f : manifest.functions()) {
-      String name = settings.functionName(f.name());
-      if (name.length() > 64) {
-        throw new ConfigurationException(
-            "skyhop.app",
-            settings.app(),
-            "makes the Lambda name "
-                + name
-                + " longer than 64 characters. Fix: use a shorter"
-                + " skyhop.app or function name");
-      }
       if ("schedule".equals(f.triggerType())) {
         Object tz = f.trigger().getOrDefault("timezone", "UTC");
         if (!"UTC".equals(tz) && !"Etc/UTC".equals(tz)) {
@@ -146,7 +136,7 @@ public final class AwsDeployer implements Deployer {
       FunctionSpec spec =
           FunctionSpec.of(
               settings, f, role.arn().orElse("<role " + settings.createdRoleName() + ">"));
-      LambdaFunctions.Outcome outcome = functions.ensure(settings.app(), spec, code);
+      LambdaFunctions.Outcome outcome = functions.ensure(settings, spec, code);
       Optional<String> arn =
           outcome
               .arn()
@@ -214,7 +204,7 @@ public final class AwsDeployer implements Deployer {
       List<String> removed = new AwsRemover(clients, settings, log, pacer).remove(buckets);
       log.info((request.dryRun() ? "Would remove " : "Removed ") + removed.size() + " functions");
     }
-    Path record = request.skyhopDir().resolve("deploy-aws.json");
+    Path record = request.recordFile();
     if (!request.dryRun()) {
       Files.deleteIfExists(record);
     }
@@ -230,7 +220,7 @@ public final class AwsDeployer implements Deployer {
         }
       }
     }
-    Path record = request.skyhopDir().resolve("deploy-aws.json");
+    Path record = request.recordFile();
     if (Files.isRegularFile(record)) {
       DeployResult last = new Gson().fromJson(Files.readString(record), DeployResult.class);
       if (last != null && last.functions() != null) {

@@ -46,7 +46,7 @@ final class AwsRemover {
           .remove(bucket, arn -> arn != null && (arns.contains(arn) || isQualified(arns, arn)));
     }
     QueueMappings queues = new QueueMappings(clients.lambda, log, settings.region());
-    ScheduleRules rules = new ScheduleRules(clients.events, permissions, log, settings.app());
+    ScheduleRules rules = new ScheduleRules(clients.events, permissions, log, settings);
     FunctionUrls urls = new FunctionUrls(clients.lambda, permissions, log);
     List<String> removed = new ArrayList<>();
     for (FunctionConfiguration f : owned) {
@@ -79,7 +79,7 @@ final class AwsRemover {
     for (String name : candidates) {
       Optional<GetFunctionResponse> f = functions.find(name);
       Map<String, String> tags = f.map(GetFunctionResponse::tags).orElse(Map.of());
-      if (f.isPresent() && settings.app().equals(tags.get(FunctionSpec.APP_TAG))) {
+      if (f.isPresent() && settings.owns(tags)) {
         owned.add(f.get().configuration());
       } else if (f.isPresent()) {
         log.info(

@@ -2,6 +2,8 @@ package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.Naming;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -16,9 +18,10 @@ import java.util.regex.Pattern;
  *     emulators and sovereign clouds
  * @param role the execution role ARN the user chose ({@code skyhop.aws.role}); absent: Skyhop
  *     creates and reuses {@link #createdRoleName()}
+ * @param naming the app and stage ({@code skyhop.stage}) every name derives from
  */
 public record AwsSettings(
-    String app, String region, Optional<URI> endpoint, Optional<String> role) {
+    String app, String region, Optional<URI> endpoint, Optional<String> role, Naming naming) {
   /** The property naming the region. */
   public static final String REGION = "skyhop.region";
 
@@ -60,14 +63,15 @@ public record AwsSettings(
                     + "-skyhop-role");
           }
         });
-    if (!NAME.matcher(app).matches() || (app + "-skyhop-role").length() > 64) {
+    if (!NAME.matcher(app).matches() || app.length() > 52) {
       throw new ConfigurationException(
           "skyhop.app",
           app,
           "cannot prefix Lambda and IAM names. Fix: use letters, digits, '-' and '_', at most 52"
               + " characters");
     }
-    return new AwsSettings(app, region, endpoint(settings), role);
+    return new AwsSettings(
+        app, region, endpoint(settings), role, new Naming(app, settings.get(Naming.STAGE)));
   }
 
   private static Optional<URI> endpoint(Settings settings) {
@@ -90,13 +94,28 @@ public record AwsSettings(
     }
   }
 
-  /** The name of the role Skyhop creates when {@code skyhop.aws.role} is absent. */
-  public String createdRoleName() {
-    return app + "-skyhop-role";
+  /** The AWS names of the app and stage. */
+  public AwsNames names() {
+    return naming.aws();
   }
 
-  /** The Lambda function name of a Skyhop function: {@code <app>-<function>}. */
+  /** The name of the role Skyhop creates when {@code skyhop.aws.role} is absent. */
+  public String createdRoleName() {
+    return names().role();
+  }
+
+  /** The Lambda function name of a Skyhop function: {@code <app>[-<stage>]-<function>}. */
   public String functionName(String function) {
-    return app + "-" + function;
+    return names().function(function);
+  }
+
+  /** The tags of every resource Skyhop owns: {@code skyhop:app} and {@code skyhop:stage}. */
+  public java.util.Map<String, String> tags() {
+    return names().tags();
+  }
+
+  /** Whether tags mark a resource as this app's and stage's. */
+  public boolean owns(java.util.Map<String, String> tags) {
+    return naming.owns(tags, AwsNames.TAG_PREFIX);
   }
 }

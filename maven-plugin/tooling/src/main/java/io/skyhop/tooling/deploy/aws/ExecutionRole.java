@@ -1,7 +1,9 @@
 package io.skyhop.tooling.deploy.aws;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
@@ -80,10 +82,14 @@ final class ExecutionRole {
                                   .assumeRolePolicyDocument(TRUST_POLICY)
                                   .description("Execution role of the Skyhop app " + settings.app())
                                   .tags(
-                                      Tag.builder()
-                                          .key(FunctionSpec.APP_TAG)
-                                          .value(settings.app())
-                                          .build())))
+                                      settings.tags().entrySet().stream()
+                                          .map(
+                                              t ->
+                                                  Tag.builder()
+                                                      .key(t.getKey())
+                                                      .value(t.getValue())
+                                                      .build())
+                                          .toList())))
               .role();
       policies.forEach(p -> attach(name, p));
       return new Resolved(Optional.of(role.arn()), true);
@@ -147,8 +153,9 @@ final class ExecutionRole {
 
   /** Whether the role carries this app's tag, i.e. Skyhop created it for this app. */
   private boolean ours(Role role) {
-    return role.tags().stream()
-        .anyMatch(t -> t.key().equals(FunctionSpec.APP_TAG) && t.value().equals(settings.app()));
+    Map<String, String> tags = new HashMap<>();
+    role.tags().forEach(t -> tags.put(t.key(), t.value()));
+    return settings.owns(tags);
   }
 
   private Optional<Role> find(String name) {

@@ -70,9 +70,11 @@ record FunctionSpec(
     return (String) value;
   }
 
-  /** The tags a created function carries: they mark it as this app's. */
-  Map<String, String> tags(String app) {
-    return Map.of(APP_TAG, app, FUNCTION_TAG, function);
+  /** The tags a created function carries: they mark it as this app's and stage's. */
+  Map<String, String> tags(AwsSettings settings) {
+    Map<String, String> tags = new LinkedHashMap<>(settings.tags());
+    tags.put(FUNCTION_TAG, function);
+    return tags;
   }
 
   /** The configuration fields that differ from {@code current}, empty when none. */

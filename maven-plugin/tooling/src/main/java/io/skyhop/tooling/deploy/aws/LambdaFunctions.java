@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.deploy.EnvChange;
+import io.skyhop.tooling.naming.AwsNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,15 +61,16 @@ final class LambdaFunctions {
   /**
    * Creates the function or brings it to {@code spec} and {@code code}.
    *
-   * @param app the app that must own an existing function (its {@code skyhop:app} tag)
+   * @param settings the app and stage that must own an existing function (its {@code skyhop:app}
+   *     and {@code skyhop:stage} tags)
    */
-  Outcome ensure(String app, FunctionSpec wanted, Code code) {
+  Outcome ensure(AwsSettings settings, FunctionSpec wanted, Code code) {
     Optional<GetFunctionResponse> current = find(wanted.name());
     if (current.isEmpty()) {
       EnvChange env = EnvChange.of(Map.of(), wanted.env());
-      return create(app, wanted.withEnv(env.result()), env, code);
+      return create(settings, wanted.withEnv(env.result()), env, code);
     }
-    requireOwned(app, wanted.name(), current.get().tags());
+    requireOwned(settings, wanted.name(), current.get().tags());
     FunctionConfiguration cfg = current.get().configuration();
     EnvChange envChange = EnvChange.of(FunctionSpec.env(cfg), wanted.env());
     if (!envChange.kept().isEmpty()) {
@@ -124,7 +126,7 @@ final class LambdaFunctions {
     return new Outcome(Optional.of(cfg.functionArn()), change, changes, code.sha256());
   }
 
-  private Outcome create(String app, FunctionSpec spec, EnvChange env, Code code) {
+  private Outcome create(AwsSettings settings, FunctionSpec spec, EnvChange env, Code code) {
     log.line(
         PlanLog.Change.CREATE,
         "function",
@@ -157,16 +159,22 @@ final class LambdaFunctions {
                                     .timeout(spec.timeoutSeconds())
                                     .environment(e -> e.variables(spec.env()))
                                     .description(
-                                        "Skyhop function " + spec.function() + " of " + app)
-                                    .tags(spec.tags(app)))));
+                                        "Skyhop function "
+                                            + spec.function()
+                                            + " of "
+                                            + settings.naming().prefix())
+                                    .tags(spec.tags(settings)))));
     waitActive(spec.name());
     return new Outcome(
         Optional.of(created.functionArn()), PlanLog.Change.CREATE, List.of(), code.sha256());
   }
 
-  private static void requireOwned(String app, String name, Map<String, String> tags) {
+  private static void requireOwned(AwsSettings settings, String name, Map<String, String> tags) {
     String owner = tags == null ? null : tags.get(FunctionSpec.APP_TAG);
-    if (!app.equals(owner)) {
+    String stageTag = tags == null ? null : tags.get(AwsNames.TAG_PREFIX + "stage");
+    String app =
+        settings.naming().stage().map(s -> settings.app() + "' stage '" + s).orElse(settings.app());
+    if (!settings.owns(tags)) {
       throw new AwsDeployException(
           "Lambda GetFunction " + name,
           "",
@@ -178,6 +186,7 @@ final class LambdaFunctions {
               + FunctionSpec.APP_TAG
               + " is "
               + (owner == null ? "absent" : "'" + owner + "'")
+              + (stageTag == null ? "" : ", skyhop:stage '" + stageTag + "'")
               + "), so Skyhop leaves it alone. Fix: choose another -Dskyhop.app, or delete or"
               + " rename that function",
           null);

@@ -28,13 +28,14 @@ final class ScheduleRules {
   private final EventBridgeClient events;
   private final Permissions permissions;
   private final PlanLog log;
-  private final String app;
+  private final AwsSettings settings;
 
-  ScheduleRules(EventBridgeClient events, Permissions permissions, PlanLog log, String app) {
+  ScheduleRules(
+      EventBridgeClient events, Permissions permissions, PlanLog log, AwsSettings settings) {
     this.events = events;
     this.permissions = permissions;
     this.log = log;
-    this.app = app;
+    this.settings = settings;
   }
 
   /** The EventBridge expression of a manifest schedule. */
@@ -95,8 +96,20 @@ final class ScheduleRules {
                             .scheduleExpression(expression)
                             .state(RuleState.ENABLED)
                             .description(
-                                "Skyhop schedule of " + fn.spec().function() + " (" + app + ")")
-                            .tags(Tag.builder().key(FunctionSpec.APP_TAG).value(app).build())))
+                                "Skyhop schedule of "
+                                    + fn.spec().function()
+                                    + " ("
+                                    + settings.naming().prefix()
+                                    + ")")
+                            .tags(
+                                settings.tags().entrySet().stream()
+                                    .map(
+                                        t ->
+                                            Tag.builder()
+                                                .key(t.getKey())
+                                                .value(t.getValue())
+                                                .build())
+                                    .toList())))
         .ruleArn();
   }
 

@@ -13,7 +13,7 @@ final class Triggers {
   Triggers(AwsClients clients, AwsSettings settings, PlanLog log) {
     Permissions permissions = new Permissions(clients.lambda, log);
     this.urls = new FunctionUrls(clients.lambda, permissions, log);
-    this.rules = new ScheduleRules(clients.events, permissions, log, settings.app());
+    this.rules = new ScheduleRules(clients.events, permissions, log, settings);
     this.queues = new QueueMappings(clients.lambda, log, settings.region());
     this.buckets = new BucketNotifications(clients.s3, permissions, log, settings.region());
   }

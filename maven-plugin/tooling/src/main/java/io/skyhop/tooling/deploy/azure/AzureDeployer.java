@@ -1,8 +1,6 @@
 package io.skyhop.tooling.deploy.azure;
 
 import com.azure.core.credential.TokenCredential;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
@@ -114,7 +112,7 @@ public final class AzureDeployer implements Deployer {
                 azure.region()),
             LocalDate.now(ZoneOffset.UTC),
             listener);
-    Steps steps = new Steps(arm, azure, request.app(), dry, listener);
+    Steps steps = new Steps(arm, azure, request.naming(), dry, listener);
     boolean groupCreated = steps.resourceGroup();
     Optional<String> connection = steps.storageAccount();
     steps.plan();
@@ -243,15 +241,6 @@ public final class AzureDeployer implements Deployer {
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
     Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
-    new Removal(arm, azure, request.app(), request.dryRun(), listener).run();
-  }
-
-  /** The value of a tag, or empty. */
-  static String tag(JsonObject resource, String name) {
-    JsonElement tags = resource.get("tags");
-    if (tags == null || !tags.isJsonObject() || !tags.getAsJsonObject().has(name)) {
-      return "";
-    }
-    return tags.getAsJsonObject().get(name).getAsString();
+    new Removal(arm, azure, request.naming(), request.dryRun(), listener).run();
   }
 }

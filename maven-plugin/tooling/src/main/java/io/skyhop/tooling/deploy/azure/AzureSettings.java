@@ -2,6 +2,7 @@ package io.skyhop.tooling.deploy.azure;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.naming.Naming;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,7 +82,12 @@ public record AzureSettings(
               + " account list-locations -o table' shows)");
     }
     String endpoint = settings.get(ENDPOINT).map(AzureSettings::endpoint).orElse(PUBLIC_ARM);
-    String functionApp = settings.get(FUNCTION_APP).orElse(app).toLowerCase(Locale.ROOT);
+    Naming naming = new Naming(app, settings.get(Naming.STAGE));
+    String functionApp =
+        settings
+            .get(FUNCTION_APP)
+            .orElseGet(() -> naming.azure().functionApp())
+            .toLowerCase(Locale.ROOT);
     if (!functionApp.matches("[a-z0-9][a-z0-9-]{0,58}[a-z0-9]")) {
       throw new ConfigurationException(
           FUNCTION_APP,
@@ -91,7 +97,9 @@ public record AzureSettings(
               + " to 2-60 letters, digits or '-' (it becomes <name>.azurewebsites.net)");
     }
     String storage =
-        settings.get(STORAGE_ACCOUNT).orElseGet(() -> storageName(subscription, group, app));
+        settings
+            .get(STORAGE_ACCOUNT)
+            .orElseGet(() -> storageName(subscription, group, naming.prefix()));
     if (!storage.matches("[a-z0-9]{3,24}")) {
       throw new ConfigurationException(
           STORAGE_ACCOUNT,

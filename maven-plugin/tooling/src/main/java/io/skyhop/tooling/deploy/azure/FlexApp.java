@@ -1,8 +1,11 @@
 package io.skyhop.tooling.deploy.azure;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.naming.AzureNames;
+import io.skyhop.tooling.naming.Naming;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,15 +90,15 @@ record FlexApp(
   }
 
   /** The body of {@code PUT resourceGroups/<group>} (tagged: Skyhop created it). */
-  static JsonObject resourceGroup(AzureSettings azure, String app) {
+  static JsonObject resourceGroup(AzureSettings azure, Naming naming) {
     JsonObject body = new JsonObject();
     body.addProperty("location", azure.region());
-    body.add("tags", tags(app));
+    body.add("tags", tags(naming));
     return body;
   }
 
   /** The body of {@code PUT storageAccounts/<name>}. */
-  static JsonObject storageAccount(AzureSettings azure, String app) {
+  static JsonObject storageAccount(AzureSettings azure, Naming naming) {
     JsonObject body = new JsonObject();
     body.addProperty("location", azure.region());
     body.addProperty("kind", "StorageV2");
@@ -107,12 +110,12 @@ record FlexApp(
     props.addProperty("allowBlobPublicAccess", false);
     props.addProperty("supportsHttpsTrafficOnly", true);
     body.add("properties", props);
-    body.add("tags", tags(app));
+    body.add("tags", tags(naming));
     return body;
   }
 
   /** The body of {@code PUT serverfarms/<plan>}: Flex Consumption (FC1), Linux. */
-  static JsonObject plan(AzureSettings azure, String app) {
+  static JsonObject plan(AzureSettings azure, Naming naming) {
     JsonObject body = new JsonObject();
     body.addProperty("location", azure.region());
     body.addProperty("kind", "functionapp");
@@ -123,7 +126,7 @@ record FlexApp(
     JsonObject props = new JsonObject();
     props.addProperty("reserved", true);
     body.add("properties", props);
-    body.add("tags", tags(app));
+    body.add("tags", tags(naming));
     return body;
   }
 
@@ -132,7 +135,7 @@ record FlexApp(
    * package container read with the storage connection setting, runtime java and version, memory
    * and instance limit). App settings are written separately, complete.
    */
-  JsonObject site(AzureSettings azure, String app) {
+  JsonObject site(AzureSettings azure, Naming naming) {
     JsonObject storage = new JsonObject();
     storage.addProperty("type", "blobContainer");
     storage.addProperty("value", packageContainer(azure));
@@ -163,7 +166,7 @@ record FlexApp(
     body.addProperty("location", azure.region());
     body.addProperty("kind", "functionapp,linux");
     body.add("properties", props);
-    body.add("tags", tags(app));
+    body.add("tags", tags(naming));
     return body;
   }
 
@@ -217,9 +220,23 @@ record FlexApp(
     return all;
   }
 
-  private static JsonObject tags(String app) {
+  private static JsonObject tags(Naming naming) {
     JsonObject tags = new JsonObject();
-    tags.addProperty(TAG, app);
+    naming.azure().tags().forEach(tags::addProperty);
     return tags;
+  }
+
+  /**
+   * Whether a resource's tags name this app and stage ({@code skyhop-app}, {@code skyhop-stage}).
+   */
+  static boolean owned(Naming naming, JsonObject resource) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    JsonElement all = resource.get("tags");
+    if (all != null && all.isJsonObject()) {
+      all.getAsJsonObject()
+          .entrySet()
+          .forEach(e -> tags.put(e.getKey(), e.getValue().getAsString()));
+    }
+    return naming.owns(tags, AzureNames.TAG_PREFIX);
   }
 }

@@ -2,6 +2,8 @@ package io.skyhop.tooling.deploy.azure;
 
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.naming.AzureNames;
+import io.skyhop.tooling.naming.Naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +18,16 @@ import java.util.Optional;
 final class Removal {
   private final Arm arm;
   private final AzureSettings azure;
+  private final Naming naming;
   private final String app;
   private final boolean dry;
   private final BuildListener listener;
 
-  Removal(Arm arm, AzureSettings azure, String app, boolean dry, BuildListener listener) {
+  Removal(Arm arm, AzureSettings azure, Naming naming, boolean dry, BuildListener listener) {
     this.arm = arm;
     this.azure = azure;
-    this.app = app;
+    this.naming = naming;
+    this.app = naming.prefix();
     this.dry = dry;
     this.listener = listener;
   }
@@ -35,7 +39,7 @@ final class Removal {
           "Resource group " + azure.resourceGroup() + " does not exist: nothing to remove");
       return;
     }
-    boolean ours = app.equals(AzureDeployer.tag(group.get(), FlexApp.TAG));
+    boolean ours = FlexApp.owned(naming, group.get());
     List<String> others = ours ? othersInGroup() : List.of();
     if (ours && others.isEmpty()) {
       delete("resource group", azure.resourceGroup(), azure.groupId(), Arm.RESOURCES);
@@ -63,7 +67,7 @@ final class Removal {
   private List<String> othersInGroup() {
     List<String> others = new ArrayList<>();
     for (JsonObject r : arm.list("GET resources", azure.groupId() + "/resources", Arm.RESOURCES)) {
-      if (!app.equals(AzureDeployer.tag(r, FlexApp.TAG))) {
+      if (!FlexApp.owned(naming, r)) {
         others.add(text(r, "name") + " (" + text(r, "type") + ")");
       }
     }
@@ -74,7 +78,7 @@ final class Removal {
     Optional<JsonObject> resource = arm.get("GET " + kind + " " + name, id, apiVersion);
     if (resource.isEmpty()) {
       listener.info("No " + kind + " " + name + ": nothing to remove");
-    } else if (app.equals(AzureDeployer.tag(resource.get(), FlexApp.TAG))) {
+    } else if (FlexApp.owned(naming, resource.get())) {
       delete(kind, name, id, apiVersion);
     } else {
       listener.warn(
@@ -85,7 +89,8 @@ final class Removal {
               + ": it has no tag "
               + FlexApp.TAG
               + "="
-              + app
+              + naming.app()
+              + naming.stage().map(st -> " and " + AzureNames.TAG_PREFIX + "stage=" + st).orElse("")
               + ", so Skyhop did not create it for "
               + app);
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.naming.Naming;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,16 +26,16 @@ final class Steps {
 
   private final Arm arm;
   private final AzureSettings azure;
-  private final String app;
+  private final Naming naming;
   private final boolean dry;
   private final BuildListener listener;
   private boolean groupExists = true;
   private boolean storageCreated;
 
-  Steps(Arm arm, AzureSettings azure, String app, boolean dry, BuildListener listener) {
+  Steps(Arm arm, AzureSettings azure, Naming naming, boolean dry, BuildListener listener) {
     this.arm = arm;
     this.azure = azure;
-    this.app = app;
+    this.naming = naming;
     this.dry = dry;
     this.listener = listener;
   }
@@ -44,7 +45,7 @@ final class Steps {
     Optional<JsonObject> group = arm.get("GET resource group", azure.groupId(), Arm.RESOURCES);
     if (group.isPresent()) {
       line("unchanged", "group", azure.resourceGroup());
-      return app.equals(AzureDeployer.tag(group.get(), FlexApp.TAG));
+      return FlexApp.owned(naming, group.get());
     }
     groupExists = false;
     if (!dry) {
@@ -52,7 +53,7 @@ final class Steps {
           "PUT resource group " + azure.resourceGroup(),
           azure.groupId(),
           Arm.RESOURCES,
-          FlexApp.resourceGroup(azure, app));
+          FlexApp.resourceGroup(azure, naming));
     }
     line(dry ? "create" : "created", "group", azure.resourceGroup() + " (" + azure.region() + ")");
     return true;
@@ -71,7 +72,7 @@ final class Steps {
             "PUT storage account " + name,
             azure.storageId(),
             Arm.STORAGE,
-            FlexApp.storageAccount(azure, app));
+            FlexApp.storageAccount(azure, naming));
         storageCreated = true;
       }
       line(dry ? "create" : "created", "storage", name + " (StorageV2, Standard_LRS)");
@@ -116,7 +117,7 @@ final class Steps {
       return;
     }
     if (!dry) {
-      arm.put("PUT plan " + azure.plan(), azure.planId(), Arm.WEB, FlexApp.plan(azure, app));
+      arm.put("PUT plan " + azure.plan(), azure.planId(), Arm.WEB, FlexApp.plan(azure, naming));
     }
     line(dry ? "create" : "created", "plan", azure.plan() + " (FC1 FlexConsumption)");
   }
@@ -150,7 +151,7 @@ final class Steps {
           Arm.STORAGE,
           new JsonObject());
     }
-    JsonObject body = flex.site(azure, app);
+    JsonObject body = flex.site(azure, naming);
     if (!create) {
       body.add("tags", live.get().has("tags") ? live.get().get("tags") : new JsonObject());
     }

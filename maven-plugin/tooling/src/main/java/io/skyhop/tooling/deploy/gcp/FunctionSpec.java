@@ -11,6 +11,8 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.naming.GcpNames;
+import io.skyhop.tooling.naming.Naming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +83,18 @@ public record FunctionSpec(
    */
   public static FunctionSpec of(
       GcpSettings gcp, DeployManifest manifest, String app, DeployManifest.Function fn) {
-    String id = id(app, fn.name());
+    return of(gcp, manifest, Naming.of(app), fn);
+  }
+
+  /**
+   * The desired state of a manifest function of an app's stage: id {@code <app>[-<stage>]-<name>}
+   * ({@link GcpNames#function}), labels {@code skyhop-app} and {@code skyhop-stage}.
+   *
+   * @throws ConfigurationException when the function cannot run on Cloud Functions as configured
+   */
+  public static FunctionSpec of(
+      GcpSettings gcp, DeployManifest manifest, Naming naming, DeployManifest.Function fn) {
+    String id = id(naming, fn.name());
     Map<String, Object> target = fn.target("gcp");
     checkSignature(fn, string(target, "signatureType").orElse(null), fn.triggerType());
 
@@ -109,12 +122,12 @@ public record FunctionSpec(
     Function.Builder function =
         Function.newBuilder()
             .setName(gcp.parent() + "/functions/" + id)
-            .setDescription("Skyhop function " + fn.name() + " of " + app)
+            .setDescription("Skyhop function " + fn.name() + " of " + naming.prefix())
             .setEnvironment(Environment.GEN_2)
             .setBuildConfig(build)
             .setServiceConfig(service)
             .putLabels(LABEL_MANAGED_BY, "skyhop")
-            .putLabels(LABEL_APP, app)
+            .putAllLabels(naming.gcp().labels())
             .putLabels(LABEL_FUNCTION, fn.name());
 
     Reach reach = reach(gcp, id, fn);
@@ -205,6 +218,19 @@ public record FunctionSpec(
 
   /**
    * The Cloud Functions id of a function, {@code <app>-<function>}.
+   *
+   * @throws ConfigurationException when it is not a valid id (4–63 lower-case letters, digits and
+   *     hyphens, starting with a letter)
+   */
+  static String id(Naming naming, String function) {
+    if (!naming.app().matches("[a-z][a-z0-9-]*")) {
+      return id(naming.app(), function); // refuses the app name with the rule
+    }
+    return naming.gcp().function(function);
+  }
+
+  /**
+   * The Cloud Functions id of a function without a stage, {@code <app>-<function>}.
    *
    * @throws ConfigurationException when it is not a valid id (4–63 lower-case letters, digits and
    *     hyphens, starting with a letter)

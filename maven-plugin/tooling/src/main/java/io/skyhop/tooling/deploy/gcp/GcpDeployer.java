@@ -11,6 +11,8 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.naming.GcpNames;
+import io.skyhop.tooling.naming.Naming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +84,7 @@ public final class GcpDeployer implements Deployer {
     DeployManifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
-      specs.add(FunctionSpec.of(gcp, manifest, request.app(), f));
+      specs.add(FunctionSpec.of(gcp, manifest, request.naming(), f));
     }
     Path zip = zip(request);
     byte[] bytes = Files.readAllBytes(zip);
@@ -113,8 +115,15 @@ public final class GcpDeployer implements Deployer {
       for (FunctionSpec spec : specs) {
         results.add(
             request.dryRun()
-                ? plan(request.app(), spec, rollout, schedules, listener)
-                : apply(request.app(), spec, manifest, rollout, schedules, access, listener));
+                ? plan(Schedules.owner(request.naming()), spec, rollout, schedules, listener)
+                : apply(
+                    Schedules.owner(request.naming()),
+                    spec,
+                    manifest,
+                    rollout,
+                    schedules,
+                    access,
+                    listener));
       }
     }
     Map<String, Object> details = new LinkedHashMap<>();
@@ -233,20 +242,20 @@ public final class GcpDeployer implements Deployer {
   @Override
   public void remove(DeployRequest request, BuildListener listener) {
     GcpSettings gcp = GcpSettings.of(request.settings());
-    String app = request.app();
+    Naming naming = request.naming();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
       List<Job> jobs =
           api.listJobs(gcp.parent()).stream()
-              .filter(j -> j.getDescription().startsWith(Schedules.marker(app)))
+              .filter(j -> j.getDescription().startsWith(Schedules.marker(Schedules.owner(naming))))
               .toList();
       List<Function> functions =
           api.listFunctions(gcp.parent()).stream()
               .filter(f -> "skyhop".equals(f.getLabelsOrDefault(FunctionSpec.LABEL_MANAGED_BY, "")))
-              .filter(f -> app.equals(f.getLabelsOrDefault(FunctionSpec.LABEL_APP, "")))
+              .filter(f -> naming.owns(f.getLabelsMap(), GcpNames.LABEL_PREFIX))
               .toList();
       if (jobs.isEmpty() && functions.isEmpty()) {
-        listener.info("gcp: nothing of app " + app + " in " + gcp.parent());
+        listener.info("gcp: nothing of app " + naming.prefix() + " in " + gcp.parent());
         return;
       }
       String verb = request.dryRun() ? "would delete" : "deleting";

@@ -6,6 +6,7 @@ import com.google.cloud.scheduler.v1.Job;
 import com.google.cloud.scheduler.v1.OidcToken;
 import com.google.protobuf.Duration;
 import io.skyhop.tooling.deploy.DeployResult.Action;
+import io.skyhop.tooling.naming.Naming;
 import java.util.Optional;
 
 /**
@@ -23,9 +24,18 @@ final class Schedules {
     this.gcp = gcp;
   }
 
-  /** The description that marks a job as the app's. */
-  static String marker(String app) {
-    return "skyhop app=" + app + " function=";
+  /**
+   * The description that marks a job as the app's (Cloud Scheduler jobs have no labels).
+   *
+   * @param owner {@link #owner(Naming)}
+   */
+  static String marker(String owner) {
+    return "skyhop app=" + owner + " function=";
+  }
+
+  /** Who owns a job: {@code <app>}, or {@code <app> stage=<stage>} with a stage. */
+  static String owner(Naming naming) {
+    return naming.stage().map(s -> naming.app() + " stage=" + s).orElse(naming.app());
   }
 
   /** The job's resource name. */

@@ -2,6 +2,7 @@ package io.skyhop.tooling.deploy.knative;
 
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.knative.KnativeApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class DeployedFunctions {
    */
   static List<DeployResult.Function> of(
       DeployManifest manifest,
+      Naming naming,
       String app,
       String url,
       Map<String, DeployResult.Action> services,
@@ -45,7 +47,9 @@ final class DeployedFunctions {
               new DeployResult.Function(f.name(), app, services.get(app), endpoint, details));
         }
         case "schedule" -> {
-          String job = (String) entry.get("cronJob");
+          String job =
+              StagedResources.name(
+                  naming, (String) entry.get("cronJob"), StagedResources.MAX_CRONJOB);
           String endpoint =
               "CronJob "
                   + job
@@ -57,7 +61,7 @@ final class DeployedFunctions {
               new DeployResult.Function(
                   f.name(), job, jobs.get(job), endpoint, Map.of("cronJob", job)));
         }
-        case "queue" -> functions.add(queue(f, entry, services, triggers));
+        case "queue" -> functions.add(queue(f, naming, entry, services, triggers));
         default -> {
           // the packager refuses other triggers
         }
@@ -68,23 +72,21 @@ final class DeployedFunctions {
 
   private static DeployResult.Function queue(
       DeployManifest.Function f,
+      Naming naming,
       Map<String, Object> entry,
       Map<String, DeployResult.Action> services,
       Map<String, DeployResult.Action> triggers) {
-    String trigger = (String) entry.get("trigger");
-    String service = (String) entry.get("service");
+    String trigger =
+        StagedResources.name(naming, (String) entry.get("trigger"), StagedResources.MAX_NAME);
+    String service =
+        StagedResources.name(naming, (String) entry.get("service"), StagedResources.MAX_NAME);
+    String eventType = StagedResources.eventType(naming, String.valueOf(entry.get("eventType")));
     DeployResult.Action action = triggers.get(trigger);
     if (action == DeployResult.Action.UNCHANGED) {
       action = services.get(service);
     }
     String endpoint =
-        "Trigger "
-            + trigger
-            + " on Broker "
-            + entry.get("broker")
-            + " (type "
-            + entry.get("eventType")
-            + ")";
+        "Trigger " + trigger + " on Broker " + entry.get("broker") + " (type " + eventType + ")";
     return new DeployResult.Function(
         f.name(),
         trigger,
@@ -98,6 +100,6 @@ final class DeployedFunctions {
             "broker",
             String.valueOf(entry.get("broker")),
             "eventType",
-            String.valueOf(entry.get("eventType"))));
+            eventType));
   }
 }

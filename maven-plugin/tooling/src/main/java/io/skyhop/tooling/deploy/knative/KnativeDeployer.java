@@ -51,8 +51,9 @@ public final class KnativeDeployer implements Deployer {
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws Exception {
     KnativeSettings settings = KnativeSettings.of(request.settings());
     DeployManifest manifest = DeployManifest.read(request.skyhopDir());
-    Desired desired = Desired.read(yaml(request), settings.registry());
-    String app = request.app();
+    Desired desired =
+        StagedResources.of(Desired.read(yaml(request), settings.registry()), request.naming());
+    String app = request.naming().cluster().app();
     String image = push(request, settings, manifest, listener);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("image", image);
@@ -93,7 +94,7 @@ public final class KnativeDeployer implements Deployer {
       return new DeployResult(
           request.target().id(),
           app,
-          DeployedFunctions.of(manifest, app, url, services, jobs, triggers),
+          DeployedFunctions.of(manifest, request.naming(), app, url, services, jobs, triggers),
           details);
     }
   }
@@ -101,7 +102,7 @@ public final class KnativeDeployer implements Deployer {
   @Override
   public void remove(DeployRequest request, BuildListener listener) throws Exception {
     KnativeSettings settings = KnativeSettings.of(request.settings());
-    String app = request.app();
+    String app = request.naming().cluster().app();
     try (Cluster cluster = Cluster.connect(settings)) {
       int removed = 0;
       for (ResourceDefinitionContext type :

@@ -8,6 +8,7 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.local.LocalRuntimeClient;
+import io.skyhop.tooling.naming.ClusterNames;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,8 @@ public final class LocalDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws Exception {
     DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    ClusterNames names = request.naming().cluster();
+    String app = names.app();
     Path bundle = request.targetDir().resolve(request.app() + ".zip");
     if (request.dryRun()) {
       List<DeployResult.Function> plan = new ArrayList<>();
@@ -90,17 +93,18 @@ public final class LocalDeployer implements Deployer {
         plan.add(
             new DeployResult.Function(
                 f.name(),
-                request.app() + "/" + f.name(),
+                app + "/" + f.name(),
                 DeployResult.Action.UPDATE,
-                describe(url(request.settings()), request.app(), f),
+                describe(url(request.settings()), app, names, f),
                 Map.of()));
       }
       listener.info("Dry run: would deploy " + bundle + " to " + url(request.settings()));
       return new DeployResult("local", request.app(), plan, Map.of());
     }
     LocalRuntimeClient client = connect(request, listener, true);
-    boolean existed = client.app(request.app()).isPresent();
-    LocalRuntimeClient.DeployedApp deployed = client.deploy(request.app(), bundle);
+    boolean existed = client.app(app).isPresent();
+    LocalRuntimeClient.DeployedApp deployed =
+        client.deploy(app, StagedBundle.of(bundle, request.naming()));
     List<DeployResult.Function> functions = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
       Map<String, Object> details = new LinkedHashMap<>();
@@ -112,60 +116,89 @@ public final class LocalDeployer implements Deployer {
                   details.put(
                       "authorization",
                       "x-functions-key header (GET /_skyhop/apps/"
-                          + request.app()
+                          + app
                           + " with the admin token shows the key)"));
       functions.add(
           new DeployResult.Function(
               f.name(),
-              request.app() + "/" + f.name(),
+              app + "/" + f.name(),
               existed ? DeployResult.Action.UPDATED : DeployResult.Action.CREATED,
-              describe(client.baseUrl(), request.app(), f),
+              describe(client.baseUrl(), app, names, f),
               details));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("url", client.baseUrl().toString());
+    result.put("app", app);
     result.put("version", deployed.version());
-    return new DeployResult("local", request.app(), functions, result);
+    return new DeployResult(
+        "local",
+        request.app(),
+        request.naming().stageLabel(),
+        functions,
+        resources(manifest, names, existed),
+        result);
   }
 
-  private static String describe(URI base, String app, DeployManifest.Function f) {
+  /** The runtime's queues and buckets of the app: created by the runtime on first use. */
+  private static List<DeployResult.Resource> resources(
+      DeployManifest manifest, ClusterNames names, boolean existed) {
+    List<DeployResult.Resource> resources = new ArrayList<>();
+    DeployResult.Action action =
+        existed ? DeployResult.Action.UNCHANGED : DeployResult.Action.CREATED;
+    for (DeployManifest.Function f : manifest.functions()) {
+      Map<String, Object> t = f.trigger();
+      if ("queue".equals(f.triggerType())) {
+        String logical = String.valueOf(t.get("queue"));
+        resources.add(
+            new DeployResult.Resource(logical, "queue", names.queue(logical), true, action));
+      } else if ("storage".equals(f.triggerType())) {
+        String logical = String.valueOf(t.get("bucket"));
+        resources.add(
+            new DeployResult.Resource(logical, "bucket", names.bucket(logical), true, action));
+      }
+    }
+    return resources;
+  }
+
+  private static String describe(
+      URI base, String app, ClusterNames names, DeployManifest.Function f) {
     Map<String, Object> t = f.trigger();
     return switch (f.triggerType()) {
       case "http" -> t.get("methods") + " " + base + "/" + app + t.get("path");
       case "schedule" -> "schedule '" + t.get("cron") + "' " + t.get("timezone");
       case "queue" ->
           "queue '"
-              + t.get("queue")
+              + names.queue(String.valueOf(t.get("queue")))
               + "' (POST "
               + base
               + "/_skyhop/queues/"
-              + t.get("queue")
+              + names.queue(String.valueOf(t.get("queue")))
               + ")";
       default ->
           "bucket '"
-              + t.get("bucket")
+              + names.bucket(String.valueOf(t.get("bucket")))
               + "' "
               + t.get("events")
               + " (PUT "
               + base
               + "/_skyhop/buckets/"
-              + t.get("bucket")
+              + names.bucket(String.valueOf(t.get("bucket")))
               + "/<key>)";
     };
   }
 
   @Override
   public void remove(DeployRequest request, BuildListener listener) throws Exception {
+    String app = request.naming().cluster().app();
     if (request.dryRun()) {
-      listener.info("Dry run: would remove " + request.app() + " from " + url(request.settings()));
+      listener.info("Dry run: would remove " + app + " from " + url(request.settings()));
       return;
     }
     LocalRuntimeClient client = connect(request, listener, false);
-    if (client.remove(request.app())) {
-      listener.info("Removed " + request.app() + " from " + client.baseUrl());
+    if (client.remove(app)) {
+      listener.info("Removed " + app + " from " + client.baseUrl());
     } else {
-      listener.info(
-          request.app() + " is not deployed at " + client.baseUrl() + "; nothing to remove");
+      listener.info(app + " is not deployed at " + client.baseUrl() + "; nothing to remove");
     }
   }
 }

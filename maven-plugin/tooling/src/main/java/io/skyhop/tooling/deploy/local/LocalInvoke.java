@@ -35,7 +35,7 @@ public final class LocalInvoke {
     }
     if (remote) {
       return LocalDeployer.connect(request, listener, false)
-          .invoke(request.app(), function, payload);
+          .invoke(request.naming().cluster().app(), function, payload);
     }
     Path bundle = request.targetDir().resolve(request.app() + ".zip");
     try (RuntimeProcess runtime =

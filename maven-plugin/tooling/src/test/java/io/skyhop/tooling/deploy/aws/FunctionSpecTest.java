@@ -47,7 +47,7 @@ class FunctionSpecTest {
     assertThat(spec.handler()).isEqualTo("io.skyhop.aws.SkyhopHandler::handleRequest");
     assertThat(spec.env())
         .containsOnly(Map.entry("GREETING", "hi"), Map.entry("SKYHOP_FUNCTION", "get"));
-    assertThat(spec.tags("orders"))
+    assertThat(spec.tags(settings))
         .containsOnly(Map.entry("skyhop:app", "orders"), Map.entry("skyhop:function", "get"));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.deploy.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 
 /** The update path of {@link LambdaFunctions} against a scripted Lambda (the SDK's interface). */
 class LambdaFunctionsTest {
+  private static final AwsSettings ORDERS =
+      AwsSettings.of("orders", new Settings(Map.of("skyhop.region", "us-east-1")));
+
   private static final String ROLE = "arn:aws:iam::123456789012:role/orders-skyhop-role";
   private static final LambdaFunctions.Code CODE =
       LambdaFunctions.Code.of("zip".getBytes(StandardCharsets.US_ASCII));
@@ -144,7 +148,7 @@ class LambdaFunctionsTest {
   @Test
   void anUnchangedFunctionIsOnlyRead() {
     current = deployed().build();
-    LambdaFunctions.Outcome outcome = functions().ensure("orders", SPEC, CODE);
+    LambdaFunctions.Outcome outcome = functions().ensure(ORDERS, SPEC, CODE);
     assertThat(outcome.change()).isEqualTo(PlanLog.Change.UNCHANGED);
     assertThat(calls).containsExactly("GetFunction");
     assertThat(lines).containsExactly("unchanged function     orders-get");
@@ -154,7 +158,7 @@ class LambdaFunctionsTest {
   void aConfigurationChangeUpdatesOnlyTheConfigurationAndWaitsOutAConflict() {
     current = deployed().memorySize(256).timeout(3).build();
     conflicts = 1;
-    LambdaFunctions.Outcome outcome = functions().ensure("orders", SPEC, CODE);
+    LambdaFunctions.Outcome outcome = functions().ensure(ORDERS, SPEC, CODE);
     assertThat(outcome.changes()).containsExactly("MemorySize", "Timeout");
     assertThat(calls)
         .containsExactly(
@@ -182,7 +186,7 @@ class LambdaFunctionsTest {
             .state(State.ACTIVE)
             .lastUpdateStatus(LastUpdateStatus.IN_PROGRESS)
             .build());
-    functions().ensure("orders", SPEC, CODE);
+    functions().ensure(ORDERS, SPEC, CODE);
     assertThat(calls)
         .containsExactly(
             "GetFunction",
@@ -204,7 +208,7 @@ class LambdaFunctionsTest {
             .lastUpdateStatusReasonCode("InvalidRuntime")
             .lastUpdateStatusReason("The runtime is not supported")
             .build());
-    assertThatThrownBy(() -> functions().ensure("orders", SPEC, CODE))
+    assertThatThrownBy(() -> functions().ensure(ORDERS, SPEC, CODE))
         .isInstanceOf(AwsDeployException.class)
         .hasMessage(
             "Lambda reports LastUpdateStatus=Failed for orders-get: InvalidRuntime The runtime is"
@@ -216,11 +220,27 @@ class LambdaFunctionsTest {
   void aFunctionOfAnotherAppIsLeftAlone() {
     current = deployed().codeSha256("old").build();
     tags = Map.of("team", "payments");
-    assertThatThrownBy(() -> functions().ensure("orders", SPEC, CODE))
+    assertThatThrownBy(() -> functions().ensure(ORDERS, SPEC, CODE))
         .hasMessage(
             "The Lambda function orders-get exists but does not belong to the Skyhop app 'orders'"
                 + " (its tag skyhop:app is absent), so Skyhop leaves it alone. Fix: choose another"
                 + " -Dskyhop.app, or delete or rename that function");
+    assertThat(calls).containsExactly("GetFunction");
+  }
+
+  @Test
+  void aFunctionOfAnotherStageIsLeftAlone() {
+    current = deployed().codeSha256("old").build();
+    tags = Map.of("skyhop:app", "orders", "skyhop:stage", "prod");
+    AwsSettings dev =
+        AwsSettings.of(
+            "orders", new Settings(Map.of("skyhop.region", "us-east-1", "skyhop.stage", "dev")));
+    assertThatThrownBy(() -> functions().ensure(dev, SPEC, CODE))
+        .hasMessage(
+            "The Lambda function orders-get exists but does not belong to the Skyhop app 'orders'"
+                + " stage 'dev' (its tag skyhop:app is 'orders', skyhop:stage 'prod'), so Skyhop"
+                + " leaves it alone. Fix: choose another -Dskyhop.app, or delete or rename that"
+                + " function");
     assertThat(calls).containsExactly("GetFunction");
   }
 }

@@ -56,7 +56,7 @@ class FlexAppTest {
     FlexApp app = FlexApp.of(manifest);
 
     assertThat(app).isEqualTo(new FlexApp("21", 2048, 20, Map.of("X", "1", "Y", "2")));
-    JsonObject site = app.site(azure(), "orders");
+    JsonObject site = app.site(azure(), io.skyhop.tooling.naming.Naming.of("orders"));
     assertThat(site.getAsJsonObject("properties").getAsJsonObject("functionAppConfig").toString())
         .isEqualTo(
             "{\"deployment\":{\"storage\":{\"type\":\"blobContainer\",\"value\":\"https://"
@@ -139,5 +139,21 @@ class FlexAppTest {
                 + " deployment or operation holds the resource; let it finish or stop it (the"
                 + " resource's Activity log in the Azure portal shows it, Kudu's"
                 + " /api/deployments/latest a running deployment), then re-run");
+  }
+
+  @Test
+  void aStageIsInTheDefaultNamesAndTheTagsAndOwnershipNeedsIt() {
+    Map<String, String> dev = AzureSettingsTest.valid();
+    dev.put("skyhop.stage", "dev");
+    AzureSettings staged = AzureSettings.of(new Settings(dev), "orders");
+    assertThat(staged.functionApp()).isEqualTo("orders-dev");
+    assertThat(staged.storageAccount()).isNotEqualTo(azure().storageAccount());
+    io.skyhop.tooling.naming.Naming devNaming = io.skyhop.tooling.naming.Naming.of("orders", "dev");
+    JsonObject plan = FlexApp.plan(staged, devNaming);
+    assertThat(plan.getAsJsonObject("tags").toString())
+        .isEqualTo("{\"skyhop-app\":\"orders\",\"skyhop-stage\":\"dev\"}");
+    assertThat(FlexApp.owned(devNaming, plan)).isTrue();
+    assertThat(FlexApp.owned(io.skyhop.tooling.naming.Naming.of("orders", "prod"), plan)).isFalse();
+    assertThat(FlexApp.owned(io.skyhop.tooling.naming.Naming.of("orders"), plan)).isFalse();
   }
 }

@@ -56,6 +56,37 @@ class FunctionSpecTest {
   }
 
   @Test
+  void aStageIsInTheIdTheJobAndTheLabels() throws Exception {
+    DeployManifest m = manifest();
+    FunctionSpec spec =
+        FunctionSpec.of(
+            GCP,
+            m,
+            io.skyhop.tooling.naming.Naming.of("orders", "dev"),
+            m.functions().stream()
+                .filter(f -> f.name().equals("nightly"))
+                .findFirst()
+                .orElseThrow());
+    assertThat(spec.id()).isEqualTo("orders-dev-nightly");
+    assertThat(spec.schedule())
+        .hasValueSatisfying(j -> assertThat(j.jobId()).isEqualTo("orders-dev-nightly"));
+    assertThat(spec.function().getLabelsMap())
+        .isEqualTo(
+            Map.of(
+                "managed-by",
+                "skyhop",
+                "skyhop-app",
+                "orders",
+                "skyhop-stage",
+                "dev",
+                "skyhop-function",
+                "nightly"));
+    assertThat(
+            Schedules.marker(Schedules.owner(io.skyhop.tooling.naming.Naming.of("orders", "dev"))))
+        .isEqualTo("skyhop app=orders stage=dev function=");
+  }
+
+  @Test
   void privateHttpFunctionWithEnvAndMaxInstances() throws Exception {
     FunctionSpec spec = spec("create-order");
     assertThat(spec.isPublic()).isFalse();
