@@ -37,9 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,16 +88,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     Housekeeping housekeeping = new Housekeeping(loop, log, System::nanoTime);
     ExecutorService background = Executors.newSingleThreadExecutor(daemon("skyhop-archive"));
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
-    ExecutorService http =
-        new ThreadPoolExecutor(
-            16,
-            512,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            daemon("skyhop-http"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), http);
+    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port());
     WorkerSandbox sandbox = sandbox(options, data, log);
     WorkerLauncher launcher =
         new WorkerLauncher(
@@ -186,7 +175,7 @@ public final class SkyhopRuntime implements AutoCloseable {
         deployments,
         queues,
         frontDoor,
-        List.of(timers, loop, background, events, http),
+        List.of(timers, loop, background, events),
         stateFile,
         sandbox.files());
   }

@@ -1,7 +1,6 @@
 package io.skyhop.runtime.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.skyhop.runtime.deploy.Deployments;
 import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.meter.Housekeeping;
@@ -17,17 +16,46 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The runtime's HTTP server (the JDK's {@code com.sun.net.httpserver}): {@code /_skyhop/…} goes to
- * the admin API, everything else to the app functions. Malformed requests are answered 400 by the
- * server itself; a fault while handling one request answers 500 and the server keeps serving.
+ * The runtime's HTTP server: Jetty 12, serving the runtime's {@code com.sun.net.httpserver}
+ * handlers through Jetty's implementation of that API ({@code jetty-http-spi}). {@code /_skyhop/…}
+ * goes to the admin API, the rest to app functions. Jetty parses requests without holding a thread
+ * until the headers are complete, closes connections idle for {@value #IDLE_TIMEOUT_MILLIS} ms,
+ * answers 431 to headers above {@value #MAX_HEADER_BYTES} bytes, stops accepting above {@value
+ * #MAX_CONNECTIONS} connections, and runs handlers on a bounded pool ({@value #MAX_THREADS}
+ * threads, {@value #MAX_QUEUED} queued, then connections are closed): a slow or hostile client
+ * holds a connection, never the server. A fault while handling one request answers 500 and the
+ * server keeps serving. docs/runtime.md ("The front door") says why Jetty.
  */
 public final class FrontDoor implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /** A connection with no bytes moving for this long is closed. */
+  static final int IDLE_TIMEOUT_MILLIS = 30_000;
+
+  /** The largest request line and headers; larger ones get 431. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /** Connections open at once; above, the server stops accepting until some close. */
+  static final int MAX_CONNECTIONS = 4096;
+
+  /** Handler threads; each holds one while its invocation runs. */
+  static final int MAX_THREADS = 512;
+
+  /** Requests waiting for a handler thread; above, their connections are closed. */
+  static final int MAX_QUEUED = 4096;
+
+  private final Server server;
+  private final ServerConnector connector;
 
   /**
    * The parts the front door needs.
@@ -54,13 +82,35 @@ public final class FrontDoor implements AutoCloseable {
 
   /**
    * Binds the server, so that its address is known before the parts exist (workers are told the
-   * queue endpoint); it serves from {@link #start}.
-   *
-   * @param executor runs request handlers; each holds a thread while its invocation runs
+   * queue endpoint); until {@link #start} every request gets 404.
    */
-  public FrontDoor(String bind, int port, ExecutorService executor) throws IOException {
-    this.server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
-    this.executor = executor;
+  public FrontDoor(String bind, int port) throws IOException {
+    QueuedThreadPool threads =
+        new QueuedThreadPool(MAX_THREADS, 8, 60_000, new BlockingArrayQueue<>(64, 64, MAX_QUEUED));
+    threads.setName("skyhop-http");
+    // not daemons: they keep the runtime alive once main() returns, as its only live threads
+    threads.setDaemon(false);
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(bind);
+    connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+    connector.setAcceptQueueSize(1024);
+    server.addConnector(connector);
+    server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+    server.setHandler(new ContextHandlerCollection());
+    server.setStopTimeout(2000);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("Cannot start the HTTP server on " + bind + ":" + port + ": " + e, e);
+    }
   }
 
   /** Starts serving: {@code /_skyhop/…} goes to the admin API, the rest to app functions. */
@@ -84,19 +134,22 @@ public final class FrontDoor implements AutoCloseable {
         parts.cloudEvents()
             ? new EventsApi(parts.consumers(), parts.invoker(), parts.maxBodyBytes(), log)
             : null;
-    server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, admin, events, gateway, log));
-    server.start();
+    new JettyHttpServer(server, true)
+        .createContext("/", exchange -> handle(exchange, admin, events, gateway, log));
   }
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** {@code http://host:port}. */
   public String baseUrl() {
-    return url(server.getAddress().getAddress());
+    return url(address());
+  }
+
+  private InetAddress address() {
+    return new InetSocketAddress(connector.getHost(), port()).getAddress();
   }
 
   /**
@@ -104,7 +157,7 @@ public final class FrontDoor implements AutoCloseable {
    * {@code ::}) becomes the loopback address. What worker processes call.
    */
   public String loopbackUrl() {
-    InetAddress address = server.getAddress().getAddress();
+    InetAddress address = address();
     if (!address.isAnyLocalAddress()) {
       return baseUrl();
     }
@@ -154,6 +207,10 @@ public final class FrontDoor implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping: nothing left to serve
+    }
   }
 }
