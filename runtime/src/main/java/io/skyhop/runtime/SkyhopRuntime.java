@@ -88,7 +88,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     Housekeeping housekeeping = new Housekeeping(loop, log, System::nanoTime);
     ExecutorService background = Executors.newSingleThreadExecutor(daemon("skyhop-archive"));
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
-    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port());
+    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), options.tls());
     WorkerSandbox sandbox = sandbox(options, data, log);
     WorkerLauncher launcher =
         new WorkerLauncher(
@@ -160,6 +160,15 @@ public final class SkyhopRuntime implements AutoCloseable {
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
     writeState(stateFile, frontDoor, data, sandbox.files().root());
+    if (frontDoor.plainBeyondLoopback()) {
+      log.warn(
+          "Serving plain HTTP beyond this machine on "
+              + frontDoor.baseUrl()
+              + ": tokens, keys and bodies cross the network readable. Fix: --tls-cert and"
+              + " --tls-key, a TLS-terminating proxy in front, or --bind 127.0.0.1",
+          "bind",
+          options.bind());
+    }
     log.info(
         "Skyhop runtime listening on " + frontDoor.baseUrl(),
         "url",

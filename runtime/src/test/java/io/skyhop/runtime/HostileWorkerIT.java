@@ -92,7 +92,8 @@ class HostileWorkerIT {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"ok\"");
       long peakMb = runtime.peakResidentMb();
-      System.out.printf("HostileWorkerIT: runtime peak RSS %d MB, timeout after %d ms%n", peakMb, took);
+      System.out.printf(
+          "HostileWorkerIT: runtime peak RSS %d MB, timeout after %d ms%n", peakMb, took);
       assertThat(peakMb).isLessThan(RUNTIME_PEAK_MB);
     }
   }

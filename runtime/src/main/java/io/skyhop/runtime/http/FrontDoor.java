@@ -16,13 +16,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -56,6 +60,16 @@ public final class FrontDoor implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final ServerConnector loopback;
+  private final boolean tls;
+
+  /**
+   * The TLS files of {@code --tls-cert} and {@code --tls-key}.
+   *
+   * @param cert the certificate chain, PEM
+   * @param key its private key, PKCS#8 PEM
+   */
+  public record TlsFiles(Path cert, Path key) {}
 
   /**
    * The parts the front door needs.
@@ -83,8 +97,12 @@ public final class FrontDoor implements AutoCloseable {
   /**
    * Binds the server, so that its address is known before the parts exist (workers are told the
    * queue endpoint); until {@link #start} every request gets 404.
+   *
+   * @param tls the certificate chain and key files (PEM), or empty for plain HTTP; with TLS a
+   *     second, plain connector on a loopback port serves the workers' calls ({@link
+   *     #loopbackUrl()}), which never leave the machine
    */
-  public FrontDoor(String bind, int port) throws IOException {
+  public FrontDoor(String bind, int port, Optional<TlsFiles> tls) throws IOException {
     QueuedThreadPool threads =
         new QueuedThreadPool(MAX_THREADS, 8, 60_000, new BlockingArrayQueue<>(64, 64, MAX_QUEUED));
     threads.setName("skyhop-http");
@@ -95,12 +113,23 @@ public final class FrontDoor implements AutoCloseable {
     http.setRequestHeaderSize(MAX_HEADER_BYTES);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-    connector.setHost(bind);
-    connector.setPort(port);
-    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-    connector.setAcceptQueueSize(1024);
-    server.addConnector(connector);
+    this.tls = tls.isPresent();
+    if (tls.isPresent()) {
+      HttpConfiguration https = new HttpConfiguration(http);
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      secure.setSniHostCheck(false);
+      https.addCustomizer(secure);
+      connector =
+          connector(
+              bind,
+              port,
+              new SslConnectionFactory(Tls.fromPem(tls.get().cert(), tls.get().key()), "http/1.1"),
+              new HttpConnectionFactory(https));
+      loopback = connector("127.0.0.1", 0, new HttpConnectionFactory(http));
+    } else {
+      connector = connector(bind, port, new HttpConnectionFactory(http));
+      loopback = null;
+    }
     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
     server.setHandler(new ContextHandlerCollection());
     server.setStopTimeout(2000);
@@ -111,6 +140,21 @@ public final class FrontDoor implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("Cannot start the HTTP server on " + bind + ":" + port + ": " + e, e);
     }
+  }
+
+  private ServerConnector connector(String host, int port, ConnectionFactory... factories) {
+    ServerConnector c = new ServerConnector(server, 1, 1, factories);
+    c.setHost(host);
+    c.setPort(port);
+    c.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+    c.setAcceptQueueSize(1024);
+    server.addConnector(c);
+    return c;
+  }
+
+  /** Whether it serves other machines without TLS (worth a warning). */
+  public boolean plainBeyondLoopback() {
+    return !tls && !address().isLoopbackAddress();
   }
 
   /** Starts serving: {@code /_skyhop/…} goes to the admin API, the rest to app functions. */
@@ -154,9 +198,13 @@ public final class FrontDoor implements AutoCloseable {
 
   /**
    * {@code http://host:port} as seen from this machine: a wildcard bind address ({@code 0.0.0.0},
-   * {@code ::}) becomes the loopback address. What worker processes call.
+   * {@code ::}) becomes the loopback address; with TLS, the plain loopback connector. What worker
+   * processes call.
    */
   public String loopbackUrl() {
+    if (loopback != null) {
+      return "http://127.0.0.1:" + loopback.getLocalPort();
+    }
     InetAddress address = address();
     if (!address.isAnyLocalAddress()) {
       return baseUrl();
@@ -169,7 +217,7 @@ public final class FrontDoor implements AutoCloseable {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return "http://" + host + ":" + port();
+    return (tls ? "https://" : "http://") + host + ":" + port();
   }
 
   private static void handle(
