@@ -1,5 +1,6 @@
 package io.skyhop.runtime;
 
+import io.skyhop.runtime.http.FrontDoor;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Optional;
  *     else the runtime's user), {@code runtime}, or the first uid of the per-app users
  * @param workDir where workers' files live (outside the data directory); empty: a directory in the
  *     system's temporary directory named after the data directory
+ * @param tls the certificate and key the front door serves HTTPS with; empty: plain HTTP
  */
 public record RuntimeOptions(
     int port,
@@ -50,7 +52,8 @@ public record RuntimeOptions(
     String target,
     Optional<Path> functionKeys,
     String workerUser,
-    Optional<Path> workDir) {
+    Optional<Path> workDir,
+    Optional<FrontDoor.TlsFiles> tls) {
 
   /** The targets this runtime serves as, for {@code --target}. */
   public static final List<String> TARGETS = List.of("local", "knative");
@@ -92,6 +95,8 @@ public record RuntimeOptions(
           "                         users (needs root and setpriv)",
           "  --work-dir DIR         workers' files, outside the data directory (default",
           "                         <tmp>/skyhop-work-<hash of the data directory>)",
+          "  --tls-cert FILE        serve HTTPS with this PEM certificate chain (with --tls-key)",
+          "  --tls-key FILE         the certificate's PKCS#8 PEM private key",
           "  --no-cds               do not use class-data sharing archives for workers",
           "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
           "  --cloudevents          queue functions also take CloudEvents POSTed to",
@@ -143,7 +148,8 @@ public record RuntimeOptions(
         target(values.getOrDefault("--target", "local")),
         Optional.ofNullable(values.get(FUNCTION_KEYS)).map(Path::of),
         workerUser(values.getOrDefault(WORKER_USER, "auto")),
-        Optional.ofNullable(values.get("--work-dir")).map(Path::of));
+        Optional.ofNullable(values.get("--work-dir")).map(Path::of),
+        tls(values.get("--tls-cert"), values.get("--tls-key")));
   }
 
   private static final List<String> OPTIONS =
@@ -160,7 +166,23 @@ public record RuntimeOptions(
           "--target",
           FUNCTION_KEYS,
           WORKER_USER,
-          "--work-dir");
+          "--work-dir",
+          "--tls-cert",
+          "--tls-key");
+
+  private static Optional<FrontDoor.TlsFiles> tls(String cert, String key) {
+    if (cert == null && key == null) {
+      return Optional.empty();
+    }
+    if (cert == null || key == null) {
+      throw new UsageException(
+          (cert == null ? "--tls-key" : "--tls-cert")
+              + " is set without "
+              + (cert == null ? "--tls-cert" : "--tls-key")
+              + ". Fix: give both, the certificate chain and its private key (PEM files)");
+    }
+    return Optional.of(new FrontDoor.TlsFiles(Path.of(cert), Path.of(key)));
+  }
 
   private static String workerUser(String value) {
     if (value.equals("auto") || value.equals("runtime")) {

@@ -37,9 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,16 +88,7 @@ public final class SkyhopRuntime implements AutoCloseable {
     Housekeeping housekeeping = new Housekeeping(loop, log, System::nanoTime);
     ExecutorService background = Executors.newSingleThreadExecutor(daemon("skyhop-archive"));
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
-    ExecutorService http =
-        new ThreadPoolExecutor(
-            16,
-            512,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            daemon("skyhop-http"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), http);
+    FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), options.tls());
     WorkerSandbox sandbox = sandbox(options, data, log);
     WorkerLauncher launcher =
         new WorkerLauncher(
@@ -171,6 +160,15 @@ public final class SkyhopRuntime implements AutoCloseable {
     queues.start();
     Path stateFile = data.resolve(STATE_FILE);
     writeState(stateFile, frontDoor, data, sandbox.files().root());
+    if (frontDoor.plainBeyondLoopback()) {
+      log.warn(
+          "Serving plain HTTP beyond this machine on "
+              + frontDoor.baseUrl()
+              + ": tokens, keys and bodies cross the network readable. Fix: --tls-cert and"
+              + " --tls-key, a TLS-terminating proxy in front, or --bind 127.0.0.1",
+          "bind",
+          options.bind());
+    }
     log.info(
         "Skyhop runtime listening on " + frontDoor.baseUrl(),
         "url",
@@ -186,7 +184,7 @@ public final class SkyhopRuntime implements AutoCloseable {
         deployments,
         queues,
         frontDoor,
-        List.of(timers, loop, background, events, http),
+        List.of(timers, loop, background, events),
         stateFile,
         sandbox.files());
   }

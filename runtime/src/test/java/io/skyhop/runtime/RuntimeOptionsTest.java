@@ -3,6 +3,7 @@ package io.skyhop.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skyhop.runtime.http.FrontDoor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ class RuntimeOptionsTest {
                 "local",
                 Optional.empty(),
                 "auto",
+                Optional.empty(),
                 Optional.empty()));
   }
 
@@ -64,7 +66,11 @@ class RuntimeOptionsTest {
             "--worker-user",
             "70000",
             "--work-dir",
-            "/tmp/w");
+            "/tmp/w",
+            "--tls-cert",
+            "/etc/tls/cert.pem",
+            "--tls-key",
+            "/etc/tls/key.pem");
     assertThat(o)
         .isEqualTo(
             new RuntimeOptions(
@@ -83,8 +89,19 @@ class RuntimeOptionsTest {
                 "knative",
                 Optional.of(Path.of("/etc/keys")),
                 "70000",
-                Optional.of(Path.of("/tmp/w"))));
+                Optional.of(Path.of("/tmp/w")),
+                Optional.of(
+                    new FrontDoor.TlsFiles(
+                        Path.of("/etc/tls/cert.pem"), Path.of("/etc/tls/key.pem")))));
     assertThat(RuntimeOptions.parse("--worker-user", "runtime").workerUser()).isEqualTo("runtime");
+  }
+
+  @Test
+  void tlsNeedsBothFiles() {
+    assertThatThrownBy(() -> RuntimeOptions.parse("--tls-cert", "c.pem"))
+        .hasMessage(
+            "--tls-cert is set without --tls-key. Fix: give both, the certificate chain and its"
+                + " private key (PEM files)");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerSpec;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.secret.SecretStore;
+import io.skyhop.runtime.store.DurableFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +128,7 @@ public final class Deployments {
       throw e;
     }
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+    DurableFiles.syncDirectory(dir.getParent());
     List<Path> classPath = new ArrayList<>();
     contents.classPath().forEach(p -> classPath.add(dir.resolve(staging.relativize(p))));
     Instant now = Instant.now();
@@ -136,7 +139,8 @@ public final class Deployments {
     meta.put("classPath", classPath.stream().map(p -> dir.relativize(p).toString()).toList());
     meta.put("bundleApp", contents.declaredApp());
     meta.put("bundleVersion", contents.declaredVersion());
-    Files.writeString(dir.resolve("version.json"), gson.toJson(meta));
+    DurableFiles.write(
+        dir.resolve("version.json"), gson.toJson(meta).getBytes(StandardCharsets.UTF_8));
     AppVersion next;
     try {
       next = build(app, version, dir, now, contents.index(), classPath);
@@ -144,7 +148,7 @@ public final class Deployments {
       deleteTree(dir);
       throw new BadBundleException(e.getMessage());
     }
-    writeAtomically(appDir.resolve("current"), version);
+    DurableFiles.write(appDir.resolve("current"), version.getBytes(StandardCharsets.UTF_8));
     AppVersion previous = live.put(app, next);
     if (previous != null) {
       previous.retire();
@@ -225,6 +229,11 @@ public final class Deployments {
     }
   }
 
+  /**
+   * Reloads an app: its {@code current} version, or, when that one cannot be loaded (a crash during
+   * its deployment, a damaged file), the newest older version that can, which becomes current
+   * again. Other versions are deleted only once one is live.
+   */
   private void reload(Path appDir) throws IOException {
     String app = appDir.getFileName().toString();
     Path current = appDir.resolve("current");
@@ -232,15 +241,47 @@ public final class Deployments {
       deleteTree(appDir);
       return;
     }
-    String version = Files.readString(current).strip();
-    Path dir = appDir.resolve("versions").resolve(version);
-    try (Stream<Path> versions = Files.list(appDir.resolve("versions"))) {
-      for (Path other : versions.toList()) {
-        if (!other.equals(dir)) {
-          deleteTree(other);
+    String wanted = Files.readString(current).strip();
+    Path versions = appDir.resolve("versions");
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(versions.resolve(wanted));
+    try (Stream<Path> all = Files.list(versions)) {
+      all.filter(p -> !p.getFileName().toString().startsWith(".") && !p.endsWith(wanted))
+          .sorted(Comparator.comparing(Path::toString).reversed())
+          .forEach(candidates::add);
+    }
+    for (Path dir : candidates) {
+      try {
+        AppVersion v = load(app, dir);
+        if (!dir.endsWith(wanted)) {
+          DurableFiles.write(current, v.version().getBytes(StandardCharsets.UTF_8));
+          log.warn(
+              "Version " + wanted + " of " + app + " cannot be loaded: serving " + v.version(),
+              "app",
+              app,
+              "version",
+              v.version());
         }
+        live.put(app, v);
+        try (Stream<Path> all = Files.list(versions)) {
+          for (Path other : all.toList()) {
+            if (!other.equals(dir)) {
+              deleteTree(other);
+            }
+          }
+        }
+        log.info("Reloaded " + app + " version " + v.version(), "app", app, "version", v.version());
+        buildArchiveLater(v);
+        return;
+      } catch (IOException | RuntimeException e) {
+        log.warn("Cannot load " + dir + ": " + e, "app", app);
       }
     }
+    throw new IOException("no version of " + app + " can be loaded");
+  }
+
+  private AppVersion load(String app, Path dir) throws IOException {
+    String version = dir.getFileName().toString();
     JsonObject meta =
         JsonParser.parseString(Files.readString(dir.resolve("version.json"))).getAsJsonObject();
     List<Path> classPath = new ArrayList<>();
@@ -254,10 +295,7 @@ public final class Deployments {
       index = FunctionIndex.parse(in);
     }
     Instant deployedAt = Instant.parse(meta.get("deployedAt").getAsString());
-    AppVersion v = build(app, version, dir, deployedAt, index, classPath);
-    live.put(app, v);
-    log.info("Reloaded " + app + " version " + version, "app", app, "version", version);
-    buildArchiveLater(v);
+    return build(app, version, dir, deployedAt, index, classPath);
   }
 
   private AppVersion build(
@@ -375,12 +413,6 @@ public final class Deployments {
     List<InstancePool> pools = new ArrayList<>();
     live.values().forEach(v -> v.functions().forEach(f -> pools.add(f.pool())));
     return pools;
-  }
-
-  private static void writeAtomically(Path file, String content) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, content);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static String sha256(Path file) throws IOException {

@@ -56,8 +56,11 @@ final class Exchanges {
           || (declared == null && !exchange.getRequestHeaders().containsKey("Transfer-Encoding"))) {
         return new byte[0];
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
-      byte[] buffer = new byte[length > 0 ? (int) Math.min(length + 1, 65536) : 8192];
+      // sized by what arrives, never by the declared length: a client may declare 6 MB and send
+      // nothing
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
+      byte[] buffer = new byte[8192];
       int n;
       long total = 0;
       while ((n = in.read(buffer)) > 0) {
@@ -129,13 +132,9 @@ final class Exchanges {
   /** Sends bytes with a content type; an empty body is sent without one. */
   static void send(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
-    // a request body nobody read (an early 401, 404…) is drained, so the client reads the answer
-    // instead of a reset connection
-    try {
-      drain(exchange.getRequestBody());
-    } catch (IOException alreadyReadOrGone) {
-      // nothing left to drain
-    }
+    // a request body nobody read (an early 401, 404…) is not drained: the server reads what has
+    // already arrived and closes the connection, so an unauthenticated client cannot make the
+    // runtime read its upload
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }

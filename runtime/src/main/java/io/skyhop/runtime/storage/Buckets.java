@@ -2,11 +2,11 @@ package io.skyhop.runtime.storage;
 
 import com.google.gson.Gson;
 import io.skyhop.api.StorageEvent;
+import io.skyhop.runtime.store.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The runtime's object storage: {@code <data>/buckets/<bucket>/}, one data file and one metadata
- * file per object, named by the SHA-256 of the key (keys may hold any character, including {@code
- * /} and {@code ..}, without ever naming a path). Writes are atomic (temporary file, rename). Each
- * change is reported to a listener, which turns it into storage events.
+ * The runtime's object storage: {@code <data>/buckets/<bucket>/}, per object a metadata file {@code
+ * <h>.json} and a data file {@code <h>.<eTag>.data}, where {@code <h>} is the SHA-256 of the key
+ * (keys may hold any character, including {@code /} and {@code ..}, without ever naming a path). A
+ * put writes the data file, then the metadata file that names it (by its eTag), each to a temporary
+ * file that is synced and renamed, with the directory synced: the metadata rename is the commit, so
+ * after a crash (even a power cut) an object is its old version or its new one, whole, and an
+ * acknowledged put is on disk. The previous version's data file is deleted after the commit.
+ * Objects written by older runtimes ({@code <h>.data}) are still read.
  */
 public final class Buckets {
   /** Bucket names, as S3's rules. */
@@ -55,21 +59,40 @@ public final class Buckets {
     }
   }
 
-  /** Stores an object, replacing any with the same key. */
-  public ObjectInfo put(String bucket, String key, byte[] content) throws IOException {
+  /** Stores an object durably, replacing any with the same key; returns once it is on disk. */
+  public synchronized ObjectInfo put(String bucket, String key, byte[] content) throws IOException {
     Path b = Files.createDirectories(dir.resolve(bucket));
     String name = fileName(key);
     ObjectInfo info =
         new ObjectInfo(bucket, key, content.length, md5(content), Instant.now().toString());
-    write(b.resolve(name + ".data"), content);
-    write(b.resolve(name + ".json"), gson.toJson(info).getBytes(StandardCharsets.UTF_8));
+    Optional<ObjectInfo> previous = info(bucket, key);
+    DurableFiles.write(dataFile(b, name, info.eTag()), content);
+    DurableFiles.write(
+        b.resolve(name + ".json"), gson.toJson(info).getBytes(StandardCharsets.UTF_8));
+    if (previous.isPresent() && !previous.get().eTag().equals(info.eTag())) {
+      Files.deleteIfExists(dataFile(b, name, previous.get().eTag()));
+    }
+    Files.deleteIfExists(b.resolve(name + ".data"));
     return info;
   }
 
   /** An object's content. */
   public Optional<byte[]> get(String bucket, String key) throws IOException {
-    Path data = dir.resolve(bucket).resolve(fileName(key) + ".data");
+    Optional<ObjectInfo> info = info(bucket, key);
+    if (info.isEmpty()) {
+      return Optional.empty();
+    }
+    Path b = dir.resolve(bucket);
+    String name = fileName(key);
+    Path data = dataFile(b, name, info.get().eTag());
+    if (!Files.isRegularFile(data)) {
+      data = b.resolve(name + ".data");
+    }
     return Files.isRegularFile(data) ? Optional.of(Files.readAllBytes(data)) : Optional.empty();
+  }
+
+  private static Path dataFile(Path bucketDir, String name, String eTag) {
+    return bucketDir.resolve(name + "." + eTag + ".data");
   }
 
   /** An object's metadata. */
@@ -85,12 +108,14 @@ public final class Buckets {
    *
    * @return its metadata, or empty when there was none
    */
-  public Optional<ObjectInfo> delete(String bucket, String key) throws IOException {
+  public synchronized Optional<ObjectInfo> delete(String bucket, String key) throws IOException {
     Optional<ObjectInfo> info = info(bucket, key);
     if (info.isPresent()) {
+      Path b = dir.resolve(bucket);
       String name = fileName(key);
-      Files.deleteIfExists(dir.resolve(bucket).resolve(name + ".json"));
-      Files.deleteIfExists(dir.resolve(bucket).resolve(name + ".data"));
+      DurableFiles.delete(b.resolve(name + ".json"));
+      Files.deleteIfExists(dataFile(b, name, info.get().eTag()));
+      Files.deleteIfExists(b.resolve(name + ".data"));
     }
     return info;
   }
@@ -109,12 +134,6 @@ public final class Buckets {
     }
     all.sort((x, y) -> x.key().compareTo(y.key()));
     return all;
-  }
-
-  private static void write(Path file, byte[] content) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), ".put-", ".tmp");
-    Files.write(tmp, content);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static String fileName(String key) {

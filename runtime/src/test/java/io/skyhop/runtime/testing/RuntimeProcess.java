@@ -135,6 +135,16 @@ public final class RuntimeProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The runtime's peak resident memory so far ({@code VmHWM}), in MB. */
+  public long peakResidentMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmHWM for " + pid());
+  }
+
   /** What the runtime printed so far. */
   public String console() throws IOException {
     return Files.readString(log);
