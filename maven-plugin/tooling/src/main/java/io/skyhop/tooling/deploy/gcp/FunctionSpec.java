@@ -5,10 +5,13 @@ import com.google.cloud.functions.v2.Environment;
 import com.google.cloud.functions.v2.EventFilter;
 import com.google.cloud.functions.v2.EventTrigger;
 import com.google.cloud.functions.v2.Function;
+import com.google.cloud.functions.v2.SecretEnvVar;
 import com.google.cloud.functions.v2.ServiceConfig;
 import io.skyhop.api.cron.CronExpression;
+import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.secret.SecretNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +82,21 @@ public record FunctionSpec(
    */
   public static FunctionSpec of(
       GcpSettings gcp, DeployManifest manifest, String app, DeployManifest.Function fn) {
+    return of(gcp, manifest, app, fn, Optional.empty());
+  }
+
+  /**
+   * The spec of a function in {@code stage}: its declared secrets become secret environment
+   * variables {@code SKYHOP_SECRET_<NAME>} referencing Secret Manager's {@code
+   * projects/<project>/secrets/<app>_<stage>_<name>}, version {@code latest}: the request carries
+   * the reference, Cloud Functions resolves the value at instance start.
+   */
+  public static FunctionSpec of(
+      GcpSettings gcp,
+      DeployManifest manifest,
+      String app,
+      DeployManifest.Function fn,
+      Optional<String> stage) {
     String id = id(app, fn.name());
     Map<String, Object> target = fn.target("gcp");
     checkSignature(fn, string(target, "signatureType").orElse(null), fn.triggerType());
@@ -103,6 +121,14 @@ public record FunctionSpec(
             .putAllEnvironmentVariables(env(fn));
     if (fn.maxConcurrency() > 0) {
       service.setMaxInstanceCount(fn.maxConcurrency());
+    }
+    for (String name : fn.secrets()) {
+      service.addSecretEnvironmentVariables(
+          SecretEnvVar.newBuilder()
+              .setKey(Secrets.envKey(name))
+              .setProjectId(gcp.project())
+              .setSecret(SecretNames.gcp(app, stage, name))
+              .setVersion("latest"));
     }
     Function.Builder function =
         Function.newBuilder()

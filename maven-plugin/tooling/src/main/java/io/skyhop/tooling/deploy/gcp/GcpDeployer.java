@@ -78,7 +78,8 @@ public final class GcpDeployer implements Deployer {
     DeployManifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
-      specs.add(FunctionSpec.of(gcp, manifest, request.app(), f));
+      specs.add(
+          FunctionSpec.of(gcp, manifest, request.app(), f, request.settings().get("skyhop.stage")));
     }
     Path zip = zip(request);
     byte[] bytes = Files.readAllBytes(zip);
