@@ -10,6 +10,7 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
+import io.skyhop.core.Secrets;
 import io.skyhop.core.UnknownFunctionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ public final class SkyhopHandler implements RequestStreamHandler {
   private final BoundFunction function;
   private final EventDispatcher dispatcher;
   private final Map<String, String> env;
+  private final Secrets secrets;
 
   /**
    * Created by the Lambda runtime once per execution environment.
@@ -70,6 +72,11 @@ public final class SkyhopHandler implements RequestStreamHandler {
     this.function = runtime.function(name.trim());
     this.dispatcher = new EventDispatcher(function, runtime.json());
     this.env = env;
+    this.secrets =
+        new Secrets(
+            function.name(),
+            function.def().secrets(),
+            new SecretsManager(function.def().secrets(), env));
   }
 
   @Override
@@ -94,7 +101,8 @@ public final class SkyhopHandler implements RequestStreamHandler {
         TARGET,
         System.currentTimeMillis() + aws.getRemainingTimeInMillis(),
         new LambdaLogging(logger),
-        env);
+        env,
+        secrets);
   }
 
   /** The user's own exception, so Lambda reports its type, message and frames. */

@@ -27,7 +27,7 @@ import javax.tools.ToolProvider;
  * with javac (its annotation processor writes the function index) and packaged by the {@code local}
  * packager through the tooling API, as {@code skyhop:package} would.
  */
-final class LocalFixtureApp {
+public final class LocalFixtureApp {
   private LocalFixtureApp() {}
 
   /**
@@ -47,6 +47,45 @@ final class LocalFixtureApp {
       Map<String, String> replacements,
       Map<String, String> options)
       throws Exception {
+    String version = Repo.version();
+    packageFor(
+        scenario,
+        app,
+        work,
+        replacements,
+        options,
+        Target.LOCAL,
+        List.of(
+            new Library(
+                "io.skyhop",
+                "skyhop-adapter-core",
+                version,
+                jarOf(io.skyhop.core.FunctionRuntime.class, work)),
+            new Library(
+                "io.skyhop", "skyhop-sdk-api", version, jarOf(io.skyhop.api.Function.class, work)),
+            new Library(
+                "com.google.code.gson",
+                "gson",
+                "2.13.2",
+                jarOf(com.google.gson.Gson.class, work))));
+    return work.resolve("skyhop/local/" + app + ".zip");
+  }
+
+  /**
+   * Compiles the scenario and packages it for {@code target} with {@code adapters} as that target's
+   * Skyhop jars, as {@code skyhop:package} would.
+   *
+   * @return {@code <work>/skyhop}, holding {@code manifest.json} and the target's artifacts
+   */
+  public static Path packageFor(
+      String scenario,
+      String app,
+      Path work,
+      Map<String, String> replacements,
+      Map<String, String> options,
+      Target target,
+      List<Library> adapters)
+      throws Exception {
     Path sources =
         Path.of(LocalFixtureApp.class.getResource("/" + scenario + "/src/main/java").toURI());
     Path copy = work.resolve("src");
@@ -55,13 +94,13 @@ final class LocalFixtureApp {
       files = walk.filter(p -> p.toString().endsWith(".java")).toList();
     }
     for (Path f : files) {
-      Path target = copy.resolve(sources.relativize(f).toString());
-      Files.createDirectories(target.getParent());
+      Path out = copy.resolve(sources.relativize(f).toString());
+      Files.createDirectories(out.getParent());
       String text = Files.readString(f);
       for (Map.Entry<String, String> r : replacements.entrySet()) {
         text = text.replace(r.getKey(), r.getValue());
       }
-      Files.writeString(target, text);
+      Files.writeString(out, text);
     }
     Path classes = Files.createDirectories(work.resolve("classes"));
     Path sdkApi = jarOf(io.skyhop.api.Function.class, work);
@@ -87,29 +126,16 @@ final class LocalFixtureApp {
             17,
             classes,
             List.of(sdk),
-            Map.of(
-                Target.LOCAL,
-                List.of(
-                    new Library(
-                        "io.skyhop",
-                        "skyhop-adapter-core",
-                        version,
-                        jarOf(io.skyhop.core.FunctionRuntime.class, work)),
-                    sdk,
-                    new Library(
-                        "com.google.code.gson",
-                        "gson",
-                        "2.13.2",
-                        jarOf(com.google.gson.Gson.class, work)))),
+            Map.of(target, adapters),
             work.resolve("skyhop"),
-            List.of(Target.LOCAL),
+            List.of(target),
             options);
     new Packager(BuildListener.stdout()).pack(request);
-    return work.resolve("skyhop/local/" + app + ".zip");
+    return work.resolve("skyhop");
   }
 
   /** The jar a class comes from; a classes directory (in a reactor build) is zipped into one. */
-  private static Path jarOf(Class<?> type, Path work) throws IOException, URISyntaxException {
+  public static Path jarOf(Class<?> type, Path work) throws IOException, URISyntaxException {
     Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (Files.isRegularFile(source)) {
       return source;

@@ -107,6 +107,14 @@ public final class AwsDeployer implements Deployer {
           manifest.functions().stream().anyMatch(f -> "queue".equals(f.triggerType()));
       ExecutionRole.Resolved role = new ExecutionRole(clients.iam, settings, log).ensure(needsSqs);
       Optional<String> account = role.arn().map(Arns::account);
+      List<String> secrets =
+          SecretGrant.resources(
+              manifest,
+              settings.app(),
+              request.settings().get("skyhop.stage"),
+              settings.region(),
+              account.orElse("<account>"));
+      role.arn().ifPresent(r -> SecretGrant.apply(clients.iam, settings, r, secrets, log));
       List<DeployResult.Function> results =
           deployFunctions(request, settings, manifest, code, clients, log, role);
       Map<String, Object> details = new LinkedHashMap<>();

@@ -94,7 +94,14 @@ public final class AzureDeployer implements Deployer {
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
     DeployManifest manifest = DeployManifest.read(request.skyhopDir());
-    FlexApp flex = FlexApp.of(manifest);
+    FlexApp flex =
+        FlexApp.of(manifest)
+            .withSettings(
+                KeyVaultReferences.of(
+                    manifest,
+                    request.app(),
+                    request.settings().get("skyhop.stage"),
+                    request.settings().get(KeyVaultReferences.VAULT)));
     AppPackage pkg = AppPackage.read(request);
     boolean dry = request.dryRun();
     listener.info(header(azure, pkg, dry));

@@ -71,6 +71,18 @@ record FlexApp(
         env);
   }
 
+  /** This app with {@code settings} (Key Vault references) added to its environment. */
+  FlexApp withSettings(Map<String, String> settings) {
+    Map<String, String> all = new TreeMap<>(env);
+    all.putAll(settings);
+    return new FlexApp(javaVersion, instanceMemoryMb, maximumInstanceCount, all);
+  }
+
+  /** Whether the app resolves Key Vault references, for which it needs a managed identity. */
+  boolean needsIdentity() {
+    return env.values().stream().anyMatch(v -> v.startsWith(KeyVaultReferences.PREFIX));
+  }
+
   /** The smallest Flex instance size holding {@code memoryMb}. */
   static int instanceMemory(int memoryMb) {
     if (memoryMb <= 512) {
@@ -167,6 +179,11 @@ record FlexApp(
     body.addProperty("kind", "functionapp,linux");
     body.add("properties", props);
     body.add("tags", tags(naming));
+    if (needsIdentity()) {
+      JsonObject identity = new JsonObject();
+      identity.addProperty("type", "SystemAssigned");
+      body.add("identity", identity);
+    }
     return body;
   }
 
@@ -191,10 +208,18 @@ record FlexApp(
           && scale.get("instanceMemoryMB").getAsInt() == instanceMemoryMb
           && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount
           && container.equalsIgnoreCase(packageContainer(azure))
-          && props.get("serverFarmId").getAsString().equalsIgnoreCase(azure.planId());
+          && props.get("serverFarmId").getAsString().equalsIgnoreCase(azure.planId())
+          && (!needsIdentity() || hasSystemIdentity(site));
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  private static boolean hasSystemIdentity(JsonObject site) {
+    JsonObject identity = site.getAsJsonObject("identity");
+    return identity != null
+        && identity.has("type")
+        && identity.get("type").getAsString().contains("SystemAssigned");
   }
 
   /** The blob container the app reads its package from. */

@@ -61,6 +61,9 @@ public final class FunctionDiff {
     if (!env.equals(want.getEnvironmentVariablesMap())) {
       paths.add("service_config.environment_variables");
     }
+    if (!secretRefs(want).equals(secretRefs(have))) {
+      paths.add("service_config.secret_environment_variables");
+    }
     if (!sameTrigger(desired, actual)) {
       paths.add("event_trigger");
     }
@@ -71,6 +74,14 @@ public final class FunctionDiff {
       paths.add("description");
     }
     return paths;
+  }
+
+  /** Key, secret and version of each secret variable (Google may answer the project by number). */
+  private static java.util.Set<String> secretRefs(com.google.cloud.functions.v2.ServiceConfig c) {
+    java.util.Set<String> refs = new java.util.TreeSet<>();
+    c.getSecretEnvironmentVariablesList()
+        .forEach(v -> refs.add(v.getKey() + "=" + v.getSecret() + ":" + v.getVersion()));
+    return refs;
   }
 
   private static boolean sameTrigger(Function desired, Function actual) {

@@ -28,6 +28,7 @@ final class FunctionRollout {
           "service_config.timeout_seconds",
           "service_config.max_instance_count",
           "service_config.environment_variables",
+          "service_config.secret_environment_variables",
           "event_trigger",
           "labels",
           "description");

@@ -5,14 +5,17 @@ import com.google.cloud.functions.v2.Environment;
 import com.google.cloud.functions.v2.EventFilter;
 import com.google.cloud.functions.v2.EventTrigger;
 import com.google.cloud.functions.v2.Function;
+import com.google.cloud.functions.v2.SecretEnvVar;
 import com.google.cloud.functions.v2.ServiceConfig;
 import io.skyhop.api.cron.CronExpression;
+import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.secret.SecretNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +98,8 @@ public record FunctionSpec(
   public static FunctionSpec of(
       GcpSettings gcp, DeployManifest manifest, Naming naming, DeployManifest.Function fn) {
     String id = id(naming, fn.name());
+    String app = naming.app();
+    Optional<String> stage = naming.stage();
     Map<String, Object> target = fn.target("gcp");
     checkSignature(fn, string(target, "signatureType").orElse(null), fn.triggerType());
 
@@ -118,6 +123,14 @@ public record FunctionSpec(
             .putAllEnvironmentVariables(env(fn));
     if (fn.maxConcurrency() > 0) {
       service.setMaxInstanceCount(fn.maxConcurrency());
+    }
+    for (String name : fn.secrets()) {
+      service.addSecretEnvironmentVariables(
+          SecretEnvVar.newBuilder()
+              .setKey(Secrets.envKey(name))
+              .setProjectId(gcp.project())
+              .setSecret(SecretNames.gcp(app, stage, name))
+              .setVersion("latest"));
     }
     Function.Builder function =
         Function.newBuilder()

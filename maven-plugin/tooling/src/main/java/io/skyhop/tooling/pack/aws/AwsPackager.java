@@ -43,7 +43,7 @@ public final class AwsPackager implements TargetPackager {
     entry.put("handler", LambdaNaming.HANDLER);
     entry.put("runtime", LambdaNaming.runtime(request.javaRelease()));
     entry.put("package", Target.AWS.id() + "/" + zipName(request));
-    entry.put("env", LambdaNaming.environment(function));
+    entry.put("env", LambdaNaming.environment(request, function));
     return entry;
   }
 

@@ -4,7 +4,10 @@ import io.skyhop.core.Adapters;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.secret.SecretNames;
+import io.skyhop.tooling.settings.StageSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +25,9 @@ final class LambdaNaming {
   private static final int MAX_FUNCTION_NAME = 64;
 
   /** Names Lambda sets itself and refuses as user environment variables. */
+  /** The adapter's variable holding the Secrets Manager prefix, {@code <app>/<stage>/}. */
+  static final String SECRETS_PREFIX_ENV = "SKYHOP_SECRETS_PREFIX";
+
   private static final Set<String> RESERVED_ENV =
       Set.of(
           "_HANDLER",
@@ -123,6 +129,21 @@ final class LambdaNaming {
       env.put(e.getKey(), e.getValue());
     }
     env.put(Adapters.FUNCTION_ENV, f.name());
+    return env;
+  }
+
+  /**
+   * The function's environment on Lambda for {@code request}: {@link #environment(FunctionDef)},
+   * and for a function with secrets the Secrets Manager prefix of its app and stage (names only,
+   * never a value).
+   */
+  static Map<String, String> environment(PackageRequest request, FunctionDef f) {
+    Map<String, String> env = environment(f);
+    if (!f.secrets().isEmpty()) {
+      env.put(
+          SECRETS_PREFIX_ENV,
+          SecretNames.aws(request.app(), request.option(StageSettings.STAGE), ""));
+    }
     return env;
   }
 }

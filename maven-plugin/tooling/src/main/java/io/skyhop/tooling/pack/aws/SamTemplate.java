@@ -8,6 +8,8 @@ import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.secret.SecretNames;
+import io.skyhop.tooling.settings.StageSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +77,24 @@ final class SamTemplate {
     if (f.maxConcurrency() > 0) {
       props.put("ReservedConcurrentExecutions", f.maxConcurrency());
     }
-    props.put("Environment", Map.of("Variables", LambdaNaming.environment(f)));
+    props.put("Environment", Map.of("Variables", LambdaNaming.environment(request, f)));
+    if (!f.secrets().isEmpty()) {
+      List<Object> policies = new ArrayList<>();
+      for (String name : f.secrets()) {
+        policies.add(
+            Map.of(
+                "AWSSecretsManagerGetSecretValuePolicy",
+                Map.of(
+                    "SecretArn",
+                    Map.of(
+                        "Fn::Sub",
+                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                            + SecretNames.aws(
+                                request.app(), request.option(StageSettings.STAGE), name)
+                            + "-??????"))));
+      }
+      props.put("Policies", policies);
+    }
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(

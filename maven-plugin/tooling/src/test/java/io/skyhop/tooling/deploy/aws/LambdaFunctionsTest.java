@@ -139,7 +139,9 @@ class LambdaFunctionsTest {
         .memorySize(512)
         .timeout(10)
         .role(ROLE)
-        .environment(e -> e.variables(Map.of("SKYHOP_FUNCTION", "get")))
+        .environment(
+            e ->
+                e.variables(Map.of("SKYHOP_FUNCTION", "get", "SKYHOP_ENV_KEYS", "SKYHOP_FUNCTION")))
         .codeSha256(CODE.sha256())
         .state(State.ACTIVE)
         .lastUpdateStatus(LastUpdateStatus.SUCCESSFUL);
@@ -152,6 +154,30 @@ class LambdaFunctionsTest {
     assertThat(outcome.change()).isEqualTo(PlanLog.Change.UNCHANGED);
     assertThat(calls).containsExactly("GetFunction");
     assertThat(lines).containsExactly("unchanged function     orders-get");
+  }
+
+  @Test
+  void environmentChangesNameTheKeysAndKeepKeysSkyhopDidNotSet() {
+    current =
+        deployed()
+            .environment(
+                e ->
+                    e.variables(
+                        Map.of(
+                            "SKYHOP_FUNCTION", "get",
+                            "OLD", "1",
+                            "CONSOLE_FLAG", "on",
+                            "SKYHOP_ENV_KEYS", "OLD,SKYHOP_FUNCTION")))
+            .build();
+    LambdaFunctions.Outcome outcome = functions().ensure(ORDERS, SPEC, CODE);
+    assertThat(outcome.changes()).containsExactly("env -OLD");
+    assertThat(lines)
+        .contains(
+            "WARN orders-get: keeps environment keys Skyhop did not set: [CONSOLE_FLAG]. Fix: to"
+                + " manage"
+                + " them, put them in src/main/skyhop/<stage>.properties; to drop them, remove them"
+                + " in the provider's console",
+            "updated   function     orders-get (env -OLD)");
   }
 
   @Test

@@ -87,6 +87,40 @@ class FunctionSpecTest {
   }
 
   @Test
+  void secretsBecomeSecretEnvironmentVariablesReferencingTheStagesSecrets() throws Exception {
+    DeployManifest m = manifest();
+    DeployManifest.Function f = m.functions().get(0);
+    DeployManifest.Function withSecrets =
+        new DeployManifest.Function(
+            f.name(),
+            f.trigger(),
+            f.memoryMb(),
+            f.timeoutSeconds(),
+            0,
+            f.env(),
+            f.targets(),
+            List.of("db-password", "api-key"));
+
+    Function prod =
+        FunctionSpec.of(GCP, m, io.skyhop.tooling.naming.Naming.of("orders", "prod"), withSecrets)
+            .function();
+
+    assertThat(prod.getServiceConfig().getSecretEnvironmentVariablesList())
+        .extracting(
+            v -> v.getKey() + "=" + v.getProjectId() + "/" + v.getSecret() + ":" + v.getVersion())
+        .containsExactly(
+            "SKYHOP_SECRET_DB_PASSWORD=demo/orders_prod_db-password:latest",
+            "SKYHOP_SECRET_API_KEY=demo/orders_prod_api-key:latest");
+    assertThat(prod.getServiceConfig().getEnvironmentVariablesMap())
+        .doesNotContainKeys("SKYHOP_SECRET_DB_PASSWORD", "SKYHOP_SECRET_API_KEY");
+    Function dev =
+        FunctionSpec.of(GCP, m, io.skyhop.tooling.naming.Naming.of("orders", "dev"), withSecrets)
+            .function();
+    assertThat(FunctionDiff.between(dev, prod))
+        .containsExactly("service_config.secret_environment_variables");
+  }
+
+  @Test
   void privateHttpFunctionWithEnvAndMaxInstances() throws Exception {
     FunctionSpec spec = spec("create-order");
     assertThat(spec.isPublic()).isFalse();

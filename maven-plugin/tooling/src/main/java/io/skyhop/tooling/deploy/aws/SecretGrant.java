@@ -1,0 +1,90 @@
+package io.skyhop.tooling.deploy.aws;
+
+import com.google.gson.GsonBuilder;
+import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.secret.SecretNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * The execution role's access to the app's secrets: an inline policy {@value #POLICY} allowing
+ * {@code secretsmanager:GetSecretValue} on exactly the secrets the app's functions declare, for its
+ * stage ({@code arn:…:secret:<app>/<stage>/<name>-??????}, the suffix Secrets Manager adds), and
+ * nothing else. Written only for a role Skyhop manages; for a role the user names, the needed
+ * statement is printed instead.
+ */
+final class SecretGrant {
+  /** The inline policy's name. */
+  static final String POLICY = "skyhop-secrets";
+
+  private SecretGrant() {}
+
+  /** The declared secrets' ARN patterns, sorted; empty when no function declares one. */
+  static List<String> resources(
+      DeployManifest manifest, String app, Optional<String> stage, String region, String account) {
+    TreeSet<String> ids = new TreeSet<>();
+    manifest
+        .functions()
+        .forEach(f -> f.secrets().forEach(n -> ids.add(SecretNames.aws(app, stage, n))));
+    List<String> arns = new ArrayList<>();
+    for (String id : ids) {
+      arns.add(
+          "arn:"
+              + Arns.partition(region)
+              + ":secretsmanager:"
+              + region
+              + ":"
+              + account
+              + ":secret:"
+              + id
+              + "-??????");
+    }
+    return arns;
+  }
+
+  /** The policy document granting exactly {@code resources}. */
+  static String document(List<String> resources) {
+    Map<String, Object> statement = new LinkedHashMap<>();
+    statement.put("Effect", "Allow");
+    statement.put("Action", "secretsmanager:GetSecretValue");
+    statement.put("Resource", resources);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Version", "2012-10-17");
+    doc.put("Statement", List.of(statement));
+    return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+  }
+
+  /** Puts the policy on the role Skyhop manages, or says what a user's role needs. */
+  static void apply(
+      IamClient iam, AwsSettings settings, String roleArn, List<String> resources, PlanLog log) {
+    if (resources.isEmpty()) {
+      return;
+    }
+    String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    if (settings.role().isPresent()) {
+      log.warn(
+          "The role "
+              + roleArn
+              + " ("
+              + AwsSettings.ROLE
+              + ") is not managed by Skyhop: make sure it allows secretsmanager:GetSecretValue on "
+              + resources);
+      return;
+    }
+    log.line(
+        PlanLog.Change.UPDATE, "policy", role + " " + POLICY, "GetSecretValue on " + resources);
+    if (log.dryRun()) {
+      return;
+    }
+    AwsCalls.call(
+        "IAM PutRolePolicy " + role + " " + POLICY,
+        () ->
+            iam.putRolePolicy(
+                b -> b.roleName(role).policyName(POLICY).policyDocument(document(resources))));
+  }
+}
