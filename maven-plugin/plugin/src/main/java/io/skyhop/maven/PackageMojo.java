@@ -42,6 +42,13 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.knative.deadLetterSink")
   String knativeDeadLetterSink;
 
+  /**
+   * The stage the SAM template ({@code aws/template.yaml}) names its functions and tags for, as
+   * {@code skyhop:deploy} does with the same stage; unset: no stage.
+   */
+  @Parameter(property = "skyhop.stage")
+  String stage;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
@@ -52,6 +59,9 @@ public class PackageMojo extends AbstractSkyhopMojo {
           }
           if (knativeBroker != null) {
             options.put("skyhop.knative.broker", knativeBroker);
+          }
+          if (stage != null) {
+            options.put("skyhop.stage", stage);
           }
           if (knativeDeadLetterSink != null) {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);

@@ -3,6 +3,7 @@ package io.skyhop.tooling.pack.aws;
 import io.skyhop.core.Adapters;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.naming.Naming;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,18 @@ final class LambdaNaming {
    *     too long
    */
   static String functionName(String app, String function) {
+    return functionName(Naming.of(app), function);
+  }
+
+  /**
+   * The Lambda function name of a stage, {@code <app>[-<stage>]-<function>} ({@link
+   * io.skyhop.tooling.naming.AwsNames#function}, as {@code skyhop:deploy} names it).
+   *
+   * @throws ConfigurationException when the app name has characters Lambda refuses or {@code
+   *     <app>-<function>} is too long
+   */
+  static String functionName(Naming naming, String function) {
+    String app = naming.app();
     if (!APP.matcher(app).matches()) {
       throw new ConfigurationException(
           "skyhop.app",
@@ -68,7 +81,7 @@ final class LambdaNaming {
               + MAX_FUNCTION_NAME
               + " characters. Fix: set a shorter skyhop.app (or shorten the function name)");
     }
-    return name;
+    return naming.aws().function(function);
   }
 
   /**
