@@ -54,8 +54,9 @@ public class PackageMojo extends AbstractSkyhopMojo {
   String knativeDeadLetterSink;
 
   /**
-   * The stage whose settings ({@code <skyhop.settingsDir>/<stage>.properties}) are packaged; unset:
-   * {@code default.properties}.
+   * The stage: its settings ({@code <skyhop.settingsDir>/<stage>.properties}, unset: {@code
+   * default.properties}) are packaged, and the SAM template ({@code aws/template.yaml}) names its
+   * functions and tags for it, as {@code skyhop:deploy} does with the same stage.
    */
   @Parameter(property = "skyhop.stage")
   String stage;
@@ -80,6 +81,9 @@ public class PackageMojo extends AbstractSkyhopMojo {
           }
           if (knativeBroker != null) {
             options.put("skyhop.knative.broker", knativeBroker);
+          }
+          if (stage != null) {
+            options.put("skyhop.stage", stage);
           }
           if (knativeDeadLetterSink != null) {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);

@@ -318,6 +318,11 @@ class AwsDeployIT {
       assertThat(r.output())
           .contains("Leaving orders-legacy: its tag skyhop:app does not name orders")
           .contains("Leaving orders-api-get: its tag skyhop:app does not name orders")
+          .contains(
+              "Leaving orders-prod-get: it belongs to the stage prod, not to no stage"
+                  + " (skyhop.stage)")
+          .contains(
+              "Leaving orders-dev-get: it belongs to the stage dev, not to no stage (skyhop.stage)")
           .contains("Leaving the execution role " + teamRole + " (skyhop.aws.role)");
     }
     try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
@@ -331,6 +336,22 @@ class AwsDeployIT {
               "IAM DetachRolePolicy orders-skyhop-role",
               "IAM DetachRolePolicy orders-skyhop-role",
               "IAM DeleteRole orders-skyhop-role");
+    }
+    try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
+      MavenBuild.Result r = mvn(build, aws, "skyhop:remove", REGION, "-Dskyhop.stage=dev");
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.unmatched()).isEmpty();
+      assertThat(writes(aws.calls()))
+          .as("remove of dev deletes the dev function only: prod and the unstaged app stay")
+          .containsExactly(
+              "Lambda DeleteFunctionUrlConfig orders-dev-get",
+              "Lambda DeleteFunction orders-dev-get");
+      assertThat(r.output())
+          .contains(
+              "Leaving orders-prod-get: it belongs to the stage prod, not to the stage dev"
+                  + " (skyhop.stage)")
+          .contains(
+              "Leaving orders-get: it belongs to no stage, not to the stage dev (skyhop.stage)");
     }
   }
 

@@ -74,4 +74,11 @@ public final class AwsNames {
   public java.util.Map<String, String> tags() {
     return naming.tags(TAG_PREFIX);
   }
+
+  /** A function's tags: {@link #tags()} and {@code skyhop:function}. */
+  public java.util.Map<String, String> functionTags(String function) {
+    java.util.Map<String, String> tags = new java.util.LinkedHashMap<>(tags());
+    tags.put(TAG_PREFIX + "function", function);
+    return tags;
+  }
 }

@@ -1,5 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.Naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 
 /**
- * {@code skyhop:remove} on AWS: finds the app's functions by name ({@code <app>-…}) and tag ({@code
- * skyhop:app=<app>}), removes their bucket notifications, event source mappings, schedule rules and
- * URLs, then the functions, then the role Skyhop created. Functions of other apps, untagged
- * functions, other notifications and a role named by {@code skyhop.aws.role} are left alone.
+ * {@code skyhop:remove} on AWS: finds the app's functions by name ({@code <app>-…}) and tags
+ * ({@code skyhop:app=<app>}, and {@code skyhop:stage} naming {@code skyhop.stage} or absent without
+ * one), removes their bucket notifications, event source mappings, schedule rules and URLs, then
+ * the functions, then the role Skyhop created. Functions of other apps, untagged functions, other
+ * notifications and a role named by {@code skyhop.aws.role} are left alone.
  */
 final class AwsRemover {
   private final AwsClients clients;
@@ -81,7 +84,7 @@ final class AwsRemover {
       Map<String, String> tags = f.map(GetFunctionResponse::tags).orElse(Map.of());
       if (f.isPresent() && settings.owns(tags)) {
         owned.add(f.get().configuration());
-      } else if (f.isPresent()) {
+      } else if (f.isPresent() && !settings.app().equals(tags.get(FunctionSpec.APP_TAG))) {
         log.info(
             "Leaving "
                 + name
@@ -89,6 +92,18 @@ final class AwsRemover {
                 + FunctionSpec.APP_TAG
                 + " does not name "
                 + settings.app());
+      } else if (f.isPresent()) {
+        String stage = tags.get(AwsNames.TAG_PREFIX + "stage");
+        log.info(
+            "Leaving "
+                + name
+                + ": it belongs to "
+                + (stage == null ? "no stage" : "the stage " + stage)
+                + ", not to "
+                + settings.naming().stage().map(st -> "the stage " + st).orElse("no stage")
+                + " ("
+                + Naming.STAGE
+                + ")");
       }
     }
     return owned;

@@ -34,9 +34,6 @@ record FunctionSpec(
   /** The tag naming the Skyhop app that owns a function or role. */
   static final String APP_TAG = "skyhop:app";
 
-  /** The tag naming the Skyhop function. */
-  static final String FUNCTION_TAG = "skyhop:function";
-
   /** The spec of a manifest function. */
   static FunctionSpec of(AwsSettings settings, DeployManifest.Function f, String role) {
     Map<String, Object> aws = f.target("aws");
@@ -72,9 +69,7 @@ record FunctionSpec(
 
   /** The tags a created function carries: they mark it as this app's and stage's. */
   Map<String, String> tags(AwsSettings settings) {
-    Map<String, String> tags = new LinkedHashMap<>(settings.tags());
-    tags.put(FUNCTION_TAG, function);
-    return tags;
+    return settings.names().functionTags(function);
   }
 
   /** The configuration fields that differ from {@code current}, empty when none. */

@@ -4,6 +4,7 @@ import io.skyhop.core.Adapters;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import io.skyhop.tooling.secret.SecretNames;
@@ -58,6 +59,18 @@ final class LambdaNaming {
    *     too long
    */
   static String functionName(String app, String function) {
+    return functionName(Naming.of(app), function);
+  }
+
+  /**
+   * The Lambda function name of a stage, {@code <app>[-<stage>]-<function>} ({@link
+   * io.skyhop.tooling.naming.AwsNames#function}, as {@code skyhop:deploy} names it).
+   *
+   * @throws ConfigurationException when the app name has characters Lambda refuses or {@code
+   *     <app>-<function>} is too long
+   */
+  static String functionName(Naming naming, String function) {
+    String app = naming.app();
     if (!APP.matcher(app).matches()) {
       throw new ConfigurationException(
           "skyhop.app",
@@ -76,7 +89,7 @@ final class LambdaNaming {
               + MAX_FUNCTION_NAME
               + " characters. Fix: set a shorter skyhop.app (or shorten the function name)");
     }
-    return name;
+    return naming.aws().function(function);
   }
 
   /**

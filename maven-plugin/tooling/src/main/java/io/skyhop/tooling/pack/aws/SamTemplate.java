@@ -7,6 +7,7 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.secret.SecretNames;
 import io.skyhop.tooling.settings.StageSettings;
@@ -30,11 +31,13 @@ final class SamTemplate {
   private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
 
   private final PackageRequest request;
+  private final Naming naming;
   private final String codeUri;
   private final Map<String, Object> resources = new LinkedHashMap<>();
   private final Map<String, Object> outputs = new LinkedHashMap<>();
 
   private SamTemplate(PackageRequest request, String codeUri) {
+    this.naming = new Naming(request.app(), request.option(Naming.STAGE));
     this.request = request;
     this.codeUri = codeUri;
   }
@@ -68,7 +71,7 @@ final class SamTemplate {
   private void function(FunctionDef f) {
     String id = LambdaNaming.logicalId(f.name(), "Function");
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("FunctionName", LambdaNaming.functionName(request.app(), f.name()));
+    props.put("FunctionName", LambdaNaming.functionName(naming, f.name()));
     props.put("CodeUri", codeUri);
     props.put("Handler", LambdaNaming.HANDLER);
     props.put("Runtime", LambdaNaming.runtime(request.javaRelease()));
@@ -95,6 +98,7 @@ final class SamTemplate {
       }
       props.put("Policies", policies);
     }
+    props.put("Tags", naming.aws().functionTags(f.name()));
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(
@@ -150,7 +154,7 @@ final class SamTemplate {
    */
   private Map<String, Object> schedule(FunctionDef f, Trigger.Schedule s) {
     String cron = CronExpression.parse(s.cron()).toEventBridge();
-    String name = LambdaNaming.functionName(request.app(), f.name());
+    String name = LambdaNaming.functionName(naming, f.name());
     Map<String, Object> props = new LinkedHashMap<>();
     if (s.timezone().equals("UTC")) {
       props.put("Schedule", cron);

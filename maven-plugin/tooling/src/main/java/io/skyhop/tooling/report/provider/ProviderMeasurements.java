@@ -14,6 +14,7 @@ import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.aws.AwsHarness;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.report.ColdStats;
 import io.skyhop.tooling.report.Percentiles;
 import io.skyhop.tooling.report.Pricing;
@@ -85,7 +86,11 @@ public final class ProviderMeasurements {
             .collect(Collectors.toMap(DeployManifest.Function::name, Function.identity()));
     boolean any = false;
     for (Target target : request.settings().targets()) {
-      Optional<DeployResult> record = DeployRecord.read(request.skyhopDir(), target.id());
+      Optional<DeployResult> record =
+          DeployRecord.read(
+              request.skyhopDir(),
+              target.id(),
+              new Naming(request.app(), Optional.ofNullable(request.values().get(Naming.STAGE))));
       if (record.isEmpty()) {
         continue;
       }

@@ -318,4 +318,30 @@ class GcpDeployerTest {
             "/v1/projects/demo/locations/europe-west1/jobs/orders-nightly",
             FUNCTIONS + "/orders-get");
   }
+
+  @Test
+  void removeOfAStageDeletesOnlyThatStagesFunctionsAndJobs() throws Exception {
+    Files.delete(dir.resolve("manifest.json"));
+    Files.delete(dir.resolve("gcp/orders.zip"));
+    wm.stubFor(get(urlPathEqualTo(FUNCTIONS)).willReturn(json("function-list.json")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v1/projects/demo/locations/europe-west1/jobs"))
+            .willReturn(json("job-list.json")));
+    Map<String, String> dev = new java.util.HashMap<>(request(false).settings().values());
+    dev.put("skyhop.stage", "dev");
+
+    deployer.remove(
+        new DeployRequest(Target.GCP, "orders", dir, new Settings(dev), false),
+        BuildListener.stdout());
+
+    List<String> deleted =
+        wm.findAll(deleteRequestedFor(anyUrl())).stream()
+            .map(LoggedRequest::getUrl)
+            .map(u -> u.replaceAll("\\?.*", ""))
+            .toList();
+    assertThat(deleted)
+        .containsExactly(
+            "/v1/projects/demo/locations/europe-west1/jobs/orders-dev-nightly",
+            FUNCTIONS + "/orders-dev-get");
+  }
 }

@@ -93,6 +93,49 @@ class AwsPackagerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void withAStageTheTemplateNamesAndTagsEachFunctionAsDeployDoes() throws IOException {
+    PackageRequest r = request("shop", 21);
+    PackageRequest dev =
+        new PackageRequest(
+            r.app(),
+            r.version(),
+            r.javaRelease(),
+            r.classesDir(),
+            r.dependencies(),
+            r.adapters(),
+            r.outputDir(),
+            r.targets(),
+            Map.of("skyhop.stage", "dev"));
+    new AwsPackager().pack(dev, index(), listener);
+
+    io.skyhop.tooling.deploy.aws.AwsSettings deploy =
+        io.skyhop.tooling.deploy.aws.AwsSettings.of(
+            "shop",
+            new io.skyhop.tooling.deploy.Settings(
+                Map.of("skyhop.region", "us-east-1", "skyhop.stage", "dev")));
+    Map<String, Object> template =
+        new org.yaml.snakeyaml.Yaml()
+            .load(Files.readString(tmp.resolve("skyhop/aws/template.yaml")));
+    List<String> names = new ArrayList<>();
+    for (Object resource : ((Map<String, Object>) template.get("Resources")).values()) {
+      Map<String, Object> res = (Map<String, Object>) resource;
+      if (!"AWS::Serverless::Function".equals(res.get("Type"))) {
+        continue;
+      }
+      Map<String, Object> props = (Map<String, Object>) res.get("Properties");
+      String function =
+          ((Map<String, Map<String, String>>) props.get("Environment"))
+              .get("Variables")
+              .get("SKYHOP_FUNCTION");
+      names.add((String) props.get("FunctionName"));
+      assertThat(props.get("FunctionName")).isEqualTo(deploy.functionName(function));
+      assertThat(props.get("Tags")).isEqualTo(deploy.names().functionTags(function));
+    }
+    assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(n).startsWith("shop-dev-"));
+  }
+
+  @Test
   void templateIsTheExpectedSamTemplate() throws IOException {
     new AwsPackager().pack(request("shop", 21), index(), listener);
 
