@@ -116,8 +116,10 @@ class FunctionSpecTest {
     Function dev =
         FunctionSpec.of(GCP, m, io.skyhop.tooling.naming.Naming.of("orders", "dev"), withSecrets)
             .function();
+    // the stages' functions differ in the secrets they reference and in their stage label
     assertThat(FunctionDiff.between(dev, prod))
-        .containsExactly("service_config.secret_environment_variables");
+        .containsExactlyInAnyOrder(
+            "service_config.secret_environment_variables", "labels", "description");
   }
 
   @Test
