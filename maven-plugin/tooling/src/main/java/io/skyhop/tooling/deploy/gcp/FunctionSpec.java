@@ -9,6 +9,7 @@ import com.google.cloud.functions.v2.ServiceConfig;
 import io.skyhop.api.cron.CronExpression;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
 import java.util.List;
@@ -92,6 +93,21 @@ public record FunctionSpec(
    */
   public static FunctionSpec of(
       GcpSettings gcp, DeployManifest manifest, Naming naming, DeployManifest.Function fn) {
+    return of(gcp, manifest, naming, new ResourceBindings(Map.of()), fn);
+  }
+
+  /**
+   * The desired state of a manifest function of an app's stage, its Pub/Sub topic or Cloud Storage
+   * bucket bound with {@code skyhop.resources.<logical>} when set ({@link GcpResources}).
+   *
+   * @throws ConfigurationException when the function cannot run on Cloud Functions as configured
+   */
+  public static FunctionSpec of(
+      GcpSettings gcp,
+      DeployManifest manifest,
+      Naming naming,
+      ResourceBindings bindings,
+      DeployManifest.Function fn) {
     String id = id(naming, fn.name());
     Map<String, Object> target = fn.target("gcp");
     checkSignature(fn, string(target, "signatureType").orElse(null), fn.triggerType());
@@ -128,7 +144,7 @@ public record FunctionSpec(
             .putAllLabels(naming.gcp().labels())
             .putLabels(LABEL_FUNCTION, fn.name());
 
-    Reach reach = reach(gcp, id, fn);
+    Reach reach = reach(new GcpResources(gcp, bindings), id, fn);
     reach.eventTrigger().ifPresent(function::setEventTrigger);
     return new FunctionSpec(
         fn.name(),
@@ -148,7 +164,7 @@ public record FunctionSpec(
       Optional<EventTrigger> eventTrigger,
       String description) {}
 
-  private static Reach reach(GcpSettings gcp, String id, DeployManifest.Function fn) {
+  private static Reach reach(GcpResources resources, String id, DeployManifest.Function fn) {
     Map<String, Object> trigger = fn.trigger();
     switch (fn.triggerType()) {
       case "http" -> {
@@ -173,8 +189,7 @@ public record FunctionSpec(
       }
       case "queue" -> {
         checkEventTimeout(fn);
-        String topic =
-            "projects/" + gcp.project() + "/topics/" + string(trigger, "queue").orElseThrow();
+        String topic = resources.topic(string(trigger, "queue").orElseThrow());
         EventTrigger event =
             EventTrigger.newBuilder()
                 .setEventType(PUBSUB_PUBLISHED)
@@ -190,7 +205,7 @@ public record FunctionSpec(
       }
       case "storage" -> {
         checkEventTimeout(fn);
-        String bucket = string(trigger, "bucket").orElseThrow();
+        String bucket = resources.bucket(string(trigger, "bucket").orElseThrow());
         String eventType = storageEventType(fn, trigger);
         EventTrigger event =
             EventTrigger.newBuilder()
