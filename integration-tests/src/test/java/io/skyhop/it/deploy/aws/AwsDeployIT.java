@@ -64,6 +64,7 @@ class AwsDeployIT {
   void deploysThenRedeploysNothingThenUpdatesOnlyCode() throws Exception {
     String sha = freshDeploy();
     dryRunOfANewApp();
+    dryRunWithBroughtResources();
     unchangedRedeploy(sha);
     dryRunOfAnUpdate();
     codeChange(sha);
@@ -162,6 +163,32 @@ class AwsDeployIT {
       assertThat(Files.readString(recordFile))
           .as("a dry run records nothing")
           .isEqualTo(recordBefore);
+    }
+  }
+
+  /**
+   * Bring your own: the queue and bucket bound with {@code skyhop.resources.<logical>} are what the
+   * plan wires, as they are; nothing but reads is called.
+   */
+  private static void dryRunWithBroughtResources() throws Exception {
+    try (AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+      MavenBuild.Result r =
+          mvn(
+              build,
+              aws,
+              "skyhop:deploy",
+              REGION,
+              "-Dskyhop.dryRun=true",
+              "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:999999999999:shared-orders",
+              "-Dskyhop.resources.uploads=arn:aws:s3:::team-uploads");
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.calls()).allSatisfy(c -> assertThat(c.readOnly()).as(c.label()).isTrue());
+      assertThat(r.output())
+          .contains(
+              "[dry run] create    mapping      arn:aws:sqs:us-east-1:999999999999:shared-orders"
+                  + " -> orders-on-order")
+          .contains("[dry run] create    notification s3://team-uploads -> orders-on-upload")
+          .doesNotContain("s3://uploads");
     }
   }
 

@@ -22,6 +22,12 @@ public record DeployResult(
     List<Resource> resources,
     Map<String, Object> details) {
 
+  /** A result; a record written before stages (no stage, no resources) reads as unstaged. */
+  public DeployResult {
+    stage = stage == null ? "" : stage;
+    resources = resources == null ? List.of() : List.copyOf(resources);
+  }
+
   /** A result without stage or resources (a target that creates none). */
   public DeployResult(
       String target, String app, List<Function> functions, Map<String, Object> details) {

@@ -56,6 +56,7 @@ public final class AwsDeployer implements Deployer {
   }
 
   static void validate(AwsSettings settings, DeployManifest manifest) {
+    settings.resources().validate(manifest);
     for (DeployManifest.Function f : manifest.functions()) {
       if ("schedule".equals(f.triggerType())) {
         Object tz = f.trigger().getOrDefault("timezone", "UTC");
@@ -124,7 +125,15 @@ public final class AwsDeployer implements Deployer {
       details.put("roleManagedBySkyhop", settings.role().isEmpty());
       details.put("package", zip.toString());
       details.put("codeSha256", code.sha256());
-      return new DeployResult("aws", settings.app(), results, details);
+      String recordAccount =
+          details.containsKey("account") ? (String) details.get("account") : "<account>";
+      return new DeployResult(
+          "aws",
+          settings.app(),
+          settings.naming().stageLabel(),
+          results,
+          settings.resources().describe(manifest, recordAccount),
+          details);
     }
   }
 
@@ -199,7 +208,7 @@ public final class AwsDeployer implements Deployer {
   public void remove(DeployRequest request, BuildListener listener) throws IOException {
     AwsSettings settings = AwsSettings.of(request.app(), request.settings());
     PlanLog log = new PlanLog(listener, request.dryRun());
-    Set<String> buckets = buckets(request);
+    Set<String> buckets = buckets(request, settings);
     log.info(
         (request.dryRun() ? "Plan to remove" : "Removing")
             + " the app "
@@ -219,12 +228,13 @@ public final class AwsDeployer implements Deployer {
   }
 
   /** Buckets of the manifest's storage functions and of the last deploy's record. */
-  private static Set<String> buckets(DeployRequest request) throws IOException {
+  private static Set<String> buckets(DeployRequest request, AwsSettings settings)
+      throws IOException {
     Set<String> buckets = new LinkedHashSet<>();
     if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
       for (DeployManifest.Function f : read(request).functions()) {
         if ("storage".equals(f.triggerType())) {
-          buckets.add(String.valueOf(f.trigger().get("bucket")));
+          buckets.add(settings.resources().bucket(String.valueOf(f.trigger().get("bucket"))));
         }
       }
     }

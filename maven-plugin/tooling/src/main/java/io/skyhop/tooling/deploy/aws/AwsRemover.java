@@ -45,10 +45,10 @@ final class AwsRemover {
     }
     Set<String> arns = Set.copyOf(owned.stream().map(FunctionConfiguration::functionArn).toList());
     for (String bucket : buckets) {
-      new BucketNotifications(clients.s3, permissions, log, settings.region())
+      new BucketNotifications(clients.s3, permissions, log, settings.resources())
           .remove(bucket, arn -> arn != null && (arns.contains(arn) || isQualified(arns, arn)));
     }
-    QueueMappings queues = new QueueMappings(clients.lambda, log, settings.region());
+    QueueMappings queues = new QueueMappings(clients.lambda, log, settings.resources());
     ScheduleRules rules = new ScheduleRules(clients.events, permissions, log, settings);
     FunctionUrls urls = new FunctionUrls(clients.lambda, permissions, log);
     List<String> removed = new ArrayList<>();

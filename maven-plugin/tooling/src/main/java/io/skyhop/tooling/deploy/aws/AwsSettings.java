@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.AwsNames;
 import io.skyhop.tooling.naming.Naming;
@@ -19,9 +20,15 @@ import java.util.regex.Pattern;
  * @param role the execution role ARN the user chose ({@code skyhop.aws.role}); absent: Skyhop
  *     creates and reuses {@link #createdRoleName()}
  * @param naming the app and stage ({@code skyhop.stage}) every name derives from
+ * @param bindings the queues and buckets the user brings ({@code skyhop.resources.<logical>})
  */
 public record AwsSettings(
-    String app, String region, Optional<URI> endpoint, Optional<String> role, Naming naming) {
+    String app,
+    String region,
+    Optional<URI> endpoint,
+    Optional<String> role,
+    Naming naming,
+    ResourceBindings bindings) {
   /** The property naming the region. */
   public static final String REGION = "skyhop.region";
 
@@ -71,7 +78,12 @@ public record AwsSettings(
               + " characters");
     }
     return new AwsSettings(
-        app, region, endpoint(settings), role, new Naming(app, settings.get(Naming.STAGE)));
+        app,
+        region,
+        endpoint(settings),
+        role,
+        new Naming(app, settings.get(Naming.STAGE)),
+        ResourceBindings.of(settings));
   }
 
   private static Optional<URI> endpoint(Settings settings) {
@@ -92,6 +104,11 @@ public record AwsSettings(
           value.get(),
           "is not an http(s) URL. Fix: use e.g. http://127.0.0.1:4566, or leave it unset for AWS");
     }
+  }
+
+  /** The queues and buckets the triggers use. */
+  AwsResources resources() {
+    return new AwsResources(bindings, region);
   }
 
   /** The AWS names of the app and stage. */

@@ -22,13 +22,13 @@ final class BucketNotifications {
   private final S3Client s3;
   private final Permissions permissions;
   private final PlanLog log;
-  private final String region;
+  private final AwsResources resources;
 
-  BucketNotifications(S3Client s3, Permissions permissions, PlanLog log, String region) {
+  BucketNotifications(S3Client s3, Permissions permissions, PlanLog log, AwsResources resources) {
     this.s3 = s3;
     this.permissions = permissions;
     this.log = log;
-    this.region = region;
+    this.resources = resources;
   }
 
   /** S3 event names of the manifest's storage events. */
@@ -43,7 +43,8 @@ final class BucketNotifications {
 
   /** Ensures the permission, then the notification (S3 checks the permission when it is put). */
   Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
-    String bucket = String.valueOf(trigger.get("bucket"));
+    String logical = String.valueOf(trigger.get("bucket"));
+    String bucket = resources.bucket(logical);
     List<String> events = events(trigger);
     Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.name());
     boolean changed =
@@ -55,7 +56,7 @@ final class BucketNotifications {
                 .statementId("skyhop-s3-" + bucket)
                 .action("lambda:InvokeFunction")
                 .principal("s3.amazonaws.com")
-                .sourceArn(Arns.bucket(region, bucket))
+                .sourceArn(resources.bucketArn(logical))
                 .sourceAccount(fn.accountOrPlaceholder())
                 .build());
     LambdaFunctionConfiguration desired =

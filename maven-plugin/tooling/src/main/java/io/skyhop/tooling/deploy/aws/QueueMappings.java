@@ -17,18 +17,18 @@ final class QueueMappings {
 
   private final LambdaClient lambda;
   private final PlanLog log;
-  private final String region;
+  private final AwsResources resources;
 
-  QueueMappings(LambdaClient lambda, PlanLog log, String region) {
+  QueueMappings(LambdaClient lambda, PlanLog log, AwsResources resources) {
     this.lambda = lambda;
     this.log = log;
-    this.region = region;
+    this.resources = resources;
   }
 
   /** Ensures the mapping. */
   Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
     String queueArn =
-        Arns.queue(region, fn.accountOrPlaceholder(), String.valueOf(trigger.get("queue")));
+        resources.queueArn(String.valueOf(trigger.get("queue")), fn.accountOrPlaceholder());
     String label = queueArn + " -> " + fn.name();
     List<EventSourceMappingConfiguration> current =
         fn.planned()

@@ -14,8 +14,8 @@ final class Triggers {
     Permissions permissions = new Permissions(clients.lambda, log);
     this.urls = new FunctionUrls(clients.lambda, permissions, log);
     this.rules = new ScheduleRules(clients.events, permissions, log, settings);
-    this.queues = new QueueMappings(clients.lambda, log, settings.region());
-    this.buckets = new BucketNotifications(clients.s3, permissions, log, settings.region());
+    this.queues = new QueueMappings(clients.lambda, log, settings.resources());
+    this.buckets = new BucketNotifications(clients.s3, permissions, log, settings.resources());
   }
 
   /** Creates or updates the function's trigger. */

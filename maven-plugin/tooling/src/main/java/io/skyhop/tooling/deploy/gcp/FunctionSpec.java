@@ -12,6 +12,7 @@ import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.runtime.JavaRuntimes;
@@ -97,6 +98,21 @@ public record FunctionSpec(
    */
   public static FunctionSpec of(
       GcpSettings gcp, DeployManifest manifest, Naming naming, DeployManifest.Function fn) {
+    return of(gcp, manifest, naming, new ResourceBindings(Map.of()), fn);
+  }
+
+  /**
+   * The desired state of a manifest function of an app's stage, its Pub/Sub topic or Cloud Storage
+   * bucket bound with {@code skyhop.resources.<logical>} when set ({@link GcpResources}).
+   *
+   * @throws ConfigurationException when the function cannot run on Cloud Functions as configured
+   */
+  public static FunctionSpec of(
+      GcpSettings gcp,
+      DeployManifest manifest,
+      Naming naming,
+      ResourceBindings bindings,
+      DeployManifest.Function fn) {
     String id = id(naming, fn.name());
     String app = naming.app();
     Optional<String> stage = naming.stage();
@@ -143,7 +159,7 @@ public record FunctionSpec(
             .putAllLabels(naming.gcp().labels())
             .putLabels(LABEL_FUNCTION, fn.name());
 
-    Reach reach = reach(gcp, id, fn);
+    Reach reach = reach(new GcpResources(gcp, bindings), id, fn);
     reach.eventTrigger().ifPresent(function::setEventTrigger);
     return new FunctionSpec(
         fn.name(),
@@ -163,7 +179,7 @@ public record FunctionSpec(
       Optional<EventTrigger> eventTrigger,
       String description) {}
 
-  private static Reach reach(GcpSettings gcp, String id, DeployManifest.Function fn) {
+  private static Reach reach(GcpResources resources, String id, DeployManifest.Function fn) {
     Map<String, Object> trigger = fn.trigger();
     switch (fn.triggerType()) {
       case "http" -> {
@@ -188,8 +204,7 @@ public record FunctionSpec(
       }
       case "queue" -> {
         checkEventTimeout(fn);
-        String topic =
-            "projects/" + gcp.project() + "/topics/" + string(trigger, "queue").orElseThrow();
+        String topic = resources.topic(string(trigger, "queue").orElseThrow());
         EventTrigger event =
             EventTrigger.newBuilder()
                 .setEventType(PUBSUB_PUBLISHED)
@@ -205,7 +220,7 @@ public record FunctionSpec(
       }
       case "storage" -> {
         checkEventTimeout(fn);
-        String bucket = string(trigger, "bucket").orElseThrow();
+        String bucket = resources.bucket(string(trigger, "bucket").orElseThrow());
         String eventType = storageEventType(fn, trigger);
         EventTrigger event =
             EventTrigger.newBuilder()

@@ -10,6 +10,7 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.runtime.JavaRuntimes;
@@ -84,7 +85,9 @@ public final class GcpDeployer implements Deployer {
     DeployManifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {
-      specs.add(FunctionSpec.of(gcp, manifest, request.naming(), f));
+      specs.add(
+          FunctionSpec.of(
+              gcp, manifest, request.naming(), ResourceBindings.of(request.settings()), f));
     }
     Path zip = zip(request);
     byte[] bytes = Files.readAllBytes(zip);

@@ -123,6 +123,50 @@ class FunctionSpecTest {
   }
 
   @Test
+  void boundTopicsAndBucketsAreUsedAsTheyAre() throws Exception {
+    DeployManifest m = manifest();
+    io.skyhop.tooling.deploy.ResourceBindings bindings =
+        io.skyhop.tooling.deploy.ResourceBindings.of(
+            new Settings(
+                Map.of(
+                    "skyhop.resources.orders", "projects/shared-project/topics/all-orders",
+                    "skyhop.resources.uploads", "gs://team-uploads")));
+    java.util.function.Function<String, FunctionSpec> spec =
+        name ->
+            FunctionSpec.of(
+                GCP,
+                m,
+                io.skyhop.tooling.naming.Naming.of("orders"),
+                bindings,
+                m.functions().stream()
+                    .filter(f -> f.name().equals(name))
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(spec.apply("on-order").function().getEventTrigger().getPubsubTopic())
+        .isEqualTo("projects/shared-project/topics/all-orders");
+    assertThat(spec.apply("on-upload").function().getEventTrigger().getEventFilters(0).getValue())
+        .isEqualTo("team-uploads");
+    io.skyhop.tooling.deploy.ResourceBindings bad =
+        io.skyhop.tooling.deploy.ResourceBindings.of(
+            new Settings(Map.of("skyhop.resources.orders", "all-orders")));
+    assertThatThrownBy(
+            () ->
+                FunctionSpec.of(
+                    GCP,
+                    m,
+                    io.skyhop.tooling.naming.Naming.of("orders"),
+                    bad,
+                    m.functions().stream()
+                        .filter(f -> f.name().equals("on-order"))
+                        .findFirst()
+                        .orElseThrow()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "skyhop.resources.orders = 'all-orders' is not a Pub/Sub topic. Fix: bind the logical"
+                + " name 'orders' to projects/<project>/topics/<topic>, or remove the setting");
+  }
+
+  @Test
   void privateHttpFunctionWithEnvAndMaxInstances() throws Exception {
     FunctionSpec spec = spec("create-order");
     assertThat(spec.isPublic()).isFalse();

@@ -1,0 +1,50 @@
+package io.skyhop.tooling.deploy.gcp;
+
+import io.skyhop.tooling.deploy.ResourceBindings;
+import java.util.regex.Pattern;
+
+/**
+ * The Pub/Sub topics and Cloud Storage buckets the app's triggers use on Google Cloud. A logical
+ * name bound with {@code skyhop.resources.<logical>} (a topic path {@code
+ * projects/<project>/topics/<topic>}, a bucket name) is used as is; otherwise the topic or bucket
+ * of that name in the project must exist. Skyhop never creates, changes or deletes them.
+ */
+final class GcpResources {
+  private static final Pattern TOPIC =
+      Pattern.compile(
+          "projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/topics/[A-Za-z][A-Za-z0-9\\-_.~+%]{2,254}");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]");
+
+  private final GcpSettings gcp;
+  private final ResourceBindings bindings;
+
+  GcpResources(GcpSettings gcp, ResourceBindings bindings) {
+    this.gcp = gcp;
+    this.bindings = bindings;
+  }
+
+  /** The topic of a logical queue: the bound path, or the topic of that name in the project. */
+  String topic(String logical) {
+    return bindings
+        .get(logical)
+        .map(
+            v ->
+                ResourceBindings.check(
+                    logical, v, TOPIC, "a Pub/Sub topic", "projects/<project>/topics/<topic>"))
+        .orElse("projects/" + gcp.project() + "/topics/" + logical);
+  }
+
+  /**
+   * The bucket of a logical bucket: the bound name ({@code gs://} optional), or the logical name.
+   */
+  String bucket(String logical) {
+    return bindings
+        .get(logical)
+        .map(v -> v.startsWith("gs://") ? v.substring("gs://".length()) : v)
+        .map(
+            v ->
+                ResourceBindings.check(
+                    logical, v, BUCKET, "a Cloud Storage bucket name", "gs://<bucket>"))
+        .orElse(logical);
+  }
+}
