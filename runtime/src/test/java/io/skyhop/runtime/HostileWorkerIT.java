@@ -91,11 +91,38 @@ class HostileWorkerIT {
       HttpResponse<String> health = get(runtime, "/_skyhop/health");
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"ok\"");
+      CompletableFuture<HttpResponse<String>> busy =
+          CompletableFuture.supplyAsync(() -> uncheckedGet(runtime, "/rogue/sleepy?ms=60000"));
+      long worker = busyWorker(runtime);
       long peakMb = runtime.peakResidentMb();
       System.out.printf(
           "HostileWorkerIT: runtime peak RSS %d MB, timeout after %d ms%n", peakMb, took);
       assertThat(peakMb).isLessThan(RUNTIME_PEAK_MB);
+
+      runtime.kill9();
+      awaitGone(worker);
+      assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false))
+          .as("a busy worker ends with its runtime, even after kill -9")
+          .isFalse();
+      busy.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The pid of the busy instance of rogue/sleepy, once it runs. */
+  private static long busyWorker(RuntimeProcess runtime) throws Exception {
+    JsonObject app =
+        runtime.awaitAdmin(
+            "/_skyhop/apps/rogue",
+            a -> running(a).map(i -> i.get("busy").getAsBoolean()).orElse(false),
+            java.time.Duration.ofSeconds(20));
+    return running(app).orElseThrow().get("pid").getAsLong();
+  }
+
+  private static java.util.Optional<JsonObject> running(JsonObject app) {
+    var running = RuntimeProcess.function(app, "sleepy").getAsJsonArray("running");
+    return running.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(running.get(0).getAsJsonObject());
   }
 
   private static HttpResponse<String> get(RuntimeProcess runtime, String path) throws Exception {

@@ -11,6 +11,7 @@ import io.skyhop.runtime.exec.WorkerSandbox;
 import io.skyhop.runtime.exec.WorkerSpec;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.store.DurableFiles;
+import io.skyhop.runtime.store.FileTrees;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,7 @@ public final class Deployments {
     try {
       contents = BundleExtractor.extract(zip, staging);
     } catch (BadBundleException | IOException | RuntimeException e) {
-      deleteTree(staging);
+      FileTrees.delete(staging);
       throw e;
     }
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -137,7 +138,7 @@ public final class Deployments {
     try {
       next = build(app, version, dir, now, contents.index(), classPath);
     } catch (MissingKeyException e) {
-      deleteTree(dir);
+      FileTrees.delete(dir);
       throw new BadBundleException(e.getMessage());
     }
     DurableFiles.write(appDir.resolve("current"), version.getBytes(StandardCharsets.UTF_8));
@@ -230,7 +231,7 @@ public final class Deployments {
     String app = appDir.getFileName().toString();
     Path current = appDir.resolve("current");
     if (!Files.isRegularFile(current)) {
-      deleteTree(appDir);
+      FileTrees.delete(appDir);
       return;
     }
     String wanted = Files.readString(current).strip();
@@ -258,7 +259,7 @@ public final class Deployments {
         try (Stream<Path> all = Files.list(versions)) {
           for (Path other : all.toList()) {
             if (!other.equals(dir)) {
-              deleteTree(other);
+              FileTrees.delete(other);
             }
           }
         }
@@ -373,10 +374,10 @@ public final class Deployments {
   private synchronized void deleteRetired(Retired r) {
     try {
       launcher.sandbox().files().uninstall(r.version.app(), r.version.version());
-      deleteTree(r.version.dir());
+      FileTrees.delete(r.version.dir());
       Path appDir = r.version.dir().getParent().getParent();
       if (r.removed && !Files.exists(appDir.resolve("current"))) {
-        deleteTree(appDir);
+        FileTrees.delete(appDir);
       }
     } catch (IOException e) {
       log.warn("Cannot delete " + r.version.dir() + ": " + e, "app", r.version.app());
@@ -419,17 +420,6 @@ public final class Deployments {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
