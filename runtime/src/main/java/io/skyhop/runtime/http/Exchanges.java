@@ -20,6 +20,9 @@ final class Exchanges {
       new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
   private static final long DRAIN_LIMIT = 64L << 20;
 
+  /** The exchange attribute set once a handler reads the request body. */
+  private static final String BODY_READ = "skyhop.bodyRead";
+
   private Exchanges() {}
 
   /** The request body was larger than allowed: 413. */
@@ -47,7 +50,7 @@ final class Exchanges {
   static byte[] body(HttpExchange exchange, long limit) throws TooLarge, Unreadable {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     long length = declared == null ? -1 : parseLong(declared);
-    try (InputStream in = exchange.getRequestBody()) {
+    try (InputStream in = requestBody(exchange)) {
       if (length > limit) {
         drain(in);
         throw new TooLarge(limit);
@@ -75,6 +78,12 @@ final class Exchanges {
     } catch (IOException e) {
       throw new Unreadable(e);
     }
+  }
+
+  /** The request body's stream, for a handler that reads it (its connection may then be reused). */
+  static InputStream requestBody(HttpExchange exchange) {
+    exchange.setAttribute(BODY_READ, Boolean.TRUE);
+    return exchange.getRequestBody();
   }
 
   private static long parseLong(String value) {
@@ -132,9 +141,12 @@ final class Exchanges {
   /** Sends bytes with a content type; an empty body is sent without one. */
   static void send(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
-    // a request body nobody read (an early 401, 404…) is not drained: the server reads what has
-    // already arrived and closes the connection, so an unauthenticated client cannot make the
-    // runtime read its upload
+    // a request body nobody read (an early 401, 404…) is not drained: the connection is closed
+    // after the answer, so an unauthenticated client cannot make the runtime read its upload (and
+    // a client does not reuse a connection that still holds the rest of its body)
+    if (exchange.getAttribute(BODY_READ) == null && declaresBody(exchange)) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
@@ -148,6 +160,12 @@ final class Exchanges {
       exchange.getResponseBody().write(body);
     }
     exchange.close();
+  }
+
+  private static boolean declaresBody(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    return (length != null && !length.strip().equals("0"))
+        || exchange.getRequestHeaders().containsKey("Transfer-Encoding");
   }
 
   /** Parses a raw query string into decoded, multi-valued parameters. */
