@@ -20,6 +20,9 @@ final class Exchanges {
       new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
   private static final long DRAIN_LIMIT = 64L << 20;
 
+  /** How much of a refused request's body is read, at most, before answering. */
+  private static final long LINGER_BYTES = 1 << 20;
+
   /** The exchange attribute set once a handler reads the request body. */
   private static final String BODY_READ = "skyhop.bodyRead";
 
@@ -141,10 +144,13 @@ final class Exchanges {
   /** Sends bytes with a content type; an empty body is sent without one. */
   static void send(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
-    // a request body nobody read (an early 401, 404…) is not drained: the connection is closed
-    // after the answer, so an unauthenticated client cannot make the runtime read its upload (and
-    // a client does not reuse a connection that still holds the rest of its body)
+    // a request body nobody read (an early 401, 404…) is read only as far as it has already
+    // arrived, up to 1 MB within 1 s, so that a client still sending a small body reads the
+    // answer rather than a reset; the connection is then closed: an unauthenticated client cannot
+    // make the runtime wait for, or read, a large upload
     if (exchange.getAttribute(BODY_READ) == null && declaresBody(exchange)) {
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      lingerOn(exchange.getRequestBody(), length == null ? Long.MAX_VALUE : parseLong(length));
       exchange.getResponseHeaders().set("Connection", "close");
     }
     if (contentType != null) {
@@ -160,6 +166,34 @@ final class Exchanges {
       exchange.getResponseBody().write(body);
     }
     exchange.close();
+  }
+
+  /**
+   * Reads what arrives without blocking, up to the declared length or {@value #LINGER_BYTES} bytes,
+   * within 1 s.
+   */
+  private static void lingerOn(InputStream in, long declared) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    byte[] buffer = new byte[16384];
+    long read = 0;
+    try {
+      while (read < Math.min(LINGER_BYTES, declared) && System.nanoTime() < deadline) {
+        int available = in.available();
+        if (available <= 0) {
+          Thread.sleep(2);
+          continue;
+        }
+        int n = in.read(buffer, 0, Math.min(buffer.length, available));
+        if (n < 0) {
+          return;
+        }
+        read += n;
+      }
+    } catch (IOException e) {
+      // the client is gone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static boolean declaresBody(HttpExchange exchange) {
