@@ -7,13 +7,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies a worker's stderr (its JVM's messages and what user code prints) into the runtime log, one
- * entry per line, and keeps the last lines to explain a failed start or a crash. A line is cut at
- * {@value #MAX_LINE_BYTES} bytes (the rest is skipped, never buffered), so a worker cannot grow the
+ * Writes what a worker says into the runtime log: its function's log entries ({@link
+ * #functionLog}), and its stderr (its JVM's messages and what user code prints), one entry per
+ * line, keeping the last lines to explain a failed start or a crash. A line is cut at {@value
+ * #MAX_LINE_BYTES} bytes (the rest is skipped, never buffered), so a worker cannot grow the
  * runtime's memory by printing.
  */
 final class WorkerOutput implements Runnable {
@@ -88,6 +90,35 @@ final class WorkerOutput implements Runnable {
         instanceId,
         "source",
         "stderr");
+  }
+
+  /**
+   * Writes a log entry the function made through its {@code Context} logger (a log frame): its
+   * level from an {@code INFO }, {@code WARN } or {@code ERROR } prefix, else INFO.
+   */
+  void functionLog(String requestId, String message) {
+    String level = "INFO";
+    String text = message == null ? "" : message;
+    for (String prefix : List.of("INFO ", "WARN ", "ERROR ")) {
+      if (text.startsWith(prefix)) {
+        level = prefix.strip();
+        text = text.substring(prefix.length());
+        break;
+      }
+    }
+    log.write(
+        level,
+        text,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "requestId",
+        requestId,
+        "instance",
+        instanceId,
+        "source",
+        "function");
   }
 
   /** Waits until the stream has ended (the process exited), at most {@code millis}. */
