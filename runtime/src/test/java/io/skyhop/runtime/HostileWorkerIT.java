@@ -8,6 +8,7 @@ import io.skyhop.runtime.fixture.Rogue;
 import io.skyhop.runtime.testing.FixtureBundle;
 import io.skyhop.runtime.testing.RuntimeProcess;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Workers that attack the runtime ({@link Rogue}) hurt only their own calls: a forged frame
  * declaring a 2 GB field and 100 MB responses get a clear 502 and nothing is allocated for them, a
- * 150 MB stderr line is cut, a crash's 502 carries no stderr (which may hold earlier callers'
- * data), a timeout kills the worker with its children, slots come back, and the runtime's resident
- * memory stays under {@value #RUNTIME_PEAK_MB} MB throughout.
+ * 150 MB stderr line is cut, 40 MB of stderr lines are capped at 10 MB a minute in the log, a
+ * crash's 502 carries no stderr (which may hold earlier callers' data), a timeout kills the worker
+ * with its children, slots come back, and the runtime's resident memory stays under {@value
+ * #RUNTIME_PEAK_MB} MB throughout.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostileWorkerIT {
@@ -66,6 +68,17 @@ class HostileWorkerIT {
       assertThat(shout.body()).isEqualTo("shouted");
       assertThat(awaitConsole(runtime, "[cut: "))
           .contains("y".repeat(16 * 1024) + " [cut: " + (150 * 1024 * 1024 - 16 * 1024));
+
+      Path runtimeLog = runtime.dataDir().resolve("logs/runtime.log");
+      long before = Files.size(runtimeLog);
+      assertThat(get(runtime, "/rogue/flood").body()).isEqualTo("flooded");
+      assertThat(awaitConsole(runtime, "dropping its entries until the minute is over"))
+          .contains(
+              "Instance output over 10485760 bytes in a minute: dropping its entries until the"
+                  + " minute is over");
+      assertThat(Files.size(runtimeLog) - before)
+          .as("what 40 MB of stderr added to the runtime log")
+          .isLessThan(12L * 1024 * 1024);
 
       assertThat(get(runtime, "/rogue/leak?word=first-callers-secret").statusCode()).isEqualTo(200);
       HttpResponse<String> crash = get(runtime, "/rogue/leak?crash=true");

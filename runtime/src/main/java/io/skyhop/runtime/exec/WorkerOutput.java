@@ -24,12 +24,20 @@ final class WorkerOutput implements Runnable {
   /** The longest line kept; the rest of a longer line is counted and dropped. */
   static final int MAX_LINE_BYTES = 16 * 1024;
 
+  /** What one instance may write to the runtime log per minute; the rest is counted and dropped. */
+  static final long MAX_BYTES_PER_MINUTE = 10L * 1024 * 1024;
+
+  private static final long MINUTE_NANOS = 60_000_000_000L;
+
   private final InputStream stream;
   private final RuntimeLog log;
   private final WorkerSpec spec;
   private final String instanceId;
   private final Deque<String> tail = new ArrayDeque<>();
   private final CountDownLatch ended = new CountDownLatch(1);
+  private long windowStart = System.nanoTime();
+  private long windowBytes;
+  private long droppedEntries;
 
   WorkerOutput(InputStream stream, RuntimeLog log, WorkerSpec spec, String instanceId) {
     this.stream = stream;
@@ -79,6 +87,9 @@ final class WorkerOutput implements Runnable {
         tail.removeFirst();
       }
     }
+    if (!withinBudget(line.length())) {
+      return;
+    }
     log.write(
         "INFO",
         line,
@@ -106,6 +117,9 @@ final class WorkerOutput implements Runnable {
         break;
       }
     }
+    if (!withinBudget(text.length())) {
+      return;
+    }
     log.write(
         level,
         text,
@@ -119,6 +133,51 @@ final class WorkerOutput implements Runnable {
         instanceId,
         "source",
         "function");
+  }
+
+  /**
+   * Whether an entry of about {@code size} bytes may be written: at most {@link
+   * #MAX_BYTES_PER_MINUTE} per instance and minute, so a worker cannot fill the disk through the
+   * runtime log. Entries past it are counted; one warning says how many when the minute is over.
+   */
+  private synchronized boolean withinBudget(long size) {
+    long now = System.nanoTime();
+    if (now - windowStart > MINUTE_NANOS) {
+      if (droppedEntries > 0) {
+        log.warn(
+            "Instance output over "
+                + MAX_BYTES_PER_MINUTE
+                + " bytes in a minute: "
+                + droppedEntries
+                + " entries dropped",
+            "app",
+            spec.app(),
+            "function",
+            spec.function(),
+            "instance",
+            instanceId);
+      }
+      windowStart = now;
+      windowBytes = 0;
+      droppedEntries = 0;
+    }
+    windowBytes += size;
+    if (windowBytes <= MAX_BYTES_PER_MINUTE) {
+      return true;
+    }
+    if (droppedEntries++ == 0) {
+      log.warn(
+          "Instance output over "
+              + MAX_BYTES_PER_MINUTE
+              + " bytes in a minute: dropping its entries until the minute is over",
+          "app",
+          spec.app(),
+          "function",
+          spec.function(),
+          "instance",
+          instanceId);
+    }
+    return false;
   }
 
   /** Waits until the stream has ended (the process exited), at most {@code millis}. */
