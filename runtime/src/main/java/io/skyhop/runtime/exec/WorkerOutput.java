@@ -144,18 +144,7 @@ final class WorkerOutput implements Runnable {
     long now = System.nanoTime();
     if (now - windowStart > MINUTE_NANOS) {
       if (droppedEntries > 0) {
-        log.warn(
-            "Instance output over "
-                + MAX_BYTES_PER_MINUTE
-                + " bytes in a minute: "
-                + droppedEntries
-                + " entries dropped",
-            "app",
-            spec.app(),
-            "function",
-            spec.function(),
-            "instance",
-            instanceId);
+        warnOverBudget(droppedEntries + " entries dropped");
       }
       windowStart = now;
       windowBytes = 0;
@@ -166,18 +155,20 @@ final class WorkerOutput implements Runnable {
       return true;
     }
     if (droppedEntries++ == 0) {
-      log.warn(
-          "Instance output over "
-              + MAX_BYTES_PER_MINUTE
-              + " bytes in a minute: dropping its entries until the minute is over",
-          "app",
-          spec.app(),
-          "function",
-          spec.function(),
-          "instance",
-          instanceId);
+      warnOverBudget("dropping its entries until the minute is over");
     }
     return false;
+  }
+
+  private void warnOverBudget(String what) {
+    log.warn(
+        "Instance output over " + MAX_BYTES_PER_MINUTE + " bytes in a minute: " + what,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "instance",
+        instanceId);
   }
 
   /** Waits until the stream has ended (the process exited), at most {@code millis}. */
