@@ -10,11 +10,6 @@ public final class RuntimeMain {
 
   /** Starts the runtime and serves until the process is stopped. */
   public static void main(String[] args) {
-    // The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise, and it writes a
-    // response's headers and body separately: every small response would wait ~40 ms for the
-    // client's delayed ACK. Its only switch is this property, read once when the server class
-    // loads, so it is set here, at the edge, before anything creates a server.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     PrintStream console = System.out;
     RuntimeOptions options;
     try {

@@ -8,6 +8,7 @@ import io.skyhop.runtime.fixture.Rogue;
 import io.skyhop.runtime.testing.FixtureBundle;
 import io.skyhop.runtime.testing.RuntimeProcess;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Workers that attack the runtime ({@link Rogue}) hurt only their own calls: a forged frame
  * declaring a 2 GB field and 100 MB responses get a clear 502 and nothing is allocated for them, a
- * 150 MB stderr line is cut, a crash's 502 carries no stderr (which may hold earlier callers'
- * data), a timeout kills the worker with its children, slots come back, and the runtime's resident
- * memory stays under {@value #RUNTIME_PEAK_MB} MB throughout.
+ * 150 MB stderr line is cut, 40 MB of stderr lines are capped at 10 MB a minute in the log, a
+ * crash's 502 carries no stderr (which may hold earlier callers' data), a timeout kills the worker
+ * with its children, slots come back, and the runtime's resident memory stays under {@value
+ * #RUNTIME_PEAK_MB} MB throughout.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostileWorkerIT {
@@ -67,6 +69,17 @@ class HostileWorkerIT {
       assertThat(awaitConsole(runtime, "[cut: "))
           .contains("y".repeat(16 * 1024) + " [cut: " + (150 * 1024 * 1024 - 16 * 1024));
 
+      Path runtimeLog = runtime.dataDir().resolve("logs/runtime.log");
+      long before = Files.size(runtimeLog);
+      assertThat(get(runtime, "/rogue/flood").body()).isEqualTo("flooded");
+      assertThat(awaitConsole(runtime, "dropping its entries until the minute is over"))
+          .contains(
+              "Instance output over 10485760 bytes in a minute: dropping its entries until the"
+                  + " minute is over");
+      assertThat(Files.size(runtimeLog) - before)
+          .as("what 40 MB of stderr added to the runtime log")
+          .isLessThan(12L * 1024 * 1024);
+
       assertThat(get(runtime, "/rogue/leak?word=first-callers-secret").statusCode()).isEqualTo(200);
       HttpResponse<String> crash = get(runtime, "/rogue/leak?crash=true");
       assertThat(crash.statusCode()).isEqualTo(502);
@@ -91,11 +104,38 @@ class HostileWorkerIT {
       HttpResponse<String> health = get(runtime, "/_skyhop/health");
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"ok\"");
+      CompletableFuture<HttpResponse<String>> busy =
+          CompletableFuture.supplyAsync(() -> uncheckedGet(runtime, "/rogue/sleepy?ms=60000"));
+      long worker = busyWorker(runtime);
       long peakMb = runtime.peakResidentMb();
       System.out.printf(
           "HostileWorkerIT: runtime peak RSS %d MB, timeout after %d ms%n", peakMb, took);
       assertThat(peakMb).isLessThan(RUNTIME_PEAK_MB);
+
+      runtime.kill9();
+      awaitGone(worker);
+      assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false))
+          .as("a busy worker ends with its runtime, even after kill -9")
+          .isFalse();
+      busy.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The pid of the busy instance of rogue/sleepy, once it runs. */
+  private static long busyWorker(RuntimeProcess runtime) throws Exception {
+    JsonObject app =
+        runtime.awaitAdmin(
+            "/_skyhop/apps/rogue",
+            a -> running(a).map(i -> i.get("busy").getAsBoolean()).orElse(false),
+            java.time.Duration.ofSeconds(20));
+    return running(app).orElseThrow().get("pid").getAsLong();
+  }
+
+  private static java.util.Optional<JsonObject> running(JsonObject app) {
+    var running = RuntimeProcess.function(app, "sleepy").getAsJsonArray("running");
+    return running.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(running.get(0).getAsJsonObject());
   }
 
   private static HttpResponse<String> get(RuntimeProcess runtime, String path) throws Exception {

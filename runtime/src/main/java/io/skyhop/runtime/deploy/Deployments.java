@@ -3,15 +3,13 @@ package io.skyhop.runtime.deploy;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.runtime.exec.InstancePool;
 import io.skyhop.runtime.exec.WorkerLauncher;
-import io.skyhop.runtime.exec.WorkerSandbox;
-import io.skyhop.runtime.exec.WorkerSpec;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.secret.SecretStore;
 import io.skyhop.runtime.store.DurableFiles;
+import io.skyhop.runtime.store.FileTrees;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -45,17 +43,11 @@ public final class Deployments {
   /** App names: lower case, digits and dashes, as function names. */
   public static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
 
-  /** A version's class-data sharing archive, in its directory. */
-  private static final String ARCHIVE = "app.jsa";
-
   private final Path appsDir;
   private final WorkerLauncher launcher;
-  private final int defaultMaxConcurrency;
   private final RuntimeLog log;
-  private final Executor background;
-  private final QueuesEnv queuesEnv;
-  private final FunctionKeys keys;
   private final SecretStore secrets;
+  private final VersionBuilder versions;
   private final Gson gson = new Gson();
   private final Map<String, AppVersion> live = new ConcurrentHashMap<>();
   private final List<Retired> retired = new CopyOnWriteArrayList<>();
@@ -77,14 +69,19 @@ public final class Deployments {
       Executor background,
       Optional<String> queuesUrl,
       Optional<Path> functionKeys) {
-    this.keys = new FunctionKeys(functionKeys);
     this.appsDir = dataDir.resolve("apps");
     this.launcher = launcher;
-    this.defaultMaxConcurrency = defaultMaxConcurrency;
     this.log = log;
-    this.background = background;
-    this.queuesEnv = new QueuesEnv(queuesUrl);
     this.secrets = new SecretStore(dataDir.resolve("secrets"));
+    this.versions =
+        new VersionBuilder(
+            launcher,
+            defaultMaxConcurrency,
+            log,
+            background,
+            new QueuesEnv(queuesUrl),
+            new FunctionKeys(functionKeys),
+            secrets);
   }
 
   /** The secret store, {@code <data>/secrets/}. */
@@ -124,7 +121,7 @@ public final class Deployments {
     try {
       contents = BundleExtractor.extract(zip, staging);
     } catch (BadBundleException | IOException | RuntimeException e) {
-      deleteTree(staging);
+      FileTrees.delete(staging);
       throw e;
     }
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -143,9 +140,9 @@ public final class Deployments {
         dir.resolve("version.json"), gson.toJson(meta).getBytes(StandardCharsets.UTF_8));
     AppVersion next;
     try {
-      next = build(app, version, dir, now, contents.index(), classPath);
+      next = versions.build(app, version, dir, now, contents.index(), classPath);
     } catch (MissingKeyException e) {
-      deleteTree(dir);
+      FileTrees.delete(dir);
       throw new BadBundleException(e.getMessage());
     }
     DurableFiles.write(appDir.resolve("current"), version.getBytes(StandardCharsets.UTF_8));
@@ -162,7 +159,7 @@ public final class Deployments {
         version,
         "functions",
         next.functions().size());
-    buildArchiveLater(next);
+    versions.buildArchiveLater(next);
     return next;
   }
 
@@ -238,14 +235,14 @@ public final class Deployments {
     String app = appDir.getFileName().toString();
     Path current = appDir.resolve("current");
     if (!Files.isRegularFile(current)) {
-      deleteTree(appDir);
+      FileTrees.delete(appDir);
       return;
     }
     String wanted = Files.readString(current).strip();
-    Path versions = appDir.resolve("versions");
+    Path versionsDir = appDir.resolve("versions");
     List<Path> candidates = new ArrayList<>();
-    candidates.add(versions.resolve(wanted));
-    try (Stream<Path> all = Files.list(versions)) {
+    candidates.add(versionsDir.resolve(wanted));
+    try (Stream<Path> all = Files.list(versionsDir)) {
       all.filter(p -> !p.getFileName().toString().startsWith(".") && !p.endsWith(wanted))
           .sorted(Comparator.comparing(Path::toString).reversed())
           .forEach(candidates::add);
@@ -263,15 +260,15 @@ public final class Deployments {
               v.version());
         }
         live.put(app, v);
-        try (Stream<Path> all = Files.list(versions)) {
+        try (Stream<Path> all = Files.list(versionsDir)) {
           for (Path other : all.toList()) {
             if (!other.equals(dir)) {
-              deleteTree(other);
+              FileTrees.delete(other);
             }
           }
         }
         log.info("Reloaded " + app + " version " + v.version(), "app", app, "version", v.version());
-        buildArchiveLater(v);
+        versions.buildArchiveLater(v);
         return;
       } catch (IOException | RuntimeException e) {
         log.warn("Cannot load " + dir + ": " + e, "app", app);
@@ -295,69 +292,7 @@ public final class Deployments {
       index = FunctionIndex.parse(in);
     }
     Instant deployedAt = Instant.parse(meta.get("deployedAt").getAsString());
-    return build(app, version, dir, deployedAt, index, classPath);
-  }
-
-  private AppVersion build(
-      String app,
-      String version,
-      Path dir,
-      Instant deployedAt,
-      FunctionIndex index,
-      List<Path> classPath)
-      throws IOException {
-    Path appDir = dir.getParent().getParent();
-    Map<String, String> appKeys = keys.ensure(appDir, index.functions());
-    String queuesToken = QueuesEnv.token(appDir);
-    WorkerSandbox sandbox = launcher.sandbox();
-    int uid = sandbox.users().uid(appDir);
-    List<Path> installed =
-        sandbox.files().install(app, version, classPath, dir.resolve(ARCHIVE), uid);
-    Path archive = installed.get(0).resolveSibling(ARCHIVE);
-    Map<String, AppVersion.DeployedFunction> functions = new LinkedHashMap<>();
-    for (FunctionDef def : index.functions()) {
-      WorkerSpec spec =
-          new WorkerSpec(
-              app,
-              version,
-              def.name(),
-              def.memoryMb(),
-              def.timeoutSeconds(),
-              queuesEnv.workerEnv(def.env(), queuesToken),
-              installed,
-              archive,
-              uid,
-              secrets.grant(app, def.secrets()));
-      int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
-      functions.put(
-          def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));
-    }
-    return new AppVersion(app, version, dir, deployedAt, functions, appKeys, queuesToken);
-  }
-
-  private void buildArchiveLater(AppVersion version) {
-    if (version.functions().isEmpty()) {
-      return;
-    }
-    WorkerSpec any = version.functions().iterator().next().pool().spec();
-    background.execute(
-        () -> {
-          long start = System.nanoTime();
-          try {
-            if (launcher.buildArchive(any, version.dir().resolve(ARCHIVE))) {
-              log.info(
-                  "Class-data sharing archive ready",
-                  "app",
-                  version.app(),
-                  "version",
-                  version.version(),
-                  "ms",
-                  (System.nanoTime() - start) / 1_000_000);
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    return versions.build(app, version, dir, deployedAt, index, classPath);
   }
 
   /**
@@ -382,10 +317,10 @@ public final class Deployments {
   private synchronized void deleteRetired(Retired r) {
     try {
       launcher.sandbox().files().uninstall(r.version.app(), r.version.version());
-      deleteTree(r.version.dir());
+      FileTrees.delete(r.version.dir());
       Path appDir = r.version.dir().getParent().getParent();
       if (r.removed && !Files.exists(appDir.resolve("current"))) {
-        deleteTree(appDir);
+        FileTrees.delete(appDir);
       }
     } catch (IOException e) {
       log.warn("Cannot delete " + r.version.dir() + ": " + e, "app", r.version.app());
@@ -428,17 +363,6 @@ public final class Deployments {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

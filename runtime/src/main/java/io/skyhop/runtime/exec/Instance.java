@@ -142,7 +142,8 @@ public final class Instance {
       int kind = fromWorker.next();
       switch (kind) {
         case -1 -> throw new IOException("the worker exited");
-        case Frames.LOG -> functionLog(fromWorker.string("request id"), fromWorker.logMessage());
+        case Frames.LOG ->
+            stderr.functionLog(fromWorker.string("request id"), fromWorker.logMessage());
         case Frames.HTTP_RESPONSE -> {
           expect(requestId, fromWorker.string("request id"));
           int status = fromWorker.readInt();
@@ -253,30 +254,6 @@ public final class Instance {
         + (code > 128 ? ", signal " + (code - 128) : "")
         + ")"
         + (withTail && !tail.isEmpty() ? ": " + tail : "");
-  }
-
-  private void functionLog(String requestId, String message) {
-    String level = "INFO";
-    String text = message;
-    for (String prefix : List.of("INFO ", "WARN ", "ERROR ")) {
-      if (message.startsWith(prefix)) {
-        level = prefix.strip();
-        text = message.substring(prefix.length());
-      }
-    }
-    log.write(
-        level,
-        text,
-        "app",
-        spec.app(),
-        "function",
-        spec.function(),
-        "requestId",
-        requestId,
-        "instance",
-        id,
-        "source",
-        "function");
   }
 
   /** Kills the process and every process it started (SIGKILL); idempotent. */

@@ -1,5 +1,6 @@
 package io.skyhop.runtime.exec;
 
+import io.skyhop.runtime.store.FileTrees;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The only files workers see, in a work directory outside the data directory ({@code --work-dir},
@@ -90,8 +90,8 @@ public final class WorkerFiles {
                 + " planted it. Fix: delete it, or choose another with --work-dir");
       }
       Files.setPosixFilePermissions(dir, mode("rwx--x--x"));
-      deleteTree(dir.resolve("apps"));
-      deleteTree(dir.resolve("run"));
+      FileTrees.delete(dir.resolve("apps"));
+      FileTrees.delete(dir.resolve("run"));
     }
     for (String sub : List.of("apps", "run")) {
       Files.createDirectories(dir.resolve(sub));
@@ -104,7 +104,7 @@ public final class WorkerFiles {
 
   /** Deletes the work directory (the runtime stops; its workers are gone). */
   public void delete() throws IOException {
-    deleteTree(root);
+    FileTrees.delete(root);
   }
 
   /** The work directory. */
@@ -134,7 +134,7 @@ public final class WorkerFiles {
     Path dir = versionDir(app, version);
     Path appDir = Files.createDirectories(dir.getParent());
     Files.setPosixFilePermissions(appDir, mode("rwx--x--x"));
-    deleteTree(dir);
+    FileTrees.delete(dir);
     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode("rwx------")));
     if (uid != WorkerUsers.RUNTIME_USER) {
       Files.setAttribute(dir, "unix:gid", uid);
@@ -170,7 +170,7 @@ public final class WorkerFiles {
 
   /** Deletes an app version's copy. */
   public void uninstall(String app, String version) throws IOException {
-    deleteTree(versionDir(app, version));
+    FileTrees.delete(versionDir(app, version));
   }
 
   /**
@@ -179,7 +179,7 @@ public final class WorkerFiles {
    */
   Path privateDir(String name, int uid) throws IOException {
     Path dir = root.resolve("run").resolve(name);
-    deleteTree(dir);
+    FileTrees.delete(dir);
     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(mode("rwx------")));
     Path tmp =
         Files.createDirectory(
@@ -191,18 +191,6 @@ public final class WorkerFiles {
       }
     }
     return dir;
-  }
-
-  /** Deletes a directory tree; missing is fine. Symbolic links are deleted, not followed. */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   private static java.util.Set<java.nio.file.attribute.PosixFilePermission> mode(String text) {

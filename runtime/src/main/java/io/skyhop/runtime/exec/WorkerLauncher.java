@@ -3,6 +3,7 @@ package io.skyhop.runtime.exec;
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.store.DurableFiles;
 import io.skyhop.runtime.worker.SecretsFrame;
+import io.skyhop.runtime.store.FileTrees;
 import io.skyhop.runtime.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class WorkerLauncher {
 
   private void deleteQuietly(Path dir) {
     try {
-      WorkerFiles.deleteTree(dir);
+      FileTrees.delete(dir);
     } catch (IOException | RuntimeException e) {
       log.warn("Cannot delete a worker's directory: " + e, "dir", dir.toString());
     }

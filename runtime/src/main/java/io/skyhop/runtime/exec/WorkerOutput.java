@@ -7,13 +7,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies a worker's stderr (its JVM's messages and what user code prints) into the runtime log, one
- * entry per line, and keeps the last lines to explain a failed start or a crash. A line is cut at
- * {@value #MAX_LINE_BYTES} bytes (the rest is skipped, never buffered), so a worker cannot grow the
+ * Writes what a worker says into the runtime log: its function's log entries ({@link
+ * #functionLog}), and its stderr (its JVM's messages and what user code prints), one entry per
+ * line, keeping the last lines to explain a failed start or a crash. A line is cut at {@value
+ * #MAX_LINE_BYTES} bytes (the rest is skipped, never buffered), so a worker cannot grow the
  * runtime's memory by printing.
  */
 final class WorkerOutput implements Runnable {
@@ -22,12 +24,20 @@ final class WorkerOutput implements Runnable {
   /** The longest line kept; the rest of a longer line is counted and dropped. */
   static final int MAX_LINE_BYTES = 16 * 1024;
 
+  /** What one instance may write to the runtime log per minute; the rest is counted and dropped. */
+  static final long MAX_BYTES_PER_MINUTE = 10L * 1024 * 1024;
+
+  private static final long MINUTE_NANOS = 60_000_000_000L;
+
   private final InputStream stream;
   private final RuntimeLog log;
   private final WorkerSpec spec;
   private final String instanceId;
   private final Deque<String> tail = new ArrayDeque<>();
   private final CountDownLatch ended = new CountDownLatch(1);
+  private long windowStart = System.nanoTime();
+  private long windowBytes;
+  private long droppedEntries;
 
   WorkerOutput(InputStream stream, RuntimeLog log, WorkerSpec spec, String instanceId) {
     this.stream = stream;
@@ -77,6 +87,9 @@ final class WorkerOutput implements Runnable {
         tail.removeFirst();
       }
     }
+    if (!withinBudget(line.length())) {
+      return;
+    }
     log.write(
         "INFO",
         line,
@@ -88,6 +101,74 @@ final class WorkerOutput implements Runnable {
         instanceId,
         "source",
         "stderr");
+  }
+
+  /**
+   * Writes a log entry the function made through its {@code Context} logger (a log frame): its
+   * level from an {@code INFO }, {@code WARN } or {@code ERROR } prefix, else INFO.
+   */
+  void functionLog(String requestId, String message) {
+    String level = "INFO";
+    String text = message == null ? "" : message;
+    for (String prefix : List.of("INFO ", "WARN ", "ERROR ")) {
+      if (text.startsWith(prefix)) {
+        level = prefix.strip();
+        text = text.substring(prefix.length());
+        break;
+      }
+    }
+    if (!withinBudget(text.length())) {
+      return;
+    }
+    log.write(
+        level,
+        text,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "requestId",
+        requestId,
+        "instance",
+        instanceId,
+        "source",
+        "function");
+  }
+
+  /**
+   * Whether an entry of about {@code size} bytes may be written: at most {@link
+   * #MAX_BYTES_PER_MINUTE} per instance and minute, so a worker cannot fill the disk through the
+   * runtime log. Entries past it are counted; one warning says how many when the minute is over.
+   */
+  private synchronized boolean withinBudget(long size) {
+    long now = System.nanoTime();
+    if (now - windowStart > MINUTE_NANOS) {
+      if (droppedEntries > 0) {
+        warnOverBudget(droppedEntries + " entries dropped");
+      }
+      windowStart = now;
+      windowBytes = 0;
+      droppedEntries = 0;
+    }
+    windowBytes += size;
+    if (windowBytes <= MAX_BYTES_PER_MINUTE) {
+      return true;
+    }
+    if (droppedEntries++ == 0) {
+      warnOverBudget("dropping its entries until the minute is over");
+    }
+    return false;
+  }
+
+  private void warnOverBudget(String what) {
+    log.warn(
+        "Instance output over " + MAX_BYTES_PER_MINUTE + " bytes in a minute: " + what,
+        "app",
+        spec.app(),
+        "function",
+        spec.function(),
+        "instance",
+        instanceId);
   }
 
   /** Waits until the stream has ended (the process exited), at most {@code millis}. */

@@ -194,7 +194,7 @@ final class AdminApi {
     Files.createDirectories(tmpDir);
     Path upload = Files.createTempFile(tmpDir, "upload-", ".zip");
     try {
-      try (InputStream in = exchange.getRequestBody()) {
+      try (InputStream in = Exchanges.requestBody(exchange)) {
         BundleExtractor.copy(in, upload, MAX_BUNDLE_BYTES);
       }
       boolean existed = deployments.find(app).isPresent();

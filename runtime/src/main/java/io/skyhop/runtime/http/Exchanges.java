@@ -20,6 +20,12 @@ final class Exchanges {
       new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
   private static final long DRAIN_LIMIT = 64L << 20;
 
+  /** How much of a refused request's body is read, at most, before answering. */
+  private static final long LINGER_BYTES = 1 << 20;
+
+  /** The exchange attribute set once a handler reads the request body. */
+  private static final String BODY_READ = "skyhop.bodyRead";
+
   private Exchanges() {}
 
   /** The request body was larger than allowed: 413. */
@@ -47,7 +53,7 @@ final class Exchanges {
   static byte[] body(HttpExchange exchange, long limit) throws TooLarge, Unreadable {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     long length = declared == null ? -1 : parseLong(declared);
-    try (InputStream in = exchange.getRequestBody()) {
+    try (InputStream in = requestBody(exchange)) {
       if (length > limit) {
         drain(in);
         throw new TooLarge(limit);
@@ -75,6 +81,12 @@ final class Exchanges {
     } catch (IOException e) {
       throw new Unreadable(e);
     }
+  }
+
+  /** The request body's stream, for a handler that reads it (its connection may then be reused). */
+  static InputStream requestBody(HttpExchange exchange) {
+    exchange.setAttribute(BODY_READ, Boolean.TRUE);
+    return exchange.getRequestBody();
   }
 
   private static long parseLong(String value) {
@@ -132,9 +144,15 @@ final class Exchanges {
   /** Sends bytes with a content type; an empty body is sent without one. */
   static void send(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
-    // a request body nobody read (an early 401, 404…) is not drained: the server reads what has
-    // already arrived and closes the connection, so an unauthenticated client cannot make the
-    // runtime read its upload
+    // a request body nobody read (an early 401, 404…) is read only as far as it has already
+    // arrived, up to 1 MB within 1 s, so that a client still sending a small body reads the
+    // answer rather than a reset; the connection is then closed: an unauthenticated client cannot
+    // make the runtime wait for, or read, a large upload
+    if (exchange.getAttribute(BODY_READ) == null && declaresBody(exchange)) {
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      lingerOn(exchange.getRequestBody(), length == null ? Long.MAX_VALUE : parseLong(length));
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
@@ -148,6 +166,40 @@ final class Exchanges {
       exchange.getResponseBody().write(body);
     }
     exchange.close();
+  }
+
+  /**
+   * Reads what arrives without blocking, up to the declared length or {@value #LINGER_BYTES} bytes,
+   * within 1 s.
+   */
+  private static void lingerOn(InputStream in, long declared) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    byte[] buffer = new byte[16384];
+    long read = 0;
+    try {
+      while (read < Math.min(LINGER_BYTES, declared) && System.nanoTime() < deadline) {
+        int available = in.available();
+        if (available <= 0) {
+          Thread.sleep(2);
+          continue;
+        }
+        int n = in.read(buffer, 0, Math.min(buffer.length, available));
+        if (n < 0) {
+          return;
+        }
+        read += n;
+      }
+    } catch (IOException e) {
+      // the client is gone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean declaresBody(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    return (length != null && !length.strip().equals("0"))
+        || exchange.getRequestHeaders().containsKey("Transfer-Encoding");
   }
 
   /** Parses a raw query string into decoded, multi-valued parameters. */

@@ -96,7 +96,7 @@ public final class FrontDoor implements AutoCloseable {
 
   /**
    * Binds the server, so that its address is known before the parts exist (workers are told the
-   * queue endpoint); until {@link #start} every request gets 404.
+   * queue endpoint); it serves from {@link #start}.
    *
    * @param tls the certificate chain and key files (PEM), or empty for plain HTTP; with TLS a
    *     second, plain connector on a loopback port serves the workers' calls ({@link
@@ -133,12 +133,10 @@ public final class FrontDoor implements AutoCloseable {
     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
     server.setHandler(new ContextHandlerCollection());
     server.setStopTimeout(2000);
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("Cannot start the HTTP server on " + bind + ":" + port + ": " + e, e);
+    // bound now, served from start(): connections made in between wait in the accept queue
+    connector.open();
+    if (loopback != null) {
+      loopback.open();
     }
   }
 
@@ -180,6 +178,11 @@ public final class FrontDoor implements AutoCloseable {
             : null;
     new JettyHttpServer(server, true)
         .createContext("/", exchange -> handle(exchange, admin, events, gateway, log));
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot start the HTTP server on " + baseUrl() + ": " + e, e);
+    }
   }
 
   /** The port it listens on. */
@@ -257,6 +260,7 @@ public final class FrontDoor implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+      connector.close();
     } catch (Exception e) {
       // stopping: nothing left to serve
     }

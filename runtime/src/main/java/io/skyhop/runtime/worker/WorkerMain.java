@@ -66,8 +66,36 @@ public final class WorkerMain {
             new SecretsFrame.Received(SecretsFrame.read(in), args[1]));
     Channel channel = new Channel(in, out);
     channel.ready();
+    exitWithTheRuntime();
     new Worker(function, channel, System.getenv(), args[1], secrets).run();
     System.exit(0);
+  }
+
+  /**
+   * Ends this worker when the runtime that started it is gone, even killed with {@code -9} while
+   * the function is busy (its stdin closing is seen only between invocations). Started after the
+   * ready frame, off the cold-start path.
+   */
+  private static void exitWithTheRuntime() {
+    ProcessHandle runtime = ProcessHandle.current().parent().orElse(null);
+    if (runtime == null) {
+      return;
+    }
+    Thread watch =
+        new Thread(
+            () -> {
+              while (runtime.isAlive()) {
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              Runtime.getRuntime().halt(137);
+            },
+            "skyhop-runtime-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   /** Loads what a cold start loads (every function's class, the codec, the protocol). */

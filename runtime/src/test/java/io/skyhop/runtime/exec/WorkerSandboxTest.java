@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.skyhop.runtime.meter.RuntimeLog;
+import io.skyhop.runtime.store.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +48,7 @@ class WorkerSandboxTest {
   void tearDown() throws IOException {
     log.close();
     timers.shutdownNow();
-    WorkerFiles.deleteTree(shared);
+    FileTrees.delete(shared);
   }
 
   @Test
