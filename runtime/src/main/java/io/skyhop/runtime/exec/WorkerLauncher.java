@@ -2,8 +2,8 @@ package io.skyhop.runtime.exec;
 
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.store.DurableFiles;
-import io.skyhop.runtime.worker.SecretsFrame;
 import io.skyhop.runtime.store.FileTrees;
+import io.skyhop.runtime.worker.SecretsFrame;
 import io.skyhop.runtime.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
