@@ -69,7 +69,8 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
 
   /**
    * Every {@code skyhop.*} setting: pom properties, then {@code -D} user properties, then this
-   * goal's parameters (and {@code goalSettings}, alternating names and values); plus the location of the in-house runtime jar shipped with the plugin.
+   * goal's parameters (and {@code goalSettings}, alternating names and values); plus the location
+   * of the in-house runtime jar shipped with the plugin.
    */
   DeployRequest request(String... goalSettings) {
     Map<String, String> values = new HashMap<>();

@@ -1,19 +1,13 @@
 package io.skyhop.tooling.logs;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
-import com.azure.core.http.policy.UserAgentPolicy;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
 import io.skyhop.tooling.deploy.azure.AzureCredentials;
 import io.skyhop.tooling.deploy.azure.AzureSettings;
+import io.skyhop.tooling.deploy.azure.SignedPipeline;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import io.skyhop.tooling.deploy.local.LocalConnection;
@@ -111,24 +105,10 @@ public final class LogSources {
                     + "/providers/Microsoft.Insights/components/"
                     + azure.functionApp());
     return new AppInsightsLogs(
-        pipeline(credential, azure.scope()),
-        pipeline(credential, queryEndpoint + "/.default"),
+        SignedPipeline.of(credential, azure.scope()),
+        SignedPipeline.of(credential, queryEndpoint + "/.default"),
         azure.endpoint() + component,
         queryEndpoint,
         azure.functionApp());
-  }
-
-  private static HttpPipeline pipeline(TokenCredential credential, String scope) {
-    return new HttpPipelineBuilder()
-        .policies(
-            new UserAgentPolicy("skyhop-maven-plugin"),
-            new RetryPolicy(
-                new RetryOptions(
-                    new ExponentialBackoffOptions()
-                        .setMaxRetries(4)
-                        .setBaseDelay(Duration.ofSeconds(1))
-                        .setMaxDelay(Duration.ofSeconds(16)))),
-            new BearerTokenAuthenticationPolicy(credential, scope))
-        .build();
   }
 }
