@@ -1,6 +1,8 @@
 package io.skyhop.tooling.logs;
 
 import com.azure.core.credential.TokenCredential;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployRequest;
@@ -10,7 +12,9 @@ import io.skyhop.tooling.deploy.azure.AzureSettings;
 import io.skyhop.tooling.deploy.azure.SignedPipeline;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
+import io.skyhop.tooling.deploy.knative.KnativeSettings;
 import io.skyhop.tooling.deploy.local.LocalConnection;
+import java.io.File;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +60,19 @@ public final class LogSources {
               "has no log source in skyhop:logs yet. Fix: read the pods' logs with 'kubectl logs -l"
                   + " serving.knative.dev/service=<app>-<function>'");
     };
+  }
+
+  private static LogSource knative(DeployRequest request) {
+    Config config =
+        request
+            .settings()
+            .get(KnativeSettings.KUBECONFIG)
+            .map(p -> Config.fromKubeconfig(new File(p)))
+            .orElseGet(() -> Config.autoConfigure(null));
+    return new KnativeLogs(
+        new KubernetesClientBuilder().withConfig(config).build(),
+        request.settings().get(KnativeSettings.NAMESPACE).orElse("default"),
+        request.naming().cluster().app());
   }
 
   private static LogSource aws(DeployRequest request) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,6 +21,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.skyhop.tooling.BuildListener;
 import java.net.URI;
 import java.nio.file.Files;
@@ -64,6 +68,7 @@ class ProviderLogsTest {
   final WireMockServer wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
   final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   final List<String> said = new ArrayList<>();
+  final List<LogSource> opened = new ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -71,8 +76,16 @@ class ProviderLogsTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
+    for (LogSource source : opened) {
+      source.close();
+    }
     wm.stop();
+  }
+
+  private LogSource opened(LogSource source) {
+    opened.add(source);
+    return source;
   }
 
   @Test
@@ -80,13 +93,19 @@ class ProviderLogsTest {
     stubCloudWatch();
     stubCloudLogging();
     stubAppInsights();
+    stubKnative();
     List<String> expected = Files.readAllLines(fixture("expected.txt"));
-    for (LogSource source : List.of(cloudWatch(), cloudLogging(), appInsights())) {
+    for (LogSource source : List.of(cloudWatch(), cloudLogging(), appInsights(), knative())) {
       lines.clear();
       assertThat(run(source, settings(Map.of()))).isEqualTo(3);
       assertThat(lines).as(source.followedBy()).containsExactlyElementsOf(expected);
     }
     // the window's start reaches each provider's API
+    wm.verify(
+        getRequestedFor(
+                urlPathEqualTo(
+                    "/api/v1/namespaces/apps/pods/shop-00001-deployment-7c9f8d6b5-x2k4q/log"))
+            .withQueryParam("sinceTime", equalTo("2026-12-07T09:55:00Z")));
     wm.verify(
         postRequestedFor(urlEqualTo("/"))
             .withHeader("X-Amz-Target", equalTo(AWS_TARGET))
@@ -117,7 +136,8 @@ class ProviderLogsTest {
     stubCloudWatch();
     stubCloudLogging();
     stubAppInsights();
-    for (LogSource source : List.of(cloudWatch(), cloudLogging(), appInsights())) {
+    stubKnative();
+    for (LogSource source : List.of(cloudWatch(), cloudLogging(), appInsights(), knative())) {
       lines.clear();
       run(source, settings(Map.of(LogSettings.FUNCTION, "bye")));
       run(source, settings(Map.of(LogSettings.SINCE, "2026-12-07T10:00:01.140Z")));
@@ -293,10 +313,8 @@ class ProviderLogsTest {
 
   private int run(LogSource source, LogSettings settings, java.util.function.BooleanSupplier stop)
       throws Exception {
-    try (source) {
-      return new Logs(Clock.fixed(NOW, ZoneOffset.UTC), BuildListener.collecting(said), lines::add)
-          .run(source, settings, stop);
-    }
+    return new Logs(Clock.fixed(NOW, ZoneOffset.UTC), BuildListener.collecting(said), lines::add)
+        .run(source, settings, stop);
   }
 
   static LogSettings settings(Map<String, String> values) {
@@ -313,31 +331,67 @@ class ProviderLogsTest {
             .httpClient(UrlConnectionHttpClient.builder().build())
             .overrideConfiguration(ClientOverrideConfiguration.builder().build())
             .build();
-    return new CloudWatchLogs(client, f -> "shop-" + f, "eu-west-1");
+    return opened(new CloudWatchLogs(client, f -> "shop-" + f, "eu-west-1"));
   }
 
   private LogSource cloudLogging() {
     GoogleCredentials credentials =
         GoogleCredentials.create(
             new AccessToken("ya29.logs", Date.from(Instant.now().plus(Duration.ofHours(1)))));
-    return new CloudLoggingLogs(
-        credentials,
-        wm.baseUrl(),
-        "shop-prod",
-        Map.of("shop-hello", "hello", "shop-bye", "bye"),
-        Duration.ofMillis(10));
+    return opened(
+        new CloudLoggingLogs(
+            credentials,
+            wm.baseUrl(),
+            "shop-prod",
+            Map.of("shop-hello", "hello", "shop-bye", "bye"),
+            Duration.ofMillis(10)));
   }
 
   private LogSource appInsights() {
     // the production pipelines add a bearer token (azure-core allows it over https only)
     com.azure.core.http.HttpHeaders auth =
         new com.azure.core.http.HttpHeaders().set("Authorization", "Bearer eyJ0.test");
-    return new AppInsightsLogs(
-        new HttpPipelineBuilder().policies(new AddHeadersPolicy(auth)).build(),
-        new HttpPipelineBuilder().policies(new AddHeadersPolicy(auth)).build(),
-        wm.baseUrl() + COMPONENT,
-        wm.baseUrl(),
-        "shop");
+    return opened(
+        new AppInsightsLogs(
+            new HttpPipelineBuilder().policies(new AddHeadersPolicy(auth)).build(),
+            new HttpPipelineBuilder().policies(new AddHeadersPolicy(auth)).build(),
+            wm.baseUrl() + COMPONENT,
+            wm.baseUrl(),
+            "shop"));
+  }
+
+  private LogSource knative() {
+    return opened(
+        new KnativeLogs(
+            new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder(Config.empty())
+                        .withMasterUrl(wm.baseUrl())
+                        .withNamespace("apps")
+                        .withOauthToken("k8s-token")
+                        .build())
+                .build(),
+            "apps",
+            "shop"));
+  }
+
+  private void stubKnative() throws Exception {
+    wm.stubFor(
+        get(urlPathEqualTo("/api/v1/namespaces/apps/pods"))
+            .withQueryParam("labelSelector", equalTo("skyhop.io/app=shop"))
+            .withHeader("Authorization", equalTo("Bearer k8s-token"))
+            .willReturn(json("knative/pods.json")));
+    for (String[] pod :
+        List.of(
+            new String[] {"shop-00001-deployment-7c9f8d6b5-x2k4q", "knative/http-pod.log"},
+            new String[] {
+              "shop-queues-00001-deployment-5b8d7c9f6-m7p2r", "knative/queues-pod.log"
+            })) {
+      wm.stubFor(
+          get(urlPathEqualTo("/api/v1/namespaces/apps/pods/" + pod[0] + "/log"))
+              .withQueryParam("container", equalTo("user-container"))
+              .willReturn(aResponse().withBody(Files.readString(fixture(pod[1])))));
+    }
   }
 
   private void stubCloudWatch() throws Exception {
