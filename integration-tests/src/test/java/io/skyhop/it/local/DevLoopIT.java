@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The dev loop as a new user meets it: {@code mvn skyhop:run} in a fresh copy of examples/orders
  * (no earlier build: it compiles and packages what it needs), every trigger kind called (HTTP, a
- * queue message, a stored object, a schedule fired through the admin API), a source edited and
- * the new answer served without a restart, the triggers still callable, then the build stopped
- * and nothing left running.
+ * queue message, a stored object, a schedule fired through the admin API), a source edited and the
+ * new answer served without a restart, the triggers still callable, then the build stopped and
+ * nothing left running.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class DevLoopIT {
@@ -45,8 +45,7 @@ class DevLoopIT {
       assertThat(get(base + "/orders/orders/42").body())
           .isEqualTo("{\"id\":\"42\",\"item\":\"widget\",\"quantity\":1}");
       callEveryOtherTrigger(base, token, "m1");
-      await(
-          () -> logs(base, token).contains("queued order m1 x3"), Duration.ofSeconds(60), run);
+      await(() -> logs(base, token).contains("queued order m1 x3"), Duration.ofSeconds(60), run);
       String logs = logs(base, token);
       assertThat(logs).contains("uploaded uploads/m1.txt 5").contains("nightly report due at");
 
@@ -59,8 +58,7 @@ class DevLoopIT {
           run);
       assertThat(run.output()).contains("Reloaded in ");
       callEveryOtherTrigger(base, token, "m2");
-      await(
-          () -> logs(base, token).contains("queued order m2 x3"), Duration.ofSeconds(60), run);
+      await(() -> logs(base, token).contains("queued order m2 x3"), Duration.ofSeconds(60), run);
       assertThat(logs(base, token)).contains("uploaded uploads/m2.txt 5");
 
       run.process().destroy(); // as Ctrl-C: the build stops, and the runtime with it
@@ -85,8 +83,9 @@ class DevLoopIT {
                     "{\"id\":\"" + id + "\",\"item\":\"pen\",\"quantity\":3}")
                 .statusCode())
         .isEqualTo(202);
-    assertThat(admin(base + "/_skyhop/buckets/uploads/" + id + ".txt", token, "PUT", "hello")
-            .statusCode())
+    assertThat(
+            admin(base + "/_skyhop/buckets/uploads/" + id + ".txt", token, "PUT", "hello")
+                .statusCode())
         .isIn(200, 201, 204);
     assertThat(
             admin(base + "/_skyhop/apps/orders/functions/nightly/invoke", token, "POST", "{}")
@@ -133,8 +132,7 @@ class DevLoopIT {
   }
 
   /** Waits for {@code done}; fails with the build's output when it does not come. */
-  private static void await(Check done, Duration timeout, MavenBuild.Running run)
-      throws Exception {
+  private static void await(Check done, Duration timeout, MavenBuild.Running run) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.ok()) {
       if (System.nanoTime() > deadline || !run.process().isAlive()) {
@@ -154,5 +152,4 @@ class DevLoopIT {
       return socket.getLocalPort();
     }
   }
-
 }

@@ -5,6 +5,7 @@ import io.skyhop.tooling.naming.AwsNames;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,25 +16,40 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
  * AWS: an HTTP function through its Function URL, signed with SigV4 for the {@code lambda} service
  * when it is {@code Auth.FUNCTION} (the URL's auth type {@code AWS_IAM}); a queue function by a
- * message on its SQS queue, {@code AwsNames.queue(logical)}.
+ * message on its SQS queue, {@code AwsNames.queue(logical)}; a schedule function by Lambda's {@code
+ * Invoke} with the event its EventBridge rule sends ({@link LambdaInvoke}).
  */
 final class AwsRemote implements RemoteTarget {
   private final AwsCredentialsProvider credentials;
   private final String region;
   private final SqsClient sqs;
   private final AwsNames names;
+  private final LambdaClient lambda;
 
-  AwsRemote(AwsCredentialsProvider credentials, String region, SqsClient sqs, AwsNames names) {
+  AwsRemote(
+      AwsCredentialsProvider credentials,
+      String region,
+      SqsClient sqs,
+      LambdaClient lambda,
+      AwsNames names) {
     this.credentials = credentials;
     this.region = region;
     this.sqs = sqs;
+    this.lambda = lambda;
     this.names = names;
+  }
+
+  @Override
+  public Invocation schedule(DeployManifest.Function function) {
+    return new LambdaInvoke(lambda, Clock.systemUTC())
+        .schedule(names.function(function.name()), names.rule(function.name()), region);
   }
 
   @Override
@@ -88,5 +104,6 @@ final class AwsRemote implements RemoteTarget {
   @Override
   public void close() {
     sqs.close();
+    lambda.close();
   }
 }

@@ -24,6 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -66,6 +68,7 @@ public final class RemoteInvoke {
     return switch (fn.triggerType()) {
       case "http" -> target.http(fn, url(request, fn.name()), payload);
       case "queue" -> target.queue(fn, payload);
+      case "schedule" -> target.schedule(fn);
       default ->
           throw new ConfigurationException(
               "skyhop.function",
@@ -123,8 +126,14 @@ public final class RemoteInvoke {
                 .region(Region.of(aws.region()))
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.builder().build());
+        LambdaClientBuilder lambda =
+            LambdaClient.builder()
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.builder().build());
         aws.endpoint().ifPresent(sqs::endpointOverride);
-        yield new AwsRemote(credentials, aws.region(), sqs.build(), aws.names());
+        aws.endpoint().ifPresent(lambda::endpointOverride);
+        yield new AwsRemote(credentials, aws.region(), sqs.build(), lambda.build(), aws.names());
       }
       case GCP -> {
         GcpSettings gcp = GcpSettings.of(request.settings());

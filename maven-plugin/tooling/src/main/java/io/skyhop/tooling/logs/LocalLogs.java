@@ -55,7 +55,7 @@ final class LocalLogs implements LogSource {
                 after + ":" + count));
       }
       long next = page.get("next").getAsLong();
-      boolean more = next != after && count > 0;
+      boolean more = next != after; // a page ends at 1,000 entries or 64 MB read
       after = next;
       if (!more) {
         return records;

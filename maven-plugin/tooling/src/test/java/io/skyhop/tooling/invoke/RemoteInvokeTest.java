@@ -47,6 +47,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -83,7 +84,7 @@ class RemoteInvokeTest {
   }
 
   @Test
-  void awsSignsTheFunctionUrlWithSigV4AndSendsToTheSqsQueue() throws Exception {
+  void awsSignsTheFunctionUrlSendsToTheSqsQueueAndFiresTheSchedule() throws Exception {
     DeployRequest request = request(Target.AWS);
     wm.stubFor(
         post(urlEqualTo("/"))
@@ -118,6 +119,14 @@ class RemoteInvokeTest {
                         AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t")))
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .build(),
+            LambdaClient.builder()
+                .endpointOverride(URI.create(wm.baseUrl()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build(),
             naming.aws())) {
       Invocation created = RemoteInvoke.invoke(aws, request, function("create-order"), ORDER);
       assertThat(created.status()).isEqualTo(201);
@@ -139,6 +148,39 @@ class RemoteInvokeTest {
           .isEqualTo("up");
       wm.verify(
           getRequestedFor(urlPathEqualTo("/fn/status")).withHeader("Authorization", absent()));
+
+      wm.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(
+                  urlEqualTo("/2015-03-31/functions/shop-dev-nightly/configuration"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(Files.readString(fixture("lambda-configuration.json")))));
+      wm.stubFor(
+          post(urlEqualTo("/2015-03-31/functions/shop-dev-nightly/invocations"))
+              .withHeader("X-Amz-Log-Type", equalTo("Tail"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withHeader("X-Amz-Executed-Version", "$LATEST")
+                      .withHeader(
+                          "X-Amz-Log-Result",
+                          Base64.getEncoder()
+                              .encodeToString(Files.readAllBytes(fixture("lambda-log-tail.txt"))))
+                      .withBody("null")));
+      Invocation nightly = RemoteInvoke.invoke(aws, request, function("nightly"), new byte[0]);
+      assertThat(nightly.describe("nightly").get(0))
+          .matches(
+              "nightly -> 200 in \\d+ ms, billed 784 ms, init 612 ms \\(Lambda Invoke with a"
+                  + " Scheduled Event of rule shop-dev-nightly\\)");
+      wm.verify(
+          postRequestedFor(urlEqualTo("/2015-03-31/functions/shop-dev-nightly/invocations"))
+              .withRequestBody(matchingJsonPath("$.detail-type", equalTo("Scheduled Event")))
+              .withRequestBody(matchingJsonPath("$.source", equalTo("aws.events")))
+              .withRequestBody(
+                  matchingJsonPath(
+                      "$.resources[0]",
+                      equalTo("arn:aws:events:eu-west-1:123456789012:rule/shop-dev-nightly"))));
 
       Invocation queued = RemoteInvoke.invoke(aws, request, function("on-order"), ORDER);
       assertThat(queued.describe("on-order").get(1))
@@ -248,8 +290,8 @@ class RemoteInvokeTest {
     assertThatThrownBy(() -> RemoteInvoke.invoke(none, request, function("nightly"), new byte[0]))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(
-            "has a schedule trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on gcp"
-                + " yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
+            "has a schedule trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on this"
+                + " target yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
                 + " wait for its trigger");
     Files.delete(request.recordFile());
     assertThatThrownBy(

@@ -76,6 +76,8 @@ final class SamTemplate {
       props.put("ReservedConcurrentExecutions", f.maxConcurrency());
     }
     props.put("Environment", Map.of("Variables", LambdaNaming.environment(f)));
+    // as deploy sets it: each line carries its level and request id (docs/logs.md)
+    props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(
