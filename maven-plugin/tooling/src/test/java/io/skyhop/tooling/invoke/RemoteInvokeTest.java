@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -109,24 +111,10 @@ class RemoteInvokeTest {
                             + "\"}")));
     try (AwsRemote aws =
         new AwsRemote(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t")),
+            KEYS,
             "eu-west-1",
-            SqsClient.builder()
-                .endpointOverride(URI.create(wm.baseUrl()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t")))
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .build(),
-            LambdaClient.builder()
-                .endpointOverride(URI.create(wm.baseUrl()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t")))
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .build(),
+            stubbed(SqsClient.builder()).build(),
+            stubbed(LambdaClient.builder()).build(),
             naming.aws())) {
       Invocation created = RemoteInvoke.invoke(aws, request, function("create-order"), ORDER);
       assertThat(created.status()).isEqualTo(201);
@@ -301,6 +289,18 @@ class RemoteInvokeTest {
             "No deploy record "
                 + request.recordFile()
                 + ". Fix: deploy first (mvn deploy -Dskyhop.target=gcp -Dskyhop.stage=dev)");
+  }
+
+  private static final StaticCredentialsProvider KEYS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDINVOKE", "s3cr3t"));
+
+  /** An AWS SDK client builder pointed at the stub, with test keys. */
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B stubbed(B builder) {
+    return builder
+        .endpointOverride(URI.create(wm.baseUrl()))
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(KEYS)
+        .httpClient(UrlConnectionHttpClient.builder().build());
   }
 
   private DeployRequest request(Target target) throws Exception {
