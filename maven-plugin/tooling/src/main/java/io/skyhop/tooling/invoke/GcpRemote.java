@@ -11,38 +11,63 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Google Cloud: an HTTP function through its URL, with a Google ID token for the function's URL as
  * audience when it is {@code Auth.FUNCTION} (only {@code roles/run.invoker} holders may call it); a
- * queue function by publishing to its Pub/Sub topic, {@code GcpNames.topic(logical)}.
+ * queue function by publishing to its Pub/Sub topic, {@code GcpNames.topic(logical)}; a schedule
+ * function by running its Cloud Scheduler job.
  */
 final class GcpRemote implements RemoteTarget {
   static final String PUBLIC_PUBSUB = "https://pubsub.googleapis.com";
+  static final String PUBLIC_SCHEDULER = "https://cloudscheduler.googleapis.com";
 
   private final UnaryOperator<String> idToken;
   private final GoogleCredentials credentials;
-  private final String pubsub;
+  private final Optional<String> endpoint;
   private final String project;
+  private final String region;
   private final GcpNames names;
 
   /**
    * @param idToken an ID token for an audience (from the application-default credentials)
-   * @param credentials OAuth credentials for Pub/Sub
-   * @param pubsub Pub/Sub's base URL ({@code skyhop.gcp.endpoint} or {@link #PUBLIC_PUBSUB})
+   * @param credentials OAuth credentials for Pub/Sub and Cloud Scheduler
+   * @param endpoint the base URL of every Google API ({@code skyhop.gcp.endpoint}), empty for
+   *     Google's
    */
   GcpRemote(
       UnaryOperator<String> idToken,
       GoogleCredentials credentials,
-      String pubsub,
+      Optional<String> endpoint,
       String project,
+      String region,
       GcpNames names) {
     this.idToken = idToken;
     this.credentials = credentials;
-    this.pubsub = pubsub;
+    this.endpoint = endpoint;
     this.project = project;
+    this.region = region;
     this.names = names;
+  }
+
+  /** Runs the function's Cloud Scheduler job now ({@code jobs.run}), as its schedule would. */
+  @Override
+  public Invocation schedule(DeployManifest.Function function) throws Exception {
+    String job =
+        "projects/" + project + "/locations/" + region + "/jobs/" + names.function(function.name());
+    return HttpCalls.send(
+        "POST",
+        endpoint.orElse(PUBLIC_SCHEDULER) + "/v1/" + job + ":run",
+        Map.of("Authorization", "Bearer " + accessToken(), "Content-Type", "application/json"),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "Cloud Scheduler run of " + job);
+  }
+
+  private String accessToken() throws java.io.IOException {
+    credentials.refreshIfExpired();
+    return credentials.getAccessToken().getTokenValue();
   }
 
   @Override
@@ -73,16 +98,16 @@ final class GcpRemote implements RemoteTarget {
     messages.add(message);
     JsonObject body = new JsonObject();
     body.add("messages", messages);
-    credentials.refreshIfExpired();
     Invocation sent =
         HttpCalls.send(
             "POST",
-            pubsub + "/v1/projects/" + project + "/topics/" + topic + ":publish",
-            Map.of(
-                "Authorization",
-                "Bearer " + credentials.getAccessToken().getTokenValue(),
-                "Content-Type",
-                "application/json"),
+            endpoint.orElse(PUBLIC_PUBSUB)
+                + "/v1/projects/"
+                + project
+                + "/topics/"
+                + topic
+                + ":publish",
+            Map.of("Authorization", "Bearer " + accessToken(), "Content-Type", "application/json"),
             body.toString().getBytes(StandardCharsets.UTF_8),
             "Pub/Sub publish to projects/" + project + "/topics/" + topic);
     if (sent.status() != 200) {

@@ -141,8 +141,9 @@ public final class RemoteInvoke {
         yield new GcpRemote(
             audience -> idToken(credentials, audience),
             credentials,
-            gcp.endpoint().orElse(GcpRemote.PUBLIC_PUBSUB),
+            gcp.endpoint(),
             gcp.project(),
+            gcp.region(),
             request.naming().gcp());
       }
       case AZURE -> {

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +186,7 @@ class RemoteInvokeTest {
   }
 
   @Test
-  void gcpSendsAnIdTokenForTheFunctionUrlAndPublishesToTheTopic() throws Exception {
+  void gcpSendsAnIdTokenPublishesToTheTopicAndRunsTheSchedulerJob() throws Exception {
     DeployRequest request = request(Target.GCP);
     wm.stubFor(
         post(urlEqualTo("/v1/projects/shop-prod/topics/shop-dev-orders:publish"))
@@ -198,8 +199,9 @@ class RemoteInvokeTest {
             audience -> "id-token-for-" + audience,
             GoogleCredentials.create(
                 new AccessToken("ya29.pubsub", Date.from(Instant.now().plus(Duration.ofHours(1))))),
-            wm.baseUrl(),
+            Optional.of(wm.baseUrl()),
             "shop-prod",
+            "europe-west1",
             naming.gcp());
     Invocation created = RemoteInvoke.invoke(gcp, request, function("create-order"), ORDER);
     assertThat(created.status()).isEqualTo(201);
@@ -208,6 +210,20 @@ class RemoteInvokeTest {
             .withHeader("Authorization", equalTo("Bearer id-token-for-" + wm.baseUrl())));
     RemoteInvoke.invoke(gcp, request, function("status"), new byte[0]);
     wm.verify(getRequestedFor(urlPathEqualTo("/fn/status")).withHeader("Authorization", absent()));
+
+    wm.stubFor(
+        post(urlEqualTo("/v1/projects/shop-prod/locations/europe-west1/jobs/shop-dev-nightly:run"))
+            .withHeader("Authorization", equalTo("Bearer ya29.pubsub"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Files.readString(fixture("scheduler-run.json")))));
+    Invocation nightly = RemoteInvoke.invoke(gcp, request, function("nightly"), new byte[0]);
+    assertThat(nightly.status()).isEqualTo(200);
+    assertThat(nightly.how())
+        .isEqualTo(
+            "Cloud Scheduler run of"
+                + " projects/shop-prod/locations/europe-west1/jobs/shop-dev-nightly");
 
     Invocation queued = RemoteInvoke.invoke(gcp, request, function("on-order"), ORDER);
     assertThat(queued.body()).isEqualTo("message 13298426738296501");
@@ -272,9 +288,9 @@ class RemoteInvokeTest {
 
   @Test
   void aScheduleOrAMissingDeployRecordFailsNamingTheFix() throws Exception {
-    DeployRequest request = request(Target.GCP);
+    DeployRequest request = request(Target.AZURE);
     RemoteTarget none =
-        new GcpRemote(a -> "x", GoogleCredentials.create(null), wm.baseUrl(), "p", naming.gcp());
+        new AzureRemote(signed("a"), signed("s"), wm.baseUrl(), wm.baseUrl(), naming.azure());
     assertThatThrownBy(() -> RemoteInvoke.invoke(none, request, function("nightly"), new byte[0]))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(
@@ -288,7 +304,7 @@ class RemoteInvokeTest {
         .hasMessage(
             "No deploy record "
                 + request.recordFile()
-                + ". Fix: deploy first (mvn deploy -Dskyhop.target=gcp -Dskyhop.stage=dev)");
+                + ". Fix: deploy first (mvn deploy -Dskyhop.target=azure -Dskyhop.stage=dev)");
   }
 
   private static final StaticCredentialsProvider KEYS =
