@@ -15,13 +15,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Azure: an HTTP function through its URL, with its function key in {@code x-functions-key} when it
  * is {@code Auth.FUNCTION} (the key read with ARM's {@code listkeys}, never printed); a queue
  * function by a message on its Storage queue, {@code AzureNames.queue(logical)}, signed with the
  * caller's Entra identity (Storage Queue Data Message Sender), base64-encoded as the Functions host
- * reads queue messages.
+ * reads queue messages; a timer function through the host's admin API.
  */
 final class AzureRemote implements RemoteTarget {
   static final String WEB_API = "2024-04-01";
@@ -31,6 +32,7 @@ final class AzureRemote implements RemoteTarget {
   private final HttpPipeline storage;
   private final String siteUrl;
   private final String queueEndpoint;
+  private final Supplier<String> appUrl;
   private final AzureNames names;
 
   /**
@@ -39,18 +41,41 @@ final class AzureRemote implements RemoteTarget {
    * @param siteUrl the ARM URL of the function app
    * @param queueEndpoint the storage account's queue endpoint, e.g. {@code
    *     https://<account>.queue.core.windows.net}
+   * @param appUrl the function app's URL, {@code https://<default host name>} (read when needed)
    */
   AzureRemote(
       HttpPipeline arm,
       HttpPipeline storage,
       String siteUrl,
       String queueEndpoint,
+      Supplier<String> appUrl,
       AzureNames names) {
     this.arm = arm;
     this.storage = storage;
     this.siteUrl = siteUrl;
     this.queueEndpoint = queueEndpoint;
+    this.appUrl = appUrl;
     this.names = names;
+  }
+
+  /**
+   * Runs a timer function now through the Functions host's admin API ({@code POST
+   * /admin/functions/<name>} with the host's master key, read with ARM's host {@code listkeys} and
+   * never printed), as Azure documents for running non-HTTP functions manually.
+   */
+  @Override
+  public Invocation schedule(DeployManifest.Function function) throws Exception {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(
+        "x-functions-key",
+        key(siteUrl + "/host/default/listkeys?api-version=" + WEB_API, "masterKey", "the host"));
+    return HttpCalls.send(
+        "POST",
+        appUrl.get() + "/admin/functions/" + function.name(),
+        headers,
+        "{\"input\":\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "Functions host admin run of " + function.name());
   }
 
   @Override
@@ -67,20 +92,27 @@ final class AzureRemote implements RemoteTarget {
   }
 
   private String functionKey(String function) {
-    String url = siteUrl + "/functions/" + function + "/listkeys?api-version=" + WEB_API;
+    return key(
+        siteUrl + "/functions/" + function + "/listkeys?api-version=" + WEB_API,
+        "default",
+        "function " + function);
+  }
+
+  /** A key from an ARM {@code listkeys} call (never printed). */
+  private String key(String url, String field, String of) {
     try (HttpResponse response =
         arm.sendSync(new HttpRequest(HttpMethod.POST, url), Context.NONE)) {
       String body = response.getBodyAsBinaryData().toString();
       if (response.getStatusCode() != 200) {
         throw new RemoteInvokeException(
-            "ARM listkeys of function "
-                + function
+            "ARM listkeys of "
+                + of
                 + " answered "
                 + response.getStatusCode()
-                + ". Fix: grant the identity running Maven Microsoft.Web/sites/functions/listkeys/action"
-                + " on the function app (Website Contributor), or deploy the app first");
+                + ". Fix: grant the identity running Maven the listkeys action on the function app"
+                + " (Website Contributor), or deploy the app first");
       }
-      return JsonParser.parseString(body).getAsJsonObject().get("default").getAsString();
+      return JsonParser.parseString(body).getAsJsonObject().get(field).getAsString();
     }
   }
 

@@ -84,6 +84,31 @@ public final class RemoteInvoke {
 
   /** The URL the last deploy recorded for an HTTP function. */
   static String url(DeployRequest request, String function) {
+    return record(request).functions().stream()
+        .filter(f -> f.name().equals(function))
+        .map(DeployResult.Function::endpoint)
+        .filter(e -> e != null && e.startsWith("http"))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "skyhop.function",
+                    function,
+                    "has no URL in " + request.recordFile() + ". Fix: deploy again"));
+  }
+
+  /** The function app's host name the last Azure deploy recorded. */
+  private static String defaultHostName(DeployRequest request) {
+    Object host = record(request).details().get("defaultHostName");
+    if (host == null) {
+      throw new ConfigurationException(
+          "skyhop.target", request.recordFile() + " names no defaultHostName. Fix: deploy again");
+    }
+    return host.toString();
+  }
+
+  /** What the last deploy to the target and stage recorded. */
+  static DeployResult record(DeployRequest request) {
     Path record = request.recordFile();
     if (!Files.isRegularFile(record)) {
       throw new ConfigurationException(
@@ -97,17 +122,10 @@ public final class RemoteInvoke {
     }
     try {
       DeployResult result = new Gson().fromJson(Files.readString(record), DeployResult.class);
-      return result.functions().stream()
-          .filter(f -> f.name().equals(function))
-          .map(DeployResult.Function::endpoint)
-          .filter(e -> e != null && e.startsWith("http"))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new ConfigurationException(
-                      "skyhop.function",
-                      function,
-                      "has no URL in " + record + ". Fix: deploy again"));
+      if (result == null || result.functions() == null) {
+        throw new JsonParseException("no functions");
+      }
+      return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (JsonParseException e) {
@@ -157,6 +175,7 @@ public final class RemoteInvoke {
             publicCloud
                 ? "https://" + azure.storageAccount() + ".queue.core.windows.net"
                 : azure.endpoint(),
+            () -> "https://" + defaultHostName(request),
             request.naming().azure());
       }
       default ->

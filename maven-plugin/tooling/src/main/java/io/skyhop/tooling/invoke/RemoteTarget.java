@@ -14,19 +14,8 @@ interface RemoteTarget extends AutoCloseable {
   /** Puts {@code payload} on the physical queue of the function's logical queue. */
   Invocation queue(DeployManifest.Function function, byte[] payload) throws Exception;
 
-  /**
-   * Fires a schedule function now, as its scheduler would.
-   *
-   * @throws io.skyhop.tooling.ConfigurationException where the target cannot yet
-   */
-  default Invocation schedule(DeployManifest.Function function) throws Exception {
-    throw new io.skyhop.tooling.ConfigurationException(
-        "skyhop.function",
-        function.name(),
-        "has a schedule trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on this"
-            + " target yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
-            + " wait for its trigger");
-  }
+  /** Fires a schedule function now, as its scheduler would. */
+  Invocation schedule(DeployManifest.Function function) throws Exception;
 
   @Override
   default void close() throws Exception {}

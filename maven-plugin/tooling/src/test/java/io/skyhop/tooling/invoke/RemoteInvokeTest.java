@@ -238,7 +238,7 @@ class RemoteInvokeTest {
   }
 
   @Test
-  void azureSendsTheFunctionKeyFromListkeysAndPutsTheMessageOnTheStorageQueue() throws Exception {
+  void azureSendsTheFunctionKeyPutsTheMessageOnTheStorageQueueAndRunsTheTimer() throws Exception {
     DeployRequest request = request(Target.AZURE);
     wm.stubFor(
         post(urlEqualTo(SITE + "/functions/create-order/listkeys?api-version=2024-04-01"))
@@ -260,6 +260,7 @@ class RemoteInvokeTest {
             signed("storage-token"),
             wm.baseUrl() + SITE,
             wm.baseUrl(),
+            wm::baseUrl,
             naming.azure());
     Invocation created = RemoteInvoke.invoke(azure, request, function("create-order"), ORDER);
     assertThat(created.status()).isEqualTo(201);
@@ -271,6 +272,23 @@ class RemoteInvokeTest {
     RemoteInvoke.invoke(azure, request, function("status"), new byte[0]);
     wm.verify(
         getRequestedFor(urlPathEqualTo("/fn/status")).withHeader("x-functions-key", absent()));
+
+    wm.stubFor(
+        post(urlEqualTo(SITE + "/host/default/listkeys?api-version=2024-04-01"))
+            .withHeader("Authorization", equalTo("Bearer arm-token"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Files.readString(fixture("host-listkeys.json")))));
+    wm.stubFor(
+        post(urlEqualTo("/admin/functions/nightly")).willReturn(aResponse().withStatus(202)));
+    Invocation nightly = RemoteInvoke.invoke(azure, request, function("nightly"), new byte[0]);
+    assertThat(nightly.status()).isEqualTo(202);
+    assertThat(nightly.describe("nightly")).noneMatch(l -> l.contains("mk_"));
+    wm.verify(
+        postRequestedFor(urlEqualTo("/admin/functions/nightly"))
+            .withHeader("x-functions-key", equalTo("mk_bWFzdGVyLWtleS12YWx1ZQ=="))
+            .withRequestBody(equalTo("{\"input\":\"\"}")));
 
     Invocation queued = RemoteInvoke.invoke(azure, request, function("on-order"), ORDER);
     assertThat(queued.status()).isEqualTo(201);
@@ -287,15 +305,16 @@ class RemoteInvokeTest {
   }
 
   @Test
-  void aScheduleOrAMissingDeployRecordFailsNamingTheFix() throws Exception {
-    DeployRequest request = request(Target.AZURE);
+  void aStorageFunctionOrAMissingDeployRecordFailsNamingTheFix() throws Exception {
+    DeployRequest request = request(Target.GCP);
     RemoteTarget none =
-        new AzureRemote(signed("a"), signed("s"), wm.baseUrl(), wm.baseUrl(), naming.azure());
-    assertThatThrownBy(() -> RemoteInvoke.invoke(none, request, function("nightly"), new byte[0]))
+        new GcpRemote(
+            a -> "x", GoogleCredentials.create(null), Optional.empty(), "p", "r", naming.gcp());
+    assertThatThrownBy(() -> RemoteInvoke.invoke(none, request, function("on-upload"), new byte[0]))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(
-            "has a schedule trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on this"
-                + " target yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
+            "has a storage trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on gcp"
+                + " yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
                 + " wait for its trigger");
     Files.delete(request.recordFile());
     assertThatThrownBy(
@@ -304,7 +323,7 @@ class RemoteInvokeTest {
         .hasMessage(
             "No deploy record "
                 + request.recordFile()
-                + ". Fix: deploy first (mvn deploy -Dskyhop.target=azure -Dskyhop.stage=dev)");
+                + ". Fix: deploy first (mvn deploy -Dskyhop.target=gcp -Dskyhop.stage=dev)");
   }
 
   private static final StaticCredentialsProvider KEYS =
