@@ -180,7 +180,11 @@ public final class RemoteInvoke {
       }
       default ->
           throw new ConfigurationException(
-              "skyhop.target", request.target().id(), "is invoked by LocalInvoke, not here");
+              "skyhop.target",
+              request.target().id(),
+              "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: call the Knative"
+                  + " Service's URL ('kubectl get ksvc') with the function key in x-functions-key,"
+                  + " or invoke locally without skyhop.remote");
     };
   }
 
