@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mvn skyhop:logs} as users type it, on examples/orders deployed to a runtime this test
  * starts: one neutral line per record on standard output, filtered by function and text, JSON with
- * {@code skyhop.format=json}, and an unknown function refused naming the app's functions.
+ * {@code skyhop.format=json}, and an unknown function refused naming the app's functions; {@code
+ * skyhop:invoke -Dskyhop.remote=true} prints what the runtime metered (duration, billed ms).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LogsMojoIT {
@@ -65,6 +66,20 @@ class LogsMojoIT {
                               + requestId
                               + "\",\"level\":\"INFO\",\"message\":\"get order 42\"}"))
           .noneMatch(line -> line.contains(runtime.token()));
+
+      MavenBuild.Result invoke =
+          build.run(
+              MAVEN,
+              "skyhop:invoke",
+              "-Dskyhop.remote=true",
+              "-Dskyhop.function=get",
+              "-Dskyhop.data={}",
+              url,
+              token);
+      assertThat(invoke.succeeded()).as(invoke.toString()).isTrue();
+      assertThat(invoke.output())
+          .containsPattern("get -> 200 \\(request [0-9a-f-]+\\)")
+          .containsPattern("duration \\d+\\.\\d ms, billed \\d+ ms");
 
       MavenBuild.Result unknown =
           build.run(MAVEN, "skyhop:logs", "-Dskyhop.function=nope", url, token);

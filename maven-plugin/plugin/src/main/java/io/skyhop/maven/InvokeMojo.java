@@ -2,8 +2,10 @@ package io.skyhop.maven;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.deploy.local.LocalConnection;
 import io.skyhop.tooling.deploy.local.LocalInvoke;
 import io.skyhop.tooling.invoke.Invocation;
+import io.skyhop.tooling.invoke.LocalFacts;
 import io.skyhop.tooling.invoke.RemoteInvoke;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,14 @@ public class InvokeMojo extends AbstractDeployMojo {
               LocalInvoke.invoke(request(), function, payload, remote, listener());
           getLog()
               .info(function + " -> " + result.status() + " (request " + result.requestId() + ")");
+          if (remote) {
+            LocalFacts.of(
+                    LocalConnection.open(request(), listener()),
+                    request().naming().cluster().app(),
+                    function,
+                    result.requestId())
+                .ifPresent(getLog()::info);
+          }
           getLog().info(result.bodyAsString());
           failIfError(result.status(), result.bodyAsString());
         });
