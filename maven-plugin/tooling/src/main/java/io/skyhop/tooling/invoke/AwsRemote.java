@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
@@ -32,18 +35,46 @@ final class AwsRemote implements RemoteTarget {
   private final SqsClient sqs;
   private final AwsNames names;
   private final LambdaClient lambda;
+  private final S3Client s3;
 
   AwsRemote(
       AwsCredentialsProvider credentials,
       String region,
       SqsClient sqs,
       LambdaClient lambda,
+      S3Client s3,
       AwsNames names) {
     this.credentials = credentials;
     this.region = region;
     this.sqs = sqs;
     this.lambda = lambda;
+    this.s3 = s3;
     this.names = names;
+  }
+
+  /**
+   * Puts the object in the app's bucket, {@code AwsNames.bucket(account, logical)} (the account
+   * read from the function's ARN); its S3 notification fires the function.
+   */
+  @Override
+  public Invocation storage(DeployManifest.Function function, String key, byte[] payload) {
+    String arn =
+        lambda
+            .getFunctionConfiguration(b -> b.functionName(names.function(function.name())))
+            .functionArn();
+    String bucket = names.bucket(arn.split(":")[4], HttpCalls.bucket(function));
+    long start = System.nanoTime();
+    PutObjectResponse put =
+        s3.putObject(
+            b -> b.bucket(bucket).key(key).contentType("application/json"),
+            RequestBody.fromBytes(payload));
+    return new Invocation(
+        200,
+        "object s3://" + bucket + "/" + key + " (ETag " + put.eTag() + ")",
+        Duration.ofNanos(System.nanoTime() - start),
+        Optional.empty(),
+        Optional.empty(),
+        "S3 PutObject to " + bucket);
   }
 
   @Override
@@ -105,5 +136,6 @@ final class AwsRemote implements RemoteTarget {
   public void close() {
     sqs.close();
     lambda.close();
+    s3.close();
   }
 }

@@ -32,6 +32,7 @@ final class AzureRemote implements RemoteTarget {
   private final HttpPipeline storage;
   private final String siteUrl;
   private final String queueEndpoint;
+  private final String blobEndpoint;
   private final Supplier<String> appUrl;
   private final AzureNames names;
 
@@ -41,6 +42,8 @@ final class AzureRemote implements RemoteTarget {
    * @param siteUrl the ARM URL of the function app
    * @param queueEndpoint the storage account's queue endpoint, e.g. {@code
    *     https://<account>.queue.core.windows.net}
+   * @param blobEndpoint the storage account's blob endpoint, e.g. {@code
+   *     https://<account>.blob.core.windows.net}
    * @param appUrl the function app's URL, {@code https://<default host name>} (read when needed)
    */
   AzureRemote(
@@ -48,12 +51,14 @@ final class AzureRemote implements RemoteTarget {
       HttpPipeline storage,
       String siteUrl,
       String queueEndpoint,
+      String blobEndpoint,
       Supplier<String> appUrl,
       AzureNames names) {
     this.arm = arm;
     this.storage = storage;
     this.siteUrl = siteUrl;
     this.queueEndpoint = queueEndpoint;
+    this.blobEndpoint = blobEndpoint;
     this.appUrl = appUrl;
     this.names = names;
   }
@@ -113,6 +118,41 @@ final class AzureRemote implements RemoteTarget {
                 + " (Website Contributor), or deploy the app first");
       }
       return JsonParser.parseString(body).getAsJsonObject().get(field).getAsString();
+    }
+  }
+
+  /**
+   * Puts a block blob in the app's container, {@code AzureNames.container(logical)}, signed with
+   * the caller's Entra identity (Storage Blob Data Contributor); its Event Grid subscription fires
+   * the function.
+   */
+  @Override
+  public Invocation storage(DeployManifest.Function function, String key, byte[] payload) {
+    String container = names.container(HttpCalls.bucket(function));
+    HttpRequest request =
+        new HttpRequest(HttpMethod.PUT, blobEndpoint + "/" + container + "/" + key)
+            .setHeader(HttpHeaderName.fromString("x-ms-version"), STORAGE_VERSION)
+            .setHeader(HttpHeaderName.fromString("x-ms-blob-type"), "BlockBlob")
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+            .setBody(BinaryData.fromBytes(payload));
+    long start = System.nanoTime();
+    try (HttpResponse response = storage.sendSync(request, Context.NONE)) {
+      String body = response.getBodyAsBinaryData().toString();
+      return new Invocation(
+          response.getStatusCode(),
+          response.getStatusCode() == 201
+              ? "blob "
+                  + container
+                  + "/"
+                  + key
+                  + " (ETag "
+                  + response.getHeaderValue(HttpHeaderName.ETAG)
+                  + ")"
+              : body,
+          Duration.ofNanos(System.nanoTime() - start),
+          Optional.empty(),
+          Optional.empty(),
+          "Blob upload to " + container);
     }
   }
 

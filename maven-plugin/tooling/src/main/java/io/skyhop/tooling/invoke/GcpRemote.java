@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.GcpNames;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.function.UnaryOperator;
 final class GcpRemote implements RemoteTarget {
   static final String PUBLIC_PUBSUB = "https://pubsub.googleapis.com";
   static final String PUBLIC_SCHEDULER = "https://cloudscheduler.googleapis.com";
+  static final String PUBLIC_STORAGE = "https://storage.googleapis.com";
 
   private final UnaryOperator<String> idToken;
   private final GoogleCredentials credentials;
@@ -63,6 +65,26 @@ final class GcpRemote implements RemoteTarget {
         Map.of("Authorization", "Bearer " + accessToken(), "Content-Type", "application/json"),
         "{}".getBytes(StandardCharsets.UTF_8),
         "Cloud Scheduler run of " + job);
+  }
+
+  /**
+   * Uploads the object to the app's bucket, {@code GcpNames.bucket(project, logical)} (Cloud
+   * Storage's JSON API, a media upload); its Eventarc trigger fires the function.
+   */
+  @Override
+  public Invocation storage(DeployManifest.Function function, String key, byte[] payload)
+      throws Exception {
+    String bucket = names.bucket(project, HttpCalls.bucket(function));
+    return HttpCalls.send(
+        "POST",
+        endpoint.orElse(PUBLIC_STORAGE)
+            + "/upload/storage/v1/b/"
+            + bucket
+            + "/o?uploadType=media&name="
+            + URLEncoder.encode(key, StandardCharsets.UTF_8),
+        Map.of("Authorization", "Bearer " + accessToken(), "Content-Type", "application/json"),
+        payload,
+        "Cloud Storage upload to gs://" + bucket + "/" + key);
   }
 
   private String accessToken() throws java.io.IOException {

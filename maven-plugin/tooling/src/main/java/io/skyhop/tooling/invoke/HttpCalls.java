@@ -34,6 +34,11 @@ final class HttpCalls {
     return "FUNCTION".equals(function.trigger().get("auth"));
   }
 
+  /** The logical bucket of a storage function. */
+  static String bucket(DeployManifest.Function function) {
+    return String.valueOf(function.trigger().get("bucket"));
+  }
+
   /** The logical queue of a queue function. */
   static String queue(DeployManifest.Function function) {
     return String.valueOf(function.trigger().get("queue"));

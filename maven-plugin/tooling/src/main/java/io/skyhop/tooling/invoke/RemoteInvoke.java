@@ -26,6 +26,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -36,6 +38,9 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * and are never printed.
  */
 public final class RemoteInvoke {
+  /** The key of the object {@code skyhop:invoke} stores for a storage function. */
+  public static final String KEY = "skyhop.key";
+
   private RemoteInvoke() {}
 
   /**
@@ -69,6 +74,7 @@ public final class RemoteInvoke {
       case "http" -> target.http(fn, url(request, fn.name()), payload);
       case "queue" -> target.queue(fn, payload);
       case "schedule" -> target.schedule(fn);
+      case "storage" -> target.storage(fn, objectKey(request), payload);
       default ->
           throw new ConfigurationException(
               "skyhop.function",
@@ -80,6 +86,14 @@ public final class RemoteInvoke {
                   + " yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
                   + " wait for its trigger");
     };
+  }
+
+  /** The key of the object a storage invocation stores: {@code skyhop.key}, else a new one. */
+  static String objectKey(DeployRequest request) {
+    return request
+        .settings()
+        .get(KEY)
+        .orElse("skyhop-invoke/" + java.util.UUID.randomUUID() + ".json");
   }
 
   /** The URL the last deploy recorded for an HTTP function. */
@@ -149,9 +163,18 @@ public final class RemoteInvoke {
                 .region(Region.of(aws.region()))
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.builder().build());
+        S3ClientBuilder s3 =
+            S3Client.builder()
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                // an endpoint override (emulator, test stub) cannot serve bucket host names
+                .forcePathStyle(aws.endpoint().isPresent());
         aws.endpoint().ifPresent(sqs::endpointOverride);
         aws.endpoint().ifPresent(lambda::endpointOverride);
-        yield new AwsRemote(credentials, aws.region(), sqs.build(), lambda.build(), aws.names());
+        aws.endpoint().ifPresent(s3::endpointOverride);
+        yield new AwsRemote(
+            credentials, aws.region(), sqs.build(), lambda.build(), s3.build(), aws.names());
       }
       case GCP -> {
         GcpSettings gcp = GcpSettings.of(request.settings());
@@ -174,6 +197,9 @@ public final class RemoteInvoke {
             azure.endpoint() + azure.siteId(),
             publicCloud
                 ? "https://" + azure.storageAccount() + ".queue.core.windows.net"
+                : azure.endpoint(),
+            publicCloud
+                ? "https://" + azure.storageAccount() + ".blob.core.windows.net"
                 : azure.endpoint(),
             () -> "https://" + defaultHostName(request),
             request.naming().azure());

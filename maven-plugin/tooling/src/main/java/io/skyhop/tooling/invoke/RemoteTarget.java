@@ -17,6 +17,12 @@ interface RemoteTarget extends AutoCloseable {
   /** Fires a schedule function now, as its scheduler would. */
   Invocation schedule(DeployManifest.Function function) throws Exception;
 
+  /**
+   * Stores {@code payload} as the object {@code key} in the physical bucket of the function's
+   * logical bucket, which fires the function as the provider's notification would.
+   */
+  Invocation storage(DeployManifest.Function function, String key, byte[] payload) throws Exception;
+
   @Override
   default void close() throws Exception {}
 }

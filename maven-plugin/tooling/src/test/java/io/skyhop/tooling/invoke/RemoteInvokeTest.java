@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -116,6 +118,7 @@ class RemoteInvokeTest {
             "eu-west-1",
             stubbed(SqsClient.builder()).build(),
             stubbed(LambdaClient.builder()).build(),
+            stubbed(S3Client.builder()).forcePathStyle(true).build(),
             naming.aws())) {
       Invocation created = RemoteInvoke.invoke(aws, request, function("create-order"), ORDER);
       assertThat(created.status()).isEqualTo(201);
@@ -171,6 +174,24 @@ class RemoteInvokeTest {
                       "$.resources[0]",
                       equalTo("arn:aws:events:eu-west-1:123456789012:rule/shop-dev-nightly"))));
 
+      wm.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(
+                  urlEqualTo("/2015-03-31/functions/shop-dev-on-upload/configuration"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          Files.readString(fixture("lambda-configuration.json"))
+                              .replace("shop-dev-nightly", "shop-dev-on-upload"))));
+      wm.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.put(
+                  urlPathMatching("/shop-dev-uploads-[a-z0-9]+/invoke/order.json"))
+              .willReturn(aResponse().withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
+      Invocation stored = RemoteInvoke.invoke(aws, request, function("on-upload"), ORDER);
+      assertThat(stored.how()).matches("S3 PutObject to shop-dev-uploads-[a-z0-9]+");
+      assertThat(stored.how())
+          .isEqualTo("S3 PutObject to " + naming.aws().bucket("123456789012", "uploads"));
+
       Invocation queued = RemoteInvoke.invoke(aws, request, function("on-order"), ORDER);
       assertThat(queued.describe("on-order").get(1))
           .isEqualTo("message 5fea7756-0ea4-451a-a703-a558b933e274");
@@ -225,6 +246,19 @@ class RemoteInvokeTest {
             "Cloud Scheduler run of"
                 + " projects/shop-prod/locations/europe-west1/jobs/shop-dev-nightly");
 
+    String gcs = naming.gcp().bucket("shop-prod", "uploads");
+    wm.stubFor(
+        post(urlEqualTo(
+                "/upload/storage/v1/b/" + gcs + "/o?uploadType=media&name=invoke%2Forder.json"))
+            .withHeader("Authorization", equalTo("Bearer ya29.pubsub"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"kind\":\"storage#object\",\"name\":\"invoke/order.json\"}")));
+    Invocation stored = RemoteInvoke.invoke(gcp, request, function("on-upload"), ORDER);
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(gcs).matches("shop-dev-uploads-[a-z0-9]+");
+
     Invocation queued = RemoteInvoke.invoke(gcp, request, function("on-order"), ORDER);
     assertThat(queued.body()).isEqualTo("message 13298426738296501");
     assertThat(queued.how())
@@ -260,6 +294,7 @@ class RemoteInvokeTest {
             signed("storage-token"),
             wm.baseUrl() + SITE,
             wm.baseUrl(),
+            wm.baseUrl(),
             wm::baseUrl,
             naming.azure());
     Invocation created = RemoteInvoke.invoke(azure, request, function("create-order"), ORDER);
@@ -290,6 +325,16 @@ class RemoteInvokeTest {
             .withHeader("x-functions-key", equalTo("mk_bWFzdGVyLWtleS12YWx1ZQ=="))
             .withRequestBody(equalTo("{\"input\":\"\"}")));
 
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.put(
+                urlEqualTo("/shop-dev-uploads/invoke/order.json"))
+            .withHeader("Authorization", equalTo("Bearer storage-token"))
+            .withHeader("x-ms-blob-type", equalTo("BlockBlob"))
+            .willReturn(aResponse().withStatus(201).withHeader("ETag", "\"0x8DD16A2C3B1F2E4\"")));
+    Invocation stored = RemoteInvoke.invoke(azure, request, function("on-upload"), ORDER);
+    assertThat(stored.body())
+        .isEqualTo("blob shop-dev-uploads/invoke/order.json (ETag \"0x8DD16A2C3B1F2E4\")");
+
     Invocation queued = RemoteInvoke.invoke(azure, request, function("on-order"), ORDER);
     assertThat(queued.status()).isEqualTo(201);
     assertThat(queued.body()).isEqualTo("message 2f1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
@@ -305,17 +350,11 @@ class RemoteInvokeTest {
   }
 
   @Test
-  void aStorageFunctionOrAMissingDeployRecordFailsNamingTheFix() throws Exception {
+  void aMissingDeployRecordFailsNamingTheFix() throws Exception {
     DeployRequest request = request(Target.GCP);
     RemoteTarget none =
         new GcpRemote(
             a -> "x", GoogleCredentials.create(null), Optional.empty(), "p", "r", naming.gcp());
-    assertThatThrownBy(() -> RemoteInvoke.invoke(none, request, function("on-upload"), new byte[0]))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining(
-            "has a storage trigger, which skyhop:invoke -Dskyhop.remote=true cannot fire on gcp"
-                + " yet. Fix: invoke it locally as that target would (without skyhop.remote), or"
-                + " wait for its trigger");
     Files.delete(request.recordFile());
     assertThatThrownBy(
             () -> RemoteInvoke.invoke(none, request, function("create-order"), new byte[0]))
@@ -340,7 +379,12 @@ class RemoteInvokeTest {
 
   private DeployRequest request(Target target) throws Exception {
     DeployRequest request =
-        new DeployRequest(target, "shop", dir, new Settings(Map.of("skyhop.stage", "dev")), false);
+        new DeployRequest(
+            target,
+            "shop",
+            dir,
+            new Settings(Map.of("skyhop.stage", "dev", RemoteInvoke.KEY, "invoke/order.json")),
+            false);
     String base = wm.baseUrl() + "/fn";
     Files.writeString(
         request.recordFile(),
