@@ -90,16 +90,9 @@ public final class MavenBuild {
    * @throws AssertionError when it does not finish in time
    */
   public Result run(Duration timeout, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(mvn());
-    command.add("-B");
-    command.add("-ntp");
-    command.addAll(List.of(args));
-    Path log = dir.resolveSibling(dir.getFileName() + "-" + (++runs) + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().keySet().removeIf(k -> SCRUBBED.stream().anyMatch(k::startsWith));
-    pb.environment().putAll(env);
+    List<String> command = command(args);
+    Path log = nextLog();
+    ProcessBuilder pb = processBuilder(command, log);
     long start = System.nanoTime();
     Process process;
     try {
@@ -124,6 +117,44 @@ public final class MavenBuild {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * Starts {@code mvn -B -ntp <args>} in the copy without waiting (a goal that keeps running, such
+   * as {@code skyhop:run}); the caller stops it. Its output goes to {@link Running#log}.
+   */
+  public Running start(String... args) throws IOException {
+    Path log = nextLog();
+    return new Running(processBuilder(command(args), log).start(), log);
+  }
+
+  /** A build still running: its process and the file its output goes to. */
+  public record Running(Process process, Path log) {
+    /** What it printed so far. */
+    public String output() throws IOException {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+  }
+
+  private List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(mvn());
+    command.add("-B");
+    command.add("-ntp");
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private Path nextLog() {
+    return dir.resolveSibling(dir.getFileName() + "-" + (++runs) + ".log");
+  }
+
+  private ProcessBuilder processBuilder(List<String> command, Path log) {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().keySet().removeIf(k -> SCRUBBED.stream().anyMatch(k::startsWith));
+    pb.environment().putAll(env);
+    return pb;
   }
 
   /**

@@ -69,9 +69,10 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
 
   /**
    * Every {@code skyhop.*} setting: pom properties, then {@code -D} user properties, then this
-   * goal's parameters; plus the location of the in-house runtime jar shipped with the plugin.
+   * goal's parameters (and {@code goalSettings}, alternating names and values); plus the location
+   * of the in-house runtime jar shipped with the plugin.
    */
-  DeployRequest request() {
+  DeployRequest request(String... goalSettings) {
     Map<String, String> values = new HashMap<>();
     copySkyhop(project.getProperties(), values);
     copySkyhop(session.getUserProperties(), values);
@@ -85,6 +86,9 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
     put(values, "skyhop.gcp.endpoint", gcpEndpoint);
     put(values, "skyhop.local.url", localUrl);
     put(values, "skyhop.local.token", localToken);
+    for (int i = 0; i + 1 < goalSettings.length; i += 2) {
+      put(values, goalSettings[i], goalSettings[i + 1]);
+    }
     for (Artifact a : plugin.getArtifacts()) {
       if (a.getArtifactId().equals("skyhop-runtime") && a.getFile() != null) {
         values.putIfAbsent("skyhop.local.runtimeJar", a.getFile().getAbsolutePath());

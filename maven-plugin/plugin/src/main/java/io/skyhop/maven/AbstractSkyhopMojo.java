@@ -4,6 +4,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
+import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.runtime.JavaRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,6 +127,21 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
             .map(Xpp3Dom::getValue);
     return JavaRelease.of(
         Optional.ofNullable(compilerRelease), pluginRelease, Optional.ofNullable(compilerTarget));
+  }
+
+  /** What packaging {@code targets} of this project takes, with the packagers' options. */
+  PackageRequest packageRequest(List<Target> targets, Map<String, String> options)
+      throws DependencyResolutionException {
+    return new PackageRequest(
+        app,
+        project.getVersion(),
+        javaRelease(),
+        Path.of(project.getBuild().getOutputDirectory()),
+        dependencies(),
+        adapters(),
+        outputDir(),
+        targets,
+        options);
   }
 
   /** The project's runtime dependencies, as libraries. */

@@ -1,7 +1,12 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.deploy.local.LocalConnection;
 import io.skyhop.tooling.deploy.local.LocalInvoke;
+import io.skyhop.tooling.invoke.Invocation;
+import io.skyhop.tooling.invoke.LocalFacts;
+import io.skyhop.tooling.invoke.RemoteInvoke;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,21 +46,34 @@ public class InvokeMojo extends AbstractDeployMojo {
               dataFile != null
                   ? Files.readAllBytes(Path.of(dataFile))
                   : (data == null ? "" : data).getBytes(StandardCharsets.UTF_8);
+          if (remote && target() != Target.LOCAL) {
+            Invocation done = RemoteInvoke.invoke(request(), function, payload);
+            done.describe(function).forEach(getLog()::info);
+            failIfError(done.status(), done.body());
+            return;
+          }
           LocalRuntimeClient.InvokeResult result =
               LocalInvoke.invoke(request(), function, payload, remote, listener());
           getLog()
               .info(function + " -> " + result.status() + " (request " + result.requestId() + ")");
-          getLog().info(result.bodyAsString());
-          if (result.status() >= 400) {
-            throw new ConfigurationException(
-                "skyhop.function",
-                "Invocation of "
-                    + function
-                    + " failed with status "
-                    + result.status()
-                    + ": "
-                    + result.bodyAsString());
+          if (remote) {
+            LocalFacts.of(
+                    LocalConnection.open(request(), listener()),
+                    request().naming().cluster().app(),
+                    function,
+                    result.requestId())
+                .ifPresent(getLog()::info);
           }
+          getLog().info(result.bodyAsString());
+          failIfError(result.status(), result.bodyAsString());
         });
+  }
+
+  private void failIfError(int status, String body) {
+    if (status >= 400) {
+      throw new ConfigurationException(
+          "skyhop.function",
+          "Invocation of " + function + " failed with status " + status + ": " + body);
+    }
   }
 }

@@ -1,10 +1,8 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,18 +87,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
           }
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
-          PackageRequest request =
-              new PackageRequest(
-                  app,
-                  project.getVersion(),
-                  javaRelease(),
-                  Path.of(project.getBuild().getOutputDirectory()),
-                  dependencies(),
-                  adapters(),
-                  outputDir(),
-                  targets(),
-                  options);
-          new Packager(listener()).pack(request);
+          new Packager(listener()).pack(packageRequest(targets(), options));
         });
   }
 

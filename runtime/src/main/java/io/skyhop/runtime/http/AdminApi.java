@@ -50,6 +50,7 @@ final class AdminApi {
   private final long maxBodyBytes;
   private final Supplier<String> baseUrl;
   private final Housekeeping housekeeping;
+  private final LogsApi logs;
   private final long startedMillis = System.currentTimeMillis();
 
   AdminApi(
@@ -63,7 +64,8 @@ final class AdminApi {
       Path tmpDir,
       long maxBodyBytes,
       Supplier<String> baseUrl,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      LogsApi logs) {
     this.access = access;
     this.deployments = deployments;
     this.invoker = invoker;
@@ -75,6 +77,7 @@ final class AdminApi {
     this.maxBodyBytes = maxBodyBytes;
     this.baseUrl = baseUrl;
     this.housekeeping = housekeeping;
+    this.logs = logs;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -172,6 +175,10 @@ final class AdminApi {
         }
         default -> methodNotAllowed(exchange, "GET, PUT, POST, DELETE");
       }
+      return;
+    }
+    if (rest.size() == 2 && rest.get(1).equals("logs")) {
+      logs.handle(exchange, method, rest.get(0));
       return;
     }
     if (rest.size() >= 2 && rest.get(1).equals("secrets")) {

@@ -170,7 +170,8 @@ public final class FrontDoor implements AutoCloseable {
             parts.tmpDir(),
             parts.maxBodyBytes(),
             this::baseUrl,
-            parts.housekeeping());
+            parts.housekeeping(),
+            new LogsApi(parts.log().path()));
     RuntimeLog log = parts.log();
     EventsApi events =
         parts.cloudEvents()

@@ -17,10 +17,12 @@ import java.time.Instant;
 public final class RuntimeLog implements AutoCloseable {
   private final PrintStream console;
   private final OutputStream file;
+  private final Path path;
 
-  private RuntimeLog(PrintStream console, OutputStream file) {
+  private RuntimeLog(PrintStream console, OutputStream file, Path path) {
     this.console = console;
     this.file = file;
+    this.path = path;
   }
 
   /** A log writing to {@code console} and appending to {@code logFile}. */
@@ -28,7 +30,12 @@ public final class RuntimeLog implements AutoCloseable {
     Files.createDirectories(logFile.getParent());
     OutputStream file =
         Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    return new RuntimeLog(console, file);
+    return new RuntimeLog(console, file, logFile);
+  }
+
+  /** The file the log appends to (read by the admin API's {@code /apps/<app>/logs}). */
+  public Path path() {
+    return path;
   }
 
   /** An informational entry. */

@@ -188,6 +188,16 @@ public final class LocalRuntimeClient {
         response.body());
   }
 
+  /**
+   * {@code GET} of an admin path (with its query, each value already encoded) as JSON, e.g. {@code
+   * /_skyhop/apps/<app>/logs?since=…}.
+   *
+   * @throws LocalRuntimeException naming the call when the runtime refuses or fails
+   */
+  public JsonObject adminGet(String pathAndQuery) {
+    return json(send(request(pathAndQuery, ADMIN_TIMEOUT).GET().build(), true), pathAndQuery);
+  }
+
   private HttpRequest.Builder request(String path, Duration timeout) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
     if (token != null) {

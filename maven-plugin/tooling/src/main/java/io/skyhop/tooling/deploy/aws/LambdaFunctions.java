@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.LogFormat;
+import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.State;
 
 /**
@@ -21,6 +23,12 @@ import software.amazon.awssdk.services.lambda.model.State;
  * progress (409).
  */
 final class LambdaFunctions {
+  /**
+   * Lambda's JSON log format: each line a function logs carries its level and {@code AWSRequestId},
+   * which {@code skyhop:logs} prints (docs/logs.md).
+   */
+  static final LoggingConfig JSON_LOGS = LoggingConfig.builder().logFormat(LogFormat.JSON).build();
+
   private final LambdaClient lambda;
   private final Pacer pacer;
   private final Pacer propagation;
@@ -119,6 +127,7 @@ final class LambdaFunctions {
                                     .memorySize(spec.memoryMb())
                                     .timeout(spec.timeoutSeconds())
                                     .role(spec.role())
+                                    .loggingConfig(JSON_LOGS)
                                     .environment(e -> e.variables(spec.env())))));
         waitUpdated(spec.name());
       }
@@ -157,6 +166,7 @@ final class LambdaFunctions {
                                     .code(c -> c.zipFile(code.bytes()))
                                     .memorySize(spec.memoryMb())
                                     .timeout(spec.timeoutSeconds())
+                                    .loggingConfig(JSON_LOGS)
                                     .environment(e -> e.variables(spec.env()))
                                     .description(
                                         "Skyhop function "

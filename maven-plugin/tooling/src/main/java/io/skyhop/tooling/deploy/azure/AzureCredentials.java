@@ -15,14 +15,14 @@ import java.util.function.UnaryOperator;
  * endpoint), instance discovery is turned off: MSAL would otherwise ask the public discovery host
  * about the authority and stall.
  */
-final class AzureCredentials {
+public final class AzureCredentials {
   static final String AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
   private static final Duration FIRST_TOKEN = Duration.ofSeconds(90);
 
   private AzureCredentials() {}
 
   /** The default chain, configured from the environment ({@code env} reads a variable). */
-  static TokenCredential defaultChain(UnaryOperator<String> env) {
+  public static TokenCredential defaultChain(UnaryOperator<String> env) {
     DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
     String authority = env.apply(AUTHORITY_HOST);
     if (authority != null && !authority.isBlank()) {

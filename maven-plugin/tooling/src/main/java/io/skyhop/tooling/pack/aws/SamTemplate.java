@@ -99,6 +99,8 @@ final class SamTemplate {
       props.put("Policies", policies);
     }
     props.put("Tags", naming.aws().functionTags(f.name()));
+    // as deploy sets it: each line carries its level and request id (docs/logs.md)
+    props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(
