@@ -2,8 +2,8 @@ package io.skyhop.gcp;
 
 import io.skyhop.core.Adapters;
 import io.skyhop.core.BoundFunction;
-import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.EnvSecrets;
+import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
 import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;

@@ -110,14 +110,18 @@ final class LambdaFunctions {
                     "Lambda UpdateFunctionConfiguration " + spec.name(),
                     () ->
                         lambda.updateFunctionConfiguration(
-                            b ->
-                                b.functionName(spec.name())
-                                    .runtime(spec.runtime())
-                                    .handler(spec.handler())
-                                    .memorySize(spec.memoryMb())
-                                    .timeout(spec.timeoutSeconds())
-                                    .role(spec.role())
-                                    .environment(e -> e.variables(spec.env())))));
+                            b -> {
+                              b.functionName(spec.name())
+                                  .runtime(spec.runtime())
+                                  .handler(spec.handler())
+                                  .memorySize(spec.memoryMb())
+                                  .timeout(spec.timeoutSeconds())
+                                  .role(spec.role())
+                                  .environment(e -> e.variables(spec.env()));
+                              if (!spec.layers().isEmpty()) {
+                                b.layers(spec.layersOver(cfg));
+                              }
+                            })));
         waitUpdated(spec.name());
       }
     }
@@ -147,18 +151,21 @@ final class LambdaFunctions {
                     "Lambda CreateFunction " + spec.name(),
                     () ->
                         lambda.createFunction(
-                            b ->
-                                b.functionName(spec.name())
-                                    .runtime(spec.runtime())
-                                    .handler(spec.handler())
-                                    .role(spec.role())
-                                    .code(c -> c.zipFile(code.bytes()))
-                                    .memorySize(spec.memoryMb())
-                                    .timeout(spec.timeoutSeconds())
-                                    .environment(e -> e.variables(spec.env()))
-                                    .description(
-                                        "Skyhop function " + spec.function() + " of " + app)
-                                    .tags(spec.tags(app)))));
+                            b -> {
+                              if (!spec.layers().isEmpty()) {
+                                b.layers(spec.layers());
+                              }
+                              b.functionName(spec.name())
+                                  .runtime(spec.runtime())
+                                  .handler(spec.handler())
+                                  .role(spec.role())
+                                  .code(c -> c.zipFile(code.bytes()))
+                                  .memorySize(spec.memoryMb())
+                                  .timeout(spec.timeoutSeconds())
+                                  .environment(e -> e.variables(spec.env()))
+                                  .description("Skyhop function " + spec.function() + " of " + app)
+                                  .tags(spec.tags(app));
+                            })));
     waitActive(spec.name());
     return new Outcome(
         Optional.of(created.functionArn()), PlanLog.Change.CREATE, List.of(), code.sha256());
