@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real {@code mvn package skyhop:secret skyhop:deploy -Dskyhop.stage=dev} of the fixture {@code
  * local/secrets} against an in-house runtime this test starts, the value given through {@code
- * -Dskyhop.secret.fromEnv} (never on the command line). The deployed function reads it; then the
- * build log, everything under {@code target/skyhop/} and the runtime's data directory (its logs
- * included) are scanned: the value is in none of them.
+ * -Dskyhop.secret.fromEnv} (never on the command line). The deploy fails while the second declared
+ * secret has no value, naming the command; once it is set the deployed function reads its value;
+ * then the build logs, everything under {@code target/skyhop/} and the runtime's data directory
+ * (its logs included) are scanned: the value is in none of them.
  */
 class SecretsMavenIT {
   private static final Duration MAVEN = Duration.ofMinutes(5);
@@ -53,8 +54,14 @@ class SecretsMavenIT {
                   "skyhop:deploy",
                   "-Dskyhop.secret=db-password",
                   "-Dskyhop.secret.fromEnv=VAULT_DB_PASSWORD"));
-      assertThat(r.succeeded()).as(r.toString()).isTrue();
+      assertThat(r.succeeded()).as("api-key has no value yet").isFalse();
       assertThat(r.output())
+          .contains(
+              "skyhop.secret = 'api-key' declared by the functions has no value in the in-house"
+                  + " runtime at "
+                  + runtime.baseUrl()
+                  + " (app 'vault'). Fix: set it with 'mvn skyhop:secret -Dskyhop.secret=api-key"
+                  + " -Dskyhop.target=local' (value on standard input), then deploy again")
           .contains(
               "Stored secret 'db-password' in the in-house runtime at "
                   + runtime.baseUrl()
@@ -63,6 +70,16 @@ class SecretsMavenIT {
                   + " bytes])")
           .contains("Settings: dev.properties (1 app-wide keys, 1 per-function keys)");
 
+      MavenBuild.Result second =
+          build.run(
+              MAVEN,
+              concat(
+                  common,
+                  "skyhop:secret",
+                  "skyhop:deploy",
+                  "-Dskyhop.secret=api-key",
+                  "-Dskyhop.secret.fromEnv=VAULT_DB_PASSWORD"));
+      assertThat(second.succeeded()).as(second.toString()).isTrue();
       assertThat(runtime.send(runtime.request("/vault/reveal").GET().build()).body())
           .isEqualTo("hello from dev|" + VALUE);
       assertThat(Files.readString(build.dir().resolve("target/skyhop/manifest.json")))
@@ -83,7 +100,7 @@ class SecretsMavenIT {
                   + " db-password]). Fix: add it to @Function(secrets = {...}) and package again,"
                   + " or pick a declared name");
 
-      for (MavenBuild.Result run : List.of(r, undeclared)) {
+      for (MavenBuild.Result run : List.of(r, second, undeclared)) {
         assertThat(Files.readString(run.log(), StandardCharsets.ISO_8859_1)).doesNotContain(VALUE);
       }
       assertNowhere(build.dir().resolve("target/skyhop"));

@@ -99,6 +99,7 @@ public final class LocalDeployer implements Deployer {
       return new DeployResult("local", request.app(), plan, Map.of());
     }
     LocalRuntimeClient client = connect(request, listener, true);
+    LocalSecrets.requireValues(client, manifest, request.app());
     boolean existed = client.app(request.app()).isPresent();
     LocalRuntimeClient.DeployedApp deployed = client.deploy(request.app(), bundle);
     List<DeployResult.Function> functions = new ArrayList<>();
