@@ -51,7 +51,10 @@ final class AzureOrders {
         .env("AZURE_CLIENT_SECRET", SECRET)
         .env("AZURE_TENANT_ID", TENANT)
         .env("AZURE_AUTHORITY_HOST", stubs.endpoint())
-        .env("MAVEN_OPTS", stubs.trustOptions());
+        .env(
+            "MAVEN_OPTS",
+            // kept: the caller's options (e.g. -Dmaven.repo.local of this build)
+            (System.getenv().getOrDefault("MAVEN_OPTS", "") + " " + stubs.trustOptions()).trim());
   }
 
   /** The settings of every run: the stub as ARM endpoint, subscription, group and region. */
