@@ -10,8 +10,9 @@ import java.util.Map;
  * The function's declared secrets, read from AWS Secrets Manager once, at cold start (the init
  * phase, which Lambda does not bill for on-demand functions' first 10 s): {@code <prefix><name>},
  * the prefix ({@value #PREFIX_ENV}, e.g. {@code orders/prod/}) written by {@code skyhop:package}.
- * Read through the AWS Parameters and Secrets Lambda extension on localhost (the default) or by a
- * signed {@code GetSecretValue} call ({@value #VIA_ENV}{@code =direct}). A secret that does not
+ * Read through the AWS Parameters and Secrets Lambda extension on localhost ({@value
+ * #VIA_ENV}{@code =extension}, set by deploy when the function has the extension's layer) or by a
+ * signed {@code GetSecretValue} call (the default, which needs no layer). A secret that does not
  * exist has no value; any other failure (access denied, throttling) fails the init naming the
  * secret and the fix.
  */
@@ -19,7 +20,7 @@ final class SecretsManager implements SecretSource {
   /** The secret id prefix. */
   static final String PREFIX_ENV = "SKYHOP_SECRETS_PREFIX";
 
-  /** {@code extension} (default) or {@code direct}. */
+  /** {@code extension} or {@code direct} (the default). */
   static final String VIA_ENV = "SKYHOP_SECRETS_VIA";
 
   private final String prefix;
@@ -32,7 +33,7 @@ final class SecretsManager implements SecretSource {
       return;
     }
     SecretFetch fetch =
-        "direct".equals(env.get(VIA_ENV)) ? new SignedFetch(env) : new ExtensionFetch(env);
+        "extension".equals(env.get(VIA_ENV)) ? new ExtensionFetch(env) : new SignedFetch(env);
     for (String name : declared) {
       String id = prefix + name;
       try {

@@ -29,6 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  * (mode 0600, created at first use), with {@code <app>/<name>} as associated data so a file cannot
  * be moved to another name. Only the runtime reads it; a worker receives the values of its own
  * function's declared secrets through its stdin ({@link #grant}). No value is ever logged.
+ *
+ * <p>A directory {@code <data>/secrets-volume/} holding one file per name (a Kubernetes Secret
+ * mounted read-only there, as the knative target does) is read first: its values apply to the
+ * runtime's app, and are never copied into the store.
  */
 public final class SecretStore {
   /** Secret names, as {@code @Function(secrets = …)} allows them. */
@@ -42,11 +46,13 @@ public final class SecretStore {
   private static final int TAG_BITS = 128;
 
   private final Path dir;
+  private final Path volume;
   private final SecureRandom random = new SecureRandom();
 
-  /** The store in {@code dir} (created on first write). */
+  /** The store in {@code dir} (created on first write), and the volume beside it. */
   public SecretStore(Path dir) {
     this.dir = dir;
+    this.volume = dir.resolveSibling("secrets-volume");
   }
 
   /**
@@ -110,7 +116,10 @@ public final class SecretStore {
     Map<String, byte[]> values = new LinkedHashMap<>();
     for (String name : names) {
       Path file = file(app, name);
-      if (Files.isRegularFile(file)) {
+      Path mounted = volume.resolve(name);
+      if (Files.isRegularFile(mounted)) {
+        values.put(name, Files.readAllBytes(mounted));
+      } else if (Files.isRegularFile(file)) {
         values.put(name, decrypt(app, name, Files.readAllBytes(file)));
       }
     }

@@ -86,4 +86,20 @@ class SecretStoreTest {
             "The value of secret 'db-password' has 0 bytes; a value has 1 to 65536 bytes. Fix:"
                 + " send the value as the request body");
   }
+
+  @Test
+  void aMountedSecretVolumeIsReadFirstAndNeverCopied() throws Exception {
+    SecretStore store = new SecretStore(data.resolve("secrets"));
+    store.put("orders", "db-password", "stored".getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(data.resolve("secrets-volume"));
+    Files.writeString(data.resolve("secrets-volume/db-password"), "from-the-kubernetes-secret");
+
+    assertThat(
+            new String(
+                store.grant("orders", List.of("db-password")).values().get("db-password"),
+                StandardCharsets.UTF_8))
+        .isEqualTo("from-the-kubernetes-secret");
+    assertThat(store.grant("orders", List.of("api-key")).values()).isEmpty();
+    assertThat(store.names("orders")).containsExactly("db-password");
+  }
 }

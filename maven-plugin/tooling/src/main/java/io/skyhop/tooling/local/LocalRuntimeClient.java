@@ -166,6 +166,19 @@ public final class LocalRuntimeClient {
         true);
   }
 
+  /** The names of an app's secrets that hold a value ({@code GET /_skyhop/apps/<app>/secrets}). */
+  public List<String> secretNames(String app) {
+    JsonObject o =
+        json(
+            send(
+                request("/_skyhop/apps/" + segment(app) + "/secrets", ADMIN_TIMEOUT).GET().build(),
+                true),
+            "GET secrets of " + app);
+    List<String> names = new ArrayList<>();
+    o.getAsJsonArray("secrets").forEach(e -> names.add(e.getAsString()));
+    return names;
+  }
+
   /**
    * Invokes a function directly with a JSON payload (as {@code skyhop:invoke} does); a function
    * that fails gives a result with its status, not an exception.

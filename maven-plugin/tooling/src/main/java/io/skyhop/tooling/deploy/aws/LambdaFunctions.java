@@ -120,15 +120,19 @@ final class LambdaFunctions {
                     "Lambda UpdateFunctionConfiguration " + spec.name(),
                     () ->
                         lambda.updateFunctionConfiguration(
-                            b ->
-                                b.functionName(spec.name())
-                                    .runtime(spec.runtime())
-                                    .handler(spec.handler())
-                                    .memorySize(spec.memoryMb())
-                                    .timeout(spec.timeoutSeconds())
-                                    .role(spec.role())
-                                    .loggingConfig(JSON_LOGS)
-                                    .environment(e -> e.variables(spec.env())))));
+                            b -> {
+                              b.functionName(spec.name())
+                                  .runtime(spec.runtime())
+                                  .handler(spec.handler())
+                                  .memorySize(spec.memoryMb())
+                                  .timeout(spec.timeoutSeconds())
+                                  .role(spec.role())
+                                  .loggingConfig(JSON_LOGS)
+                                  .environment(e -> e.variables(spec.env()));
+                              if (!spec.layers().isEmpty()) {
+                                b.layers(spec.layersOver(cfg));
+                              }
+                            })));
         waitUpdated(spec.name());
       }
     }
@@ -158,22 +162,26 @@ final class LambdaFunctions {
                     "Lambda CreateFunction " + spec.name(),
                     () ->
                         lambda.createFunction(
-                            b ->
-                                b.functionName(spec.name())
-                                    .runtime(spec.runtime())
-                                    .handler(spec.handler())
-                                    .role(spec.role())
-                                    .code(c -> c.zipFile(code.bytes()))
-                                    .memorySize(spec.memoryMb())
-                                    .timeout(spec.timeoutSeconds())
-                                    .loggingConfig(JSON_LOGS)
-                                    .environment(e -> e.variables(spec.env()))
-                                    .description(
-                                        "Skyhop function "
-                                            + spec.function()
-                                            + " of "
-                                            + settings.naming().prefix())
-                                    .tags(spec.tags(settings)))));
+                            b -> {
+                              if (!spec.layers().isEmpty()) {
+                                b.layers(spec.layers());
+                              }
+                              b.functionName(spec.name())
+                                  .runtime(spec.runtime())
+                                  .handler(spec.handler())
+                                  .role(spec.role())
+                                  .code(c -> c.zipFile(code.bytes()))
+                                  .memorySize(spec.memoryMb())
+                                  .timeout(spec.timeoutSeconds())
+                                  .environment(e -> e.variables(spec.env()))
+                                  .loggingConfig(JSON_LOGS)
+                                  .description(
+                                      "Skyhop function "
+                                          + spec.function()
+                                          + " of "
+                                          + settings.naming().prefix())
+                                  .tags(spec.tags(settings));
+                            })));
     waitActive(spec.name());
     return new Outcome(
         Optional.of(created.functionArn()), PlanLog.Change.CREATE, List.of(), code.sha256());

@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.azure;
 
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.deploy.EnvChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,11 @@ final class CodeStep {
     String liveSha = live.get(FlexApp.CODE_SETTING);
     boolean written = false;
     Map<String, String> before = flex.settings(live, connection, liveSha);
+    // app settings Skyhop did not set are kept, as before; say which of its keys change
+    String envChange = EnvChange.of(live, flex.env()).describe();
+    if (!envChange.isEmpty()) {
+      steps.line("changes", "settings", envChange);
+    }
     if (!before.equals(live)) {
       steps.writeSettings(before, !live.isEmpty());
       written = true;

@@ -2,10 +2,12 @@ package io.skyhop.tooling.pack.knative;
 
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.Trigger;
+import io.skyhop.tooling.secret.SecretNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -51,6 +53,11 @@ public final class KnativeYaml {
 
   /** The name of the Secret's volume in the Service's pods. */
   static final String FUNCTION_KEYS_VOLUME = "function-keys";
+
+  /** Where the app's Secret of secret values is mounted: the runtime's secret volume. */
+  public static final String SECRETS_PATH = ImageLayout.DATA_DIR + "/secrets-volume";
+
+  static final String SECRETS_VOLUME = "secrets";
 
   /** How many times Kubernetes retries a failed schedule run. */
   static final int SCHEDULE_RETRIES = 2;
@@ -151,6 +158,9 @@ public final class KnativeYaml {
     if (keyed) {
       mountFunctionKeys(app, container, spec);
     }
+    if (functions.stream().anyMatch(f -> !f.secrets().isEmpty())) {
+      mountSecrets(app, container, spec);
+    }
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("metadata", map("labels", labels(app, null), "annotations", annotations));
     template.put("spec", spec);
@@ -180,6 +190,32 @@ public final class KnativeYaml {
                 FUNCTION_KEYS_VOLUME,
                 "secret",
                 map("secretName", KnativeApp.functionKeysSecret(app.app())))));
+  }
+
+  /**
+   * Mounts the Secret holding the app's secret values ({@code <app>-secrets}, one key per declared
+   * name) read-only at {@value #SECRETS_PATH}, where the runtime's secret store reads them and
+   * hands each worker the values of its function's declared names: never in the pod's environment,
+   * so neither in {@code kubectl describe} nor in {@code /proc/<pid>/environ}. A missing Secret
+   * keeps the pod from starting.
+   */
+  private static void mountSecrets(
+      KnativeApp app, Map<String, Object> container, Map<String, Object> spec) {
+    List<Object> mounts = new ArrayList<>(listOf(container.get("volumeMounts")));
+    mounts.add(map("name", SECRETS_VOLUME, "mountPath", SECRETS_PATH, "readOnly", true));
+    container.put("volumeMounts", mounts);
+    List<Object> volumes = new ArrayList<>(listOf(spec.get("volumes")));
+    volumes.add(
+        map(
+            "name",
+            SECRETS_VOLUME,
+            "secret",
+            map("secretName", SecretNames.knative(app.app(), Optional.empty()))));
+    spec.put("volumes", volumes);
+  }
+
+  private static List<?> listOf(Object value) {
+    return value == null ? List.of() : (List<?>) value;
   }
 
   /**

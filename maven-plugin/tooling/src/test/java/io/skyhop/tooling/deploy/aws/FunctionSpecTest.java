@@ -77,4 +77,33 @@ class FunctionSpecTest {
     assertThat(FunctionSpec.of(settings, get(), ROLE).differences(current))
         .containsExactly("Environment");
   }
+
+  @Test
+  void aFunctionWithSecretsReadsThemThroughTheExtensionLayerWhenOneIsNamed() {
+    DeployManifest.Function f = get();
+    DeployManifest.Function withSecrets =
+        new DeployManifest.Function(
+            f.name(),
+            f.trigger(),
+            512,
+            10,
+            0,
+            f.env(),
+            f.targets(),
+            java.util.List.of("db-password"));
+    String layer =
+        "arn:aws:lambda:us-east-1:177933569100:layer:AWS-Parameters-and-Secrets-Lambda-Extension:12";
+
+    FunctionSpec viaLayer =
+        FunctionSpec.of(settings, withSecrets, ROLE, java.util.Optional.of(layer));
+    FunctionSpec direct = FunctionSpec.of(settings, withSecrets, ROLE, java.util.Optional.empty());
+
+    assertThat(viaLayer.layers()).containsExactly(layer);
+    assertThat(viaLayer.env()).containsEntry("SKYHOP_SECRETS_VIA", "extension");
+    assertThat(direct.layers()).isEmpty();
+    assertThat(direct.env()).containsEntry("SKYHOP_SECRETS_VIA", "direct");
+    assertThat(FunctionSpec.of(settings, get(), ROLE, java.util.Optional.of(layer)).layers())
+        .as("no secrets, no layer")
+        .isEmpty();
+  }
 }

@@ -108,6 +108,46 @@ class KnativeYamlTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void functionsWithSecretsMountTheAppsSecretWhereTheRuntimeReadsIt() {
+    List<Map<String, Object>> docs =
+        documents(
+            write(
+                app(
+                    HTTP.replace("\"env\": {}", "\"env\": {}, \"secrets\": [\"db-password\"]"),
+                    HTTP.replace("\"get\"", "\"admin\"")
+                        .replace("\"ANONYMOUS\"", "\"FUNCTION\"")
+                        .replace("/items", "/admin")),
+                defaults()));
+
+    Map<String, Object> revision = path(docs.get(0), "spec", "template", "spec");
+    Map<String, Object> container = ((List<Map<String, Object>>) revision.get("containers")).get(0);
+    assertThat(container.get("volumeMounts"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "name", "function-keys",
+                    "mountPath", "/etc/skyhop/function-keys",
+                    "readOnly", true),
+                Map.of(
+                    "name",
+                    "secrets",
+                    "mountPath",
+                    "/tmp/skyhop/secrets-volume",
+                    "readOnly",
+                    true)));
+    assertThat(revision.get("volumes"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "name", "function-keys", "secret", Map.of("secretName", "shop-function-keys")),
+                Map.of("name", "secrets", "secret", Map.of("secretName", "shop-secrets"))));
+    assertThat(container.get("env"))
+        .as("no secret in the environment")
+        .isEqualTo(List.of(Map.of("name", "TZ", "value", "UTC")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void keyedFunctionsMountTheSecretOfTheKeysAndPassItsPathToTheRuntime() {
     List<Map<String, Object>> docs =
         documents(
