@@ -2,7 +2,9 @@ package io.skyhop.it.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import io.skyhop.runtime.testing.RuntimeProcess;
+import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -61,7 +63,7 @@ class SecretsLocalIT {
           runtime.send(
               runtime
                   .request("/vault/snoop")
-                  .POST(BodyPublishers.ofString(VALUE + "\n" + data))
+                  .POST(BodyPublishers.ofString(VALUE + "\n" + data + "\n" + workDir(data)))
                   .build());
       List<String> report = snoop.body().lines().toList();
       assertThat(report)
@@ -104,5 +106,14 @@ class SecretsLocalIT {
         .mapToInt(l -> Integer.parseInt(l.substring(prefix.length())))
         .findFirst()
         .orElse(0);
+  }
+
+  /** The workers' directory tree, as the runtime's state file names it. */
+  private static Path workDir(Path data) throws IOException {
+    return Path.of(
+        JsonParser.parseString(Files.readString(data.resolve("runtime.json")))
+            .getAsJsonObject()
+            .get("workDir")
+            .getAsString());
   }
 }

@@ -6,8 +6,11 @@ import io.skyhop.api.HttpMethod;
 import io.skyhop.api.HttpTrigger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +34,7 @@ public class Vault {
     }
   }
 
-  /** Body: the value to look for, a line break, the directory to search. */
+  /** Body: the value to look for, then one directory to search per line. */
   @Function(env = {"GREETING=hello"})
   @HttpTrigger(path = "/snoop", methods = {HttpMethod.POST})
   public String snoop(String body, Context context) throws IOException {
@@ -68,19 +71,32 @@ public class Vault {
     report.add("proc files read: " + procFiles);
     report.add("proc: " + (proc.isEmpty() ? "none" : proc));
     List<String> disk = new ArrayList<>();
-    int files = 0;
-    try (Stream<Path> walk = Files.walk(Path.of(lines[1]))) {
-      for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        byte[] content = read(f);
-        if (content != null) {
-          files++;
-          if (contains(content, value)) {
-            disk.add(f.toString());
-          }
-        }
-      }
+    int[] files = {0};
+    for (int i = 1; i < lines.length; i++) {
+      // a directory the worker may not list (the data directory under separate users) is skipped,
+      // as everything it cannot read
+      Files.walkFileTree(
+          Path.of(lines[i]),
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              byte[] content = attrs.isRegularFile() ? read(f) : null;
+              if (content != null) {
+                files[0]++;
+                if (contains(content, value)) {
+                  disk.add(f.toString());
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     }
-    report.add("files read: " + files);
+    report.add("files read: " + files[0]);
     report.add("disk: " + (disk.isEmpty() ? "none" : disk));
     return String.join("\n", report);
   }
