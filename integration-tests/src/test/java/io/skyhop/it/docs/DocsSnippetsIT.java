@@ -2,6 +2,7 @@ package io.skyhop.it.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyhop.it.FunctionJavac;
 import io.skyhop.it.Repo;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,13 +74,7 @@ class DocsSnippetsIT {
                   diagnostics,
                   files,
                   null,
-                  List.of(
-                      "-classpath",
-                      System.getProperty("java.class.path"),
-                      "-d",
-                      out.toString(),
-                      "--release",
-                      "17"),
+                  FunctionJavac.options(System.getProperty("java.class.path"), out),
                   null,
                   List.of(source))
               .call();
