@@ -80,5 +80,10 @@ class DocsSnippetsIT {
               .call();
       assertThat(ok).as(name + " compiles:\n" + diagnostics + "\n" + code).isTrue();
     }
+    if (code.contains("@Function")) {
+      assertThat(out.resolve("META-INF/skyhop/functions.json"))
+          .as(name + ": the annotation processor ran and indexed its functions")
+          .exists();
+    }
   }
 }
