@@ -73,7 +73,7 @@ class MeasureAzureIT {
         .env("AZURE_CLIENT_SECRET", SECRET)
         .env("AZURE_TENANT_ID", "72f988bf-0000-4000-8000-0000000000aa")
         .env("AZURE_AUTHORITY_HOST", endpoint())
-        .env("MAVEN_OPTS", tls.trustOptions());
+        .env("MAVEN_OPTS", tls.mavenOpts());
   }
 
   @AfterEach

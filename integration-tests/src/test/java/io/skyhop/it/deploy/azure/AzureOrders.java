@@ -51,7 +51,7 @@ final class AzureOrders {
         .env("AZURE_CLIENT_SECRET", SECRET)
         .env("AZURE_TENANT_ID", TENANT)
         .env("AZURE_AUTHORITY_HOST", stubs.endpoint())
-        .env("MAVEN_OPTS", stubs.trustOptions());
+        .env("MAVEN_OPTS", stubs.mavenOpts());
   }
 
   /** The settings of every run: the stub as ARM endpoint, subscription, group and region. */
