@@ -107,6 +107,14 @@ public final class StubTls {
         + " -Djavax.net.ssl.trustStoreType=PKCS12";
   }
 
+  /**
+   * {@code MAVEN_OPTS} for a child Maven that trusts the stub: the inherited {@code MAVEN_OPTS}
+   * (the local repository the outer build uses, say) followed by {@link #trustOptions()}.
+   */
+  public String mavenOpts() {
+    return (System.getenv().getOrDefault("MAVEN_OPTS", "") + " " + trustOptions()).strip();
+  }
+
   private static void keytool(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());

@@ -2,6 +2,7 @@ package io.skyhop.it.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyhop.it.FunctionJavac;
 import io.skyhop.it.Repo;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,17 +74,16 @@ class DocsSnippetsIT {
                   diagnostics,
                   files,
                   null,
-                  List.of(
-                      "-classpath",
-                      System.getProperty("java.class.path"),
-                      "-d",
-                      out.toString(),
-                      "--release",
-                      "17"),
+                  FunctionJavac.options(System.getProperty("java.class.path"), out),
                   null,
                   List.of(source))
               .call();
       assertThat(ok).as(name + " compiles:\n" + diagnostics + "\n" + code).isTrue();
+    }
+    if (code.contains("@Function")) {
+      assertThat(out.resolve("META-INF/skyhop/functions.json"))
+          .as(name + ": the annotation processor ran and indexed its functions")
+          .exists();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.it.FunctionJavac;
 import io.skyhop.it.Repo;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
@@ -99,10 +100,7 @@ class GcpIsolationIT {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     String[] args =
-        Stream.concat(
-                Stream.of(
-                    "--release", "17", "-classpath", sdkApi.toString(), "-d", classes.toString()),
-                files.stream())
+        Stream.concat(FunctionJavac.options(sdkApi.toString(), classes).stream(), files.stream())
             .toArray(String[]::new);
     int status = javac.run(null, null, errors, args);
     assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();

@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import io.skyhop.it.FunctionJavac;
 import io.skyhop.it.Repo;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
@@ -102,10 +103,7 @@ final class KnativeFixture {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     String[] args =
-        Stream.concat(
-                Stream.of(
-                    "--release", "17", "-classpath", sdkApi.toString(), "-d", classes.toString()),
-                files.stream())
+        Stream.concat(FunctionJavac.options(sdkApi.toString(), classes).stream(), files.stream())
             .toArray(String[]::new);
     assertThat(javac.run(null, null, errors, args))
         .as(errors.toString(StandardCharsets.UTF_8))

@@ -2,6 +2,7 @@ package io.skyhop.it.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyhop.it.FunctionJavac;
 import io.skyhop.it.Repo;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
@@ -109,8 +110,7 @@ public final class LocalFixtureApp {
     try (Stream<Path> walk = Files.walk(copy)) {
       String[] args =
           Stream.concat(
-                  Stream.of(
-                      "--release", "17", "-classpath", sdkApi.toString(), "-d", classes.toString()),
+                  FunctionJavac.options(sdkApi.toString(), classes).stream(),
                   walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString))
               .toArray(String[]::new);
       assertThat(javac.run(null, null, errors, args))

@@ -73,10 +73,7 @@ class MeasureAzureIT {
         .env("AZURE_CLIENT_SECRET", SECRET)
         .env("AZURE_TENANT_ID", "72f988bf-0000-4000-8000-0000000000aa")
         .env("AZURE_AUTHORITY_HOST", endpoint())
-        .env(
-            "MAVEN_OPTS",
-            // keep the caller's options (e.g. -Dmaven.repo.local) and add the stub's trust store
-            (System.getenv().getOrDefault("MAVEN_OPTS", "") + " " + tls.trustOptions()).trim());
+        .env("MAVEN_OPTS", tls.mavenOpts());
   }
 
   @AfterEach

@@ -51,10 +51,7 @@ final class AzureOrders {
         .env("AZURE_CLIENT_SECRET", SECRET)
         .env("AZURE_TENANT_ID", TENANT)
         .env("AZURE_AUTHORITY_HOST", stubs.endpoint())
-        .env(
-            "MAVEN_OPTS",
-            // keep the caller's options (e.g. -Dmaven.repo.local) and add the stub's trust store
-            (System.getenv().getOrDefault("MAVEN_OPTS", "") + " " + stubs.trustOptions()).trim());
+        .env("MAVEN_OPTS", stubs.mavenOpts());
   }
 
   /** The settings of every run: the stub as ARM endpoint, subscription, group and region. */

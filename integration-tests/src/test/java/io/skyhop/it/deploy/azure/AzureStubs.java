@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * functions the host lists after a publish), each other folder a scenario layered on it with higher
  * priority; of two scenario stubs matching the same request, the one loaded later wins (WireMock
  * prefers the most recently added among equal priorities). The server's certificate is generated
- * per run for {@code 127.0.0.1} with keytool; {@link #trustOptions()} make the child Maven trust it
+ * per run for {@code 127.0.0.1} with keytool; {@link #mavenOpts()} make the child Maven trust it
  * ({@code -Djavax.net.ssl.trustStore}). {@code ${name}} in a mapping is replaced by a value known
  * at run time.
  */
@@ -46,8 +46,8 @@ final class AzureStubs implements AutoCloseable {
   }
 
   /** The JVM options that make a child JVM (the Maven under test) trust the stub. */
-  String trustOptions() {
-    return tls.trustOptions();
+  String mavenOpts() {
+    return tls.mavenOpts();
   }
 
   /** Forgets every stub, request and scenario state, then loads {@code provider/} and scenarios. */
