@@ -77,7 +77,8 @@ class SecretsLocalIT {
               "proc: none",
               "disk: none");
       assertThat(count(report, "proc files read: ")).as("it looked").isGreaterThan(10);
-      assertThat(count(report, "files read: ")).as("it looked").isGreaterThan(5);
+      // it read what it can (its own class path): the data directory it cannot even list
+      assertThat(count(report, "files read: ")).as("it looked").isGreaterThan(0);
 
       HttpResponse<String> unset = runtime.send(runtime.request("/vault/unset").GET().build());
       assertThat(unset.body())

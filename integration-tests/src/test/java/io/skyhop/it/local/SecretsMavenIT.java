@@ -60,12 +60,13 @@ class SecretsMavenIT {
               "skyhop.secret = 'api-key' declared by the functions has no value in the in-house"
                   + " runtime at "
                   + runtime.baseUrl()
-                  + " (app 'vault'). Fix: set it with 'mvn skyhop:secret -Dskyhop.secret=api-key"
-                  + " -Dskyhop.target=local' (value on standard input), then deploy again")
+                  + " (app 'vault-dev'). Fix: set it with 'mvn skyhop:secret"
+                  + " -Dskyhop.secret=api-key -Dskyhop.target=local -Dskyhop.stage=dev' (value on"
+                  + " standard input), then deploy again")
           .contains(
               "Stored secret 'db-password' in the in-house runtime at "
                   + runtime.baseUrl()
-                  + " (app 'vault') (SecretValue["
+                  + " (app 'vault-dev') (SecretValue["
                   + VALUE.length()
                   + " bytes])")
           .contains("Settings: dev.properties (1 app-wide keys, 1 per-function keys)");
@@ -80,7 +81,7 @@ class SecretsMavenIT {
                   "-Dskyhop.secret=api-key",
                   "-Dskyhop.secret.fromEnv=VAULT_DB_PASSWORD"));
       assertThat(second.succeeded()).as(second.toString()).isTrue();
-      assertThat(runtime.send(runtime.request("/vault/reveal").GET().build()).body())
+      assertThat(runtime.send(runtime.request("/vault-dev/reveal").GET().build()).body())
           .isEqualTo("hello from dev|" + VALUE);
       assertThat(Files.readString(build.dir().resolve("target/skyhop/manifest.json")))
           .contains("\"secrets\": [\n        \"db-password\"\n      ]");

@@ -102,7 +102,7 @@ public final class LocalDeployer implements Deployer {
       return new DeployResult("local", request.app(), plan, Map.of());
     }
     LocalRuntimeClient client = connect(request, listener, true);
-    LocalSecrets.requireValues(client, manifest, app);
+    LocalSecrets.requireValues(client, manifest, request.naming());
     boolean existed = client.app(app).isPresent();
     LocalRuntimeClient.DeployedApp deployed =
         client.deploy(app, StagedBundle.of(bundle, request.naming()));

@@ -5,6 +5,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.local.LocalRuntimeClient;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.secret.SecretValue;
 import java.util.TreeSet;
 
@@ -17,7 +18,8 @@ public final class LocalSecrets {
    *
    * @throws ConfigurationException naming every missing secret and the command that sets it
    */
-  static void requireValues(LocalRuntimeClient client, DeployManifest manifest, String app) {
+  static void requireValues(LocalRuntimeClient client, DeployManifest manifest, Naming naming) {
+    String app = naming.cluster().app();
     TreeSet<String> missing = new TreeSet<>();
     manifest.functions().forEach(f -> missing.addAll(f.secrets()));
     if (missing.isEmpty()) {
@@ -38,7 +40,9 @@ public final class LocalSecrets {
               + (missing.size() == 1 ? "it" : "each")
               + " with 'mvn skyhop:secret -Dskyhop.secret="
               + missing.first()
-              + " -Dskyhop.target=local' (value on standard input), then deploy again");
+              + " -Dskyhop.target=local"
+              + naming.stage().map(stage -> " -Dskyhop.stage=" + stage).orElse("")
+              + "' (value on standard input), then deploy again");
     }
   }
 

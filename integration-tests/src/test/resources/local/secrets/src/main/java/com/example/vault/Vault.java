@@ -34,7 +34,7 @@ public class Vault {
     }
   }
 
-  /** Body: the value to look for, then one directory to search per line. */
+  /** Body: the value to look for, then one directory to search per line (its class path too). */
   @Function(env = {"GREETING=hello"})
   @HttpTrigger(path = "/snoop", methods = {HttpMethod.POST})
   public String snoop(String body, Context context) throws IOException {
@@ -72,11 +72,19 @@ public class Vault {
     report.add("proc: " + (proc.isEmpty() ? "none" : proc));
     List<String> disk = new ArrayList<>();
     int[] files = {0};
+    List<Path> places = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
+      places.add(Path.of(lines[i]));
+    }
+    // and what this worker can surely read: the folders of its own class path
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      places.add(Path.of(entry).toAbsolutePath().getParent());
+    }
+    for (Path place : places) {
       // a directory the worker may not list (the data directory under separate users) is skipped,
       // as everything it cannot read
       Files.walkFileTree(
-          Path.of(lines[i]),
+          place,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
