@@ -3,12 +3,14 @@ package io.skyhop.maven;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.runtime.JavaRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,15 +34,6 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /** What every Skyhop goal shares: the project, the app name, and error translation. */
 abstract class AbstractSkyhopMojo extends AbstractMojo {
-  /** The adapter artifact added to each target's package, with its dependencies. */
-  private static final Map<Target, String> ADAPTERS =
-      Map.of(
-          Target.AWS, "skyhop-aws-lambda",
-          Target.AZURE, "skyhop-azure-functions",
-          Target.GCP, "skyhop-gcp-functions",
-          Target.LOCAL, "skyhop-adapter-core",
-          Target.KNATIVE, "skyhop-runtime");
-
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
@@ -163,15 +156,16 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
    * Gson) carries the tooling's dependency trail, not the adapter's, so the trails miss it.
    */
   Map<Target, List<Library>> adapters() throws DependencyResolutionException {
-    Map<Target, List<Library>> result = new EnumMap<>(Target.class);
-    for (Map.Entry<Target, String> e : ADAPTERS.entrySet()) {
+    Map<Target, List<Library>> result = new LinkedHashMap<>();
+    for (TargetProvider provider : TargetProviders.loaded()) {
       List<Library> libs = new ArrayList<>();
       for (Artifact a : plugin.getArtifacts()) {
-        if (a.getGroupId().equals("io.skyhop") && a.getArtifactId().equals(e.getValue())) {
+        if (a.getGroupId().equals("io.skyhop")
+            && a.getArtifactId().equals(provider.adapterArtifact())) {
           libs.addAll(runtimeClosure(a));
         }
       }
-      result.put(e.getKey(), libs);
+      result.put(provider.target(), libs);
     }
     return result;
   }

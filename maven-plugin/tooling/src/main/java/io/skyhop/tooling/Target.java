@@ -1,29 +1,53 @@
 package io.skyhop.tooling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The targets a function can run on: the explicit registry, no classpath discovery. */
-public enum Target {
+/**
+ * A target a function can run on, by the id users type. The targets there are come from the {@link
+ * TargetProvider}s registered through {@code META-INF/services} ({@link TargetProviders}); the
+ * constants name the built-in ones for the providers' own code.
+ */
+public final class Target {
   /** AWS Lambda. */
-  AWS("aws"),
+  public static final Target AWS = new Target("aws");
+
   /** Azure Functions (Java, Functions v4). */
-  AZURE("azure"),
+  public static final Target AZURE = new Target("azure");
+
   /** Google Cloud Functions 2nd gen. */
-  GCP("gcp"),
+  public static final Target GCP = new Target("gcp");
+
   /** The in-house Skyhop runtime. */
-  LOCAL("local"),
+  public static final Target LOCAL = new Target("local");
+
   /** The in-house runtime as a container on Knative Serving. */
-  KNATIVE("knative");
+  public static final Target KNATIVE = new Target("knative");
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   private final String id;
 
-  Target(String id) {
+  private Target(String id) {
     this.id = id;
+  }
+
+  /**
+   * The target with a provider's id (any case: {@code AWS} is {@code aws}), unchecked against the
+   * registry: for {@link TargetProvider#target()}.
+   *
+   * @throws IllegalArgumentException for an id that is not lower-case letters, digits and dashes
+   */
+  public static Target named(String id) {
+    String v = id == null ? "" : id.toLowerCase(Locale.ROOT);
+    if (!ID.matcher(v).matches()) {
+      throw new IllegalArgumentException("A target id is letters, digits and '-': " + id);
+    }
+    return new Target(v);
   }
 
   /** The id users type, e.g. {@code aws}. */
@@ -35,17 +59,15 @@ public enum Target {
    * The target with this id.
    *
    * @param property the property the value came from, named in the error
-   * @throws ConfigurationException for an unknown id
+   * @throws ConfigurationException for an id no provider serves
    */
   public static Target of(String value, String property) {
     String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    for (Target t : values()) {
-      if (t.id.equals(v)) {
-        return t;
-      }
+    List<String> known = TargetProviders.ids();
+    if (!known.contains(v)) {
+      throw new ConfigurationException(property, value, TargetProviders.unknown(property));
     }
-    throw new ConfigurationException(
-        property, value, "is not a Skyhop target. Fix: set -D" + property + "= to one of " + ids());
+    return new Target(v);
   }
 
   /** Parses a comma-separated list such as {@code aws,azure,gcp,local}. */
@@ -58,12 +80,26 @@ public enum Target {
     }
     if (targets.isEmpty()) {
       throw new ConfigurationException(
-          property, value, "names no target. Fix: list some of " + ids() + ", comma-separated");
+          property,
+          value,
+          "names no target. Fix: list some of " + TargetProviders.ids() + ", comma-separated");
     }
     return new ArrayList<>(targets);
   }
 
-  private static String ids() {
-    return Arrays.stream(values()).map(Target::id).toList().toString();
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Target t && t.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /** The id in capitals, as the enum this class replaced printed it (log lines show it). */
+  @Override
+  public String toString() {
+    return id.toUpperCase(Locale.ROOT);
   }
 }

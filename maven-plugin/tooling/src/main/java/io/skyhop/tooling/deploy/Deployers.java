@@ -2,8 +2,10 @@ package io.skyhop.tooling.deploy;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.TargetProviders;
 
-/** The deployer of each target: the explicit registry. */
+/** The deployer of each target, from its {@link TargetProvider}. */
 public final class Deployers {
   private Deployers() {}
 
@@ -13,20 +15,6 @@ public final class Deployers {
    * @throws ConfigurationException when this version cannot deploy to the target
    */
   public static Deployer of(Target target) {
-    Deployer deployer =
-        switch (target) {
-          case AWS -> new io.skyhop.tooling.deploy.aws.AwsDeployer();
-          case AZURE -> new io.skyhop.tooling.deploy.azure.AzureDeployer();
-          case GCP -> new io.skyhop.tooling.deploy.gcp.GcpDeployer();
-          case LOCAL -> new io.skyhop.tooling.deploy.local.LocalDeployer();
-          case KNATIVE -> new io.skyhop.tooling.deploy.knative.KnativeDeployer();
-        };
-    if (deployer == null) {
-      throw new ConfigurationException(
-          "skyhop.target",
-          target.id(),
-          "cannot be deployed by this version of Skyhop yet. Fix: choose another skyhop.target");
-    }
-    return deployer;
+    return TargetProviders.of(target).deployer();
   }
 }

@@ -1,35 +1,16 @@
 package io.skyhop.tooling.invoke;
 
-import com.azure.core.credential.TokenCredential;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.auth.oauth2.IdTokenCredentials;
-import com.google.auth.oauth2.IdTokenProvider;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
-import io.skyhop.tooling.deploy.aws.AwsSettings;
-import io.skyhop.tooling.deploy.azure.AzureCredentials;
-import io.skyhop.tooling.deploy.azure.AzureSettings;
-import io.skyhop.tooling.deploy.azure.SignedPipeline;
-import io.skyhop.tooling.deploy.gcp.GcpCredentials;
-import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * {@code skyhop:invoke -Dskyhop.remote=true} on aws, azure and gcp: an HTTP function through the
@@ -111,18 +92,8 @@ public final class RemoteInvoke {
                     "has no URL in " + request.recordFile() + ". Fix: deploy again"));
   }
 
-  /** The function app's host name the last Azure deploy recorded. */
-  private static String defaultHostName(DeployRequest request) {
-    Object host = record(request).details().get("defaultHostName");
-    if (host == null) {
-      throw new ConfigurationException(
-          "skyhop.target", request.recordFile() + " names no defaultHostName. Fix: deploy again");
-    }
-    return host.toString();
-  }
-
   /** What the last deploy to the target and stage recorded. */
-  static DeployResult record(DeployRequest request) {
+  public static DeployResult record(DeployRequest request) {
     Path record = request.recordFile();
     if (!Files.isRegularFile(record)) {
       throw new ConfigurationException(
@@ -149,91 +120,6 @@ public final class RemoteInvoke {
   }
 
   private static RemoteTarget open(DeployRequest request) throws Exception {
-    return switch (request.target()) {
-      case AWS -> {
-        AwsSettings aws = AwsSettings.of(request.app(), request.settings());
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        SqsClientBuilder sqs =
-            SqsClient.builder()
-                .region(Region.of(aws.region()))
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().build());
-        LambdaClientBuilder lambda =
-            LambdaClient.builder()
-                .region(Region.of(aws.region()))
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().build());
-        S3ClientBuilder s3 =
-            S3Client.builder()
-                .region(Region.of(aws.region()))
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                // an endpoint override (emulator, test stub) cannot serve bucket host names
-                .forcePathStyle(aws.endpoint().isPresent());
-        aws.endpoint().ifPresent(sqs::endpointOverride);
-        aws.endpoint().ifPresent(lambda::endpointOverride);
-        aws.endpoint().ifPresent(s3::endpointOverride);
-        yield new AwsRemote(
-            credentials, aws.region(), sqs.build(), lambda.build(), s3.build(), aws.names());
-      }
-      case GCP -> {
-        GcpSettings gcp = GcpSettings.of(request.settings());
-        GoogleCredentials credentials = GcpCredentials.applicationDefault().load();
-        yield new GcpRemote(
-            audience -> idToken(credentials, audience),
-            credentials,
-            gcp.endpoint(),
-            gcp.project(),
-            gcp.region(),
-            request.naming().gcp());
-      }
-      case AZURE -> {
-        AzureSettings azure = AzureSettings.of(request.settings(), request.app());
-        TokenCredential credential = AzureCredentials.defaultChain(System::getenv);
-        boolean publicCloud = azure.endpoint().equals(AzureSettings.PUBLIC_ARM);
-        yield new AzureRemote(
-            SignedPipeline.of(credential, azure.scope()),
-            SignedPipeline.of(credential, "https://storage.azure.com/.default"),
-            azure.endpoint() + azure.siteId(),
-            publicCloud
-                ? "https://" + azure.storageAccount() + ".queue.core.windows.net"
-                : azure.endpoint(),
-            publicCloud
-                ? "https://" + azure.storageAccount() + ".blob.core.windows.net"
-                : azure.endpoint(),
-            () -> "https://" + defaultHostName(request),
-            request.naming().azure());
-      }
-      default ->
-          throw new ConfigurationException(
-              "skyhop.target",
-              request.target().id(),
-              "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: call the Knative"
-                  + " Service's URL ('kubectl get ksvc') with the function key in x-functions-key,"
-                  + " or invoke locally without skyhop.remote");
-    };
-  }
-
-  private static String idToken(GoogleCredentials credentials, String audience) {
-    if (!(credentials instanceof IdTokenProvider provider)) {
-      throw new ConfigurationException(
-          "GOOGLE_APPLICATION_CREDENTIALS",
-          "The application-default credentials ("
-              + credentials.getClass().getSimpleName()
-              + ") cannot mint Google ID tokens, which Auth.FUNCTION functions require. Fix: use a"
-              + " service-account key (GOOGLE_APPLICATION_CREDENTIALS) or 'gcloud auth"
-              + " application-default login --impersonate-service-account=<account>'");
-    }
-    try {
-      IdTokenCredentials id =
-          IdTokenCredentials.newBuilder()
-              .setIdTokenProvider(provider)
-              .setTargetAudience(audience)
-              .build();
-      id.refresh();
-      return id.getIdToken().getTokenValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TargetProviders.of(request.target()).remote(request);
   }
 }

@@ -3,7 +3,7 @@ package io.skyhop.tooling.invoke;
 import io.skyhop.tooling.deploy.DeployManifest;
 
 /** One target's way to call a deployed function as the provider would trigger it. */
-interface RemoteTarget extends AutoCloseable {
+public interface RemoteTarget extends AutoCloseable {
   /**
    * Calls an HTTP function through its URL with the target's credentials for {@code Auth.FUNCTION}.
    *

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.report;
 
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.cost.Profile;
 import io.skyhop.tooling.lab.ColdStart;
 import io.skyhop.tooling.lab.Invocation;
@@ -71,23 +72,7 @@ final class MeasuredResults {
 
   private static List<String> notes(Measurement m) {
     List<String> notes = new ArrayList<>();
-    switch (m.target().id()) {
-      case "aws" ->
-          notes.add(
-              "Amazon's runtime interface client against a local Runtime API emulator; init = process"
-                  + " start to the first /next call, duration = event handed out to response posted");
-      case "gcp" ->
-          notes.add(
-              "Google's function invoker; cold start = process start to the first response, no"
-                  + " server-side duration (billed time is the client-side latency)");
-      case "azure" ->
-          notes.add(
-              "local harness: the app folder loaded like the Azure Java worker does, not the Azure"
-                  + " host; duration = the execution as the harness timed it");
-      case "local" ->
-          notes.add("the in-house runtime; init and duration from its per-invocation report");
-      default -> {}
-    }
+    TargetProviders.of(m.target()).labNote().ifPresent(notes::add);
     Map<String, Integer> outcomes = new TreeMap<>();
     m.warm().forEach(i -> outcomes.merge(i.outcome(), 1, Integer::sum));
     if (!outcomes.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.skyhop.tooling.report;
 
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.cost.Billing;
 import io.skyhop.tooling.cost.CostEstimate;
 import io.skyhop.tooling.cost.CostModel;
@@ -37,13 +39,11 @@ public final class Pricing {
 
   /** The plans of a target, the main one first. */
   public static List<Plan> plans(String target) {
-    return switch (target) {
-      case "aws" -> List.of(Plan.AWS_X86_64, Plan.AWS_ARM64);
-      case "azure" -> List.of(Plan.AZURE_FLEX, Plan.AZURE_CONSUMPTION);
-      case "gcp" -> List.of(Plan.GCP);
-      case "local" -> List.of(Plan.LOCAL);
-      default -> throw new IllegalArgumentException("No plan for target " + target);
-    };
+    List<Plan> plans = TargetProviders.of(Target.of(target, "skyhop.targets")).plans();
+    if (plans.isEmpty()) {
+      throw new IllegalArgumentException("No plan for target " + target);
+    }
+    return plans;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.skyhop.tooling.report;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,12 +71,20 @@ public record ReportSettings(
   public static ReportSettings of(Map<String, String> values, Path baseDir) {
     List<Target> targets =
         Target.list(values.getOrDefault("skyhop.targets", DEFAULT_TARGETS), "skyhop.targets");
-    if (targets.contains(Target.KNATIVE)) {
-      throw new ConfigurationException(
-          "skyhop.targets",
-          values.get("skyhop.targets"),
-          "names knative, which the report cannot measure on this machine (it runs the in-house"
-              + " runtime, measured as local). Fix: leave knative out of skyhop.targets");
+    for (Target target : targets) {
+      Optional<String> refusal = TargetProviders.of(target).labRefusal();
+      if (refusal.isPresent()) {
+        throw new ConfigurationException(
+            "skyhop.targets",
+            values.get("skyhop.targets"),
+            "names "
+                + target.id()
+                + ", which the report cannot measure on this machine ("
+                + refusal.get()
+                + "). Fix: leave "
+                + target.id()
+                + " out of skyhop.targets");
+      }
     }
     OptionalDouble duration = decimal(values, "skyhop.durationMs", 0, 900_000);
     OptionalInt memory = whole(values, "skyhop.memoryMb", 128, 32_768);

@@ -2,6 +2,7 @@ package io.skyhop.tooling.report;
 
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.cost.CostModel;
 import io.skyhop.tooling.cost.PriceTable;
 import io.skyhop.tooling.deploy.DeployManifest;
@@ -11,10 +12,6 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.Samples;
-import io.skyhop.tooling.lab.aws.AwsHarness;
-import io.skyhop.tooling.lab.azure.AzureHarness;
-import io.skyhop.tooling.lab.gcp.GcpHarness;
-import io.skyhop.tooling.lab.local.LocalHarness;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
@@ -160,13 +157,7 @@ public final class Reporter {
   }
 
   private static Harness open(Target target, LabContext lab) throws IOException {
-    return switch (target) {
-      case AWS -> AwsHarness.open(lab);
-      case GCP -> GcpHarness.open(lab);
-      case AZURE -> AzureHarness.open(lab);
-      case LOCAL -> LocalHarness.open(lab);
-      case KNATIVE -> throw new IllegalArgumentException("knative is not measured");
-    };
+    return TargetProviders.of(target).lab(lab);
   }
 
   private static Map<String, byte[]> payloads(ReportSettings settings) throws IOException {

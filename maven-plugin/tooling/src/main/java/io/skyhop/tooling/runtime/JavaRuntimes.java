@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public final class JavaRuntimes {
   static JavaRuntimes parse(Reader json) {
     JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
     LocalDate date = LocalDate.parse(root.get("date").getAsString());
-    Map<Target, Map<Integer, JavaRuntime>> runtimes = new EnumMap<>(Target.class);
+    Map<Target, Map<Integer, JavaRuntime>> runtimes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> p : root.getAsJsonObject("providers").entrySet()) {
       Target target = Target.of(p.getKey(), "providers");
       JsonObject provider = p.getValue().getAsJsonObject();

@@ -28,7 +28,7 @@ import java.util.Optional;
  * function key for {@code FUNCTION} auth; timer, queue and blob functions are listed in the notes
  * as not measured (they cannot be called from here without their trigger's service).
  */
-final class AzureMeasurements {
+public final class AzureMeasurements implements CloudMeasurement {
   /** The label of Azure's provider-measured rows. */
   static final String LABEL = "azure (Functions, provider)";
 
@@ -45,6 +45,11 @@ final class AzureMeasurements {
   private final ProviderClients clients;
   private final Pause pause;
 
+  /** Measurements with the report's listener, pricing, clients and pause. */
+  public AzureMeasurements(MeasurementContext context) {
+    this(context.listener(), context.pricing(), context.clients(), context.pause());
+  }
+
   AzureMeasurements(BuildListener listener, Pricing pricing, ProviderClients clients, Pause pause) {
     this.listener = listener;
     this.pricing = pricing;
@@ -52,12 +57,18 @@ final class AzureMeasurements {
     this.pause = pause;
   }
 
+  @Override
+  public String note() {
+    return NOTE;
+  }
+
   /**
    * Measures the recorded app's HTTP functions.
    *
    * @param notes receives one line per function not measured
    */
-  List<Result> measure(
+  @Override
+  public List<Result> measure(
       ReportRequest request,
       DeployResult record,
       Map<String, DeployManifest.Function> manifest,

@@ -1,0 +1,93 @@
+package io.skyhop.tooling;
+
+import io.skyhop.tooling.cost.Plan;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.invoke.RemoteTarget;
+import io.skyhop.tooling.lab.Harness;
+import io.skyhop.tooling.lab.LabContext;
+import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.report.provider.CloudMeasurement;
+import io.skyhop.tooling.report.provider.MeasurementContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Skyhop needs of one target: the one place a provider plugs into the engine. A provider
+ * registers its implementation in {@code META-INF/services/io.skyhop.tooling.TargetProvider}
+ * ({@link TargetProviders} finds it); shared code asks the provider and names no target.
+ *
+ * <p>An implementation is cheap to construct (the registry instantiates every provider it finds):
+ * it creates its clients in the methods, never in the constructor.
+ */
+public interface TargetProvider {
+  /** The target, whose id users type in {@code skyhop.targets} and {@code skyhop.target}. */
+  Target target();
+
+  /**
+   * The run-time adapter ({@code io.skyhop:<artifactId>}, at the plugin's version) whose jar and
+   * run-time dependencies go into this target's package.
+   */
+  String adapterArtifact();
+
+  /** {@code skyhop:package} for this target. */
+  TargetPackager packager();
+
+  /** {@code skyhop:deploy} and {@code skyhop:remove} for this target. */
+  Deployer deployer();
+
+  /**
+   * {@code skyhop:logs}: the target's log source, built with the provider's standard credentials.
+   *
+   * @param functions the app's functions (their physical names derive from them)
+   * @throws ConfigurationException when the target has no log source, or for bad settings
+   */
+  default LogSource logs(DeployRequest request, List<String> functions, BuildListener listener)
+      throws Exception {
+    throw new ConfigurationException(
+        "skyhop.target",
+        target().id(),
+        "has no log source in skyhop:logs yet. Fix: read the logs with the provider's own tools");
+  }
+
+  /**
+   * {@code skyhop:invoke -Dskyhop.remote=true}: calls deployed functions as the provider would.
+   *
+   * @throws ConfigurationException when the target cannot be invoked remotely
+   */
+  default RemoteTarget remote(DeployRequest request) throws Exception {
+    throw new ConfigurationException(
+        "skyhop.target",
+        target().id(),
+        "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: invoke locally without"
+            + " skyhop.remote");
+  }
+
+  /**
+   * {@code skyhop:report}: why this target cannot be measured on this machine, or empty when its
+   * {@link #lab lab harness} can.
+   */
+  default Optional<String> labRefusal() {
+    return Optional.empty();
+  }
+
+  /** {@code skyhop:report}: the harness that starts this target's runtime code on this machine. */
+  Harness lab(LabContext lab) throws IOException;
+
+  /** {@code skyhop:report}: how the lab harness takes its figures, one line for the report. */
+  default Optional<String> labNote() {
+    return Optional.empty();
+  }
+
+  /** The price plans of the target, the main one first (empty: the report does not price it). */
+  default List<Plan> plans() {
+    return List.of();
+  }
+
+  /** {@code skyhop.measure}: cold starts forced and timed on the provider, when it can. */
+  default Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
+    return Optional.empty();
+  }
+}

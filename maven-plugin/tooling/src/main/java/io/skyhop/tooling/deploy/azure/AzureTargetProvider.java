@@ -1,0 +1,77 @@
+package io.skyhop.tooling.deploy.azure;
+
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.cost.Plan;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.invoke.AzureInvoke;
+import io.skyhop.tooling.invoke.RemoteTarget;
+import io.skyhop.tooling.lab.Harness;
+import io.skyhop.tooling.lab.LabContext;
+import io.skyhop.tooling.lab.azure.AzureHarness;
+import io.skyhop.tooling.logs.AzureLogs;
+import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.pack.azure.AzurePackager;
+import io.skyhop.tooling.report.provider.AzureMeasurements;
+import io.skyhop.tooling.report.provider.CloudMeasurement;
+import io.skyhop.tooling.report.provider.MeasurementContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The azure target: everything Skyhop needs of it (registered in META-INF/services). */
+public final class AzureTargetProvider implements TargetProvider {
+  @Override
+  public Target target() {
+    return Target.AZURE;
+  }
+
+  @Override
+  public String adapterArtifact() {
+    return "skyhop-azure-functions";
+  }
+
+  @Override
+  public TargetPackager packager() {
+    return new AzurePackager();
+  }
+
+  @Override
+  public Deployer deployer() {
+    return new AzureDeployer();
+  }
+
+  @Override
+  public LogSource logs(DeployRequest request, List<String> functions, BuildListener listener) {
+    return AzureLogs.open(request);
+  }
+
+  @Override
+  public RemoteTarget remote(DeployRequest request) throws Exception {
+    return AzureInvoke.open(request);
+  }
+
+  @Override
+  public Harness lab(LabContext lab) {
+    return AzureHarness.open(lab);
+  }
+
+  @Override
+  public Optional<String> labNote() {
+    return Optional.of(
+        "local harness: the app folder loaded like the Azure Java worker does, not the Azure"
+            + " host; duration = the execution as the harness timed it");
+  }
+
+  @Override
+  public List<Plan> plans() {
+    return List.of(Plan.AZURE_FLEX, Plan.AZURE_CONSUMPTION);
+  }
+
+  @Override
+  public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
+    return Optional.of(new AzureMeasurements(context));
+  }
+}

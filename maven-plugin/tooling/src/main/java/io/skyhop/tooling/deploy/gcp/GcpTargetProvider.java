@@ -1,0 +1,79 @@
+package io.skyhop.tooling.deploy.gcp;
+
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.cost.Plan;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.invoke.GcpInvoke;
+import io.skyhop.tooling.invoke.RemoteTarget;
+import io.skyhop.tooling.lab.Harness;
+import io.skyhop.tooling.lab.LabContext;
+import io.skyhop.tooling.lab.gcp.GcpHarness;
+import io.skyhop.tooling.logs.GcpLogs;
+import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.pack.gcp.GcpPackager;
+import io.skyhop.tooling.report.provider.CloudMeasurement;
+import io.skyhop.tooling.report.provider.GcpMeasurements;
+import io.skyhop.tooling.report.provider.MeasurementContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** The gcp target: everything Skyhop needs of it (registered in META-INF/services). */
+public final class GcpTargetProvider implements TargetProvider {
+  @Override
+  public Target target() {
+    return Target.GCP;
+  }
+
+  @Override
+  public String adapterArtifact() {
+    return "skyhop-gcp-functions";
+  }
+
+  @Override
+  public TargetPackager packager() {
+    return new GcpPackager();
+  }
+
+  @Override
+  public Deployer deployer() {
+    return new GcpDeployer();
+  }
+
+  @Override
+  public LogSource logs(DeployRequest request, List<String> functions, BuildListener listener)
+      throws Exception {
+    return GcpLogs.open(request, functions);
+  }
+
+  @Override
+  public RemoteTarget remote(DeployRequest request) throws Exception {
+    return GcpInvoke.open(request);
+  }
+
+  @Override
+  public Harness lab(LabContext lab) throws IOException {
+    return GcpHarness.open(lab);
+  }
+
+  @Override
+  public Optional<String> labNote() {
+    return Optional.of(
+        "Google's function invoker; cold start = process start to the first response, no"
+            + " server-side duration (billed time is the client-side latency)");
+  }
+
+  @Override
+  public List<Plan> plans() {
+    return List.of(Plan.GCP);
+  }
+
+  @Override
+  public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
+    return Optional.of(new GcpMeasurements(context));
+  }
+}

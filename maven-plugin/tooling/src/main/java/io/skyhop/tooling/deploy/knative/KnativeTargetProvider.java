@@ -1,0 +1,68 @@
+package io.skyhop.tooling.deploy.knative;
+
+import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.invoke.RemoteTarget;
+import io.skyhop.tooling.lab.Harness;
+import io.skyhop.tooling.lab.LabContext;
+import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.pack.knative.KnativePackager;
+import java.util.List;
+import java.util.Optional;
+
+/** The knative target: everything Skyhop needs of it (registered in META-INF/services). */
+public final class KnativeTargetProvider implements TargetProvider {
+  @Override
+  public Target target() {
+    return Target.KNATIVE;
+  }
+
+  @Override
+  public String adapterArtifact() {
+    return "skyhop-runtime";
+  }
+
+  @Override
+  public TargetPackager packager() {
+    return new KnativePackager();
+  }
+
+  @Override
+  public Deployer deployer() {
+    return new KnativeDeployer();
+  }
+
+  @Override
+  public LogSource logs(DeployRequest request, List<String> functions, BuildListener listener) {
+    throw new ConfigurationException(
+        "skyhop.target",
+        request.target().id(),
+        "has no log source in skyhop:logs yet. Fix: read the pods' logs with 'kubectl logs -l"
+            + " serving.knative.dev/service=<app>-<function>'");
+  }
+
+  @Override
+  public RemoteTarget remote(DeployRequest request) {
+    throw new ConfigurationException(
+        "skyhop.target",
+        request.target().id(),
+        "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: call the Knative"
+            + " Service's URL ('kubectl get ksvc') with the function key in x-functions-key,"
+            + " or invoke locally without skyhop.remote");
+  }
+
+  @Override
+  public Optional<String> labRefusal() {
+    return Optional.of("it runs the in-house runtime, measured as local");
+  }
+
+  @Override
+  public Harness lab(LabContext lab) {
+    throw new IllegalArgumentException("knative is not measured");
+  }
+}
