@@ -68,7 +68,7 @@ echo "machine: $(nproc) cores, load average $START_LOAD"
 # --- 1. Build ---------------------------------------------------------------------------------
 build_skyhop() {
   step "mvn install at the root"
-  if [ "$BUILD" = 1 ] || [ ! -f "$BUILT_HELLO/aws/hello.zip" ] || [ ! -f "$ROOT/runtime/target/skyhop-runtime.jar" ]; then
+  if [ "$BUILD" = 1 ] || [ ! -f "$BUILT_HELLO/aws/hello.zip" ] || [ ! -f "$ROOT/adapters/local/runtime/target/skyhop-runtime.jar" ]; then
     (cd "$ROOT" && mvn $MVN_ONLINE -B -q install -DskipTests -Dspotless.apply.skip) >"$WORK/logs/root-install.log" 2>&1 || {
       tail -40 "$WORK/logs/root-install.log"
       echo "the root build failed (log: $WORK/logs/root-install.log)" >&2
@@ -105,7 +105,7 @@ provider_jars() {
 # Skyhop's packages of examples/hello (copied with the runtime jar, so that a concurrent build
 # cannot change them during the run), unpacked as each provider unpacks them.
 skyhop_packages() {
-  rm -rf "$HELLO" && cp -r "$BUILT_HELLO" "$HELLO" && cp "$ROOT/runtime/target/skyhop-runtime.jar" "$RUNTIME_JAR"
+  rm -rf "$HELLO" && cp -r "$BUILT_HELLO" "$HELLO" && cp "$ROOT/adapters/local/runtime/target/skyhop-runtime.jar" "$RUNTIME_JAR"
   rm -rf "$WORK/skyhop-aws" "$WORK/skyhop-gcp" && mkdir -p "$WORK/skyhop-aws" "$WORK/skyhop-gcp"
   (cd "$WORK/skyhop-aws" && jar --extract --file "$HELLO/aws/hello.zip")
   (cd "$WORK/skyhop-gcp" && jar --extract --file "$HELLO/gcp/hello.zip")
@@ -205,9 +205,9 @@ sizes() {
   size_row spring.jar "$BENCH/peers/spring/target/spring-hello.jar" "Spring Boot + Spring Cloud Function executable jar"
   size_row quarkus-app "$BENCH/peers/quarkus/target/quarkus-app" "Quarkus Funqy fast-jar folder (target/quarkus-app)"
   size_row core.jar "$(main_jar "$ROOT/adapters/core/target" 'skyhop-adapter-core-*.jar')" "skyhop-adapter-core"
-  size_row aws-adapter.jar "$(main_jar "$ROOT/adapters/aws-lambda/target" 'skyhop-aws-lambda-*.jar')" "skyhop-aws-lambda"
-  size_row gcp-adapter.jar "$(main_jar "$ROOT/adapters/gcp-functions/target" 'skyhop-gcp-functions-*.jar')" "skyhop-gcp-functions"
-  size_row azure-adapter.jar "$(main_jar "$ROOT/adapters/azure-functions/target" 'skyhop-azure-functions-*.jar')" "skyhop-azure-functions"
+  size_row aws-adapter.jar "$(main_jar "$ROOT/adapters/aws/adapter/target" 'skyhop-aws-lambda-*.jar')" "skyhop-aws-lambda"
+  size_row gcp-adapter.jar "$(main_jar "$ROOT/adapters/gcp/adapter/target" 'skyhop-gcp-functions-*.jar')" "skyhop-gcp-functions"
+  size_row azure-adapter.jar "$(main_jar "$ROOT/adapters/azure/adapter/target" 'skyhop-azure-functions-*.jar')" "skyhop-azure-functions"
   size_row sdk-api.jar "$(main_jar "$ROOT/sdk-api/target" 'skyhop-sdk-api-*.jar')" "skyhop-sdk-api (ships in every package too)"
   local worker
   worker=$(find "$WORK/run/runtime-data/runtime" -name '*.jar' 2>/dev/null | head -1)

@@ -14,7 +14,7 @@ runs=${RUNS:-10}
 mkdir -p "$work"
 bundle=$root/examples/orders/target/skyhop/local/orders.zip
 [ -f "$bundle" ] && [ -f "$root/runtime/target/skyhop-runtime.jar" ] ||
-  (cd "$root" && mvn -o -q -B install -DskipTests -Dspotless.apply.skip -pl runtime,examples/orders -am)
+  (cd "$root" && mvn -o -q -B install -DskipTests -Dspotless.apply.skip -pl adapters/local/runtime,examples/orders -am)
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }

@@ -34,7 +34,7 @@ copy() { # groupId:artifactId:version -> $work/<artifactId>.jar
 
 packaged=$root/examples/orders/target/skyhop
 if [ -n "${BUILD:-}" ] || [ ! -f "$root/runtime/target/skyhop-runtime.jar" ] || [ ! -f "$packaged/local/orders.zip" ]; then
-  (cd "$root" && mvn $mvn_flags -q -B install -DskipTests -Dspotless.apply.skip -pl runtime,examples/orders -am)
+  (cd "$root" && mvn $mvn_flags -q -B install -DskipTests -Dspotless.apply.skip -pl adapters/local/runtime,examples/orders -am)
 fi
 
 pids=()

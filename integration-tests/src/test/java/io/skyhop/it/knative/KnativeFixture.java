@@ -111,7 +111,7 @@ final class KnativeFixture {
     Files.writeString(classes.resolve("greeting.txt"), greeting + "\n");
 
     String version = Repo.version();
-    Path runtimeJar = Repo.root().resolve("runtime/target/skyhop-runtime.jar");
+    Path runtimeJar = Repo.root().resolve("adapters/local/runtime/target/skyhop-runtime.jar");
     assertThat(runtimeJar).as("build the runtime module first").isRegularFile();
     PackageRequest request =
         new PackageRequest(

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
@@ -92,12 +94,16 @@ class MeasureAwsIT {
         new Reporter(
             BuildListener.collecting(log),
             () ->
-                new ProviderClients(
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDSKYHOPLAB", "lab-secret")),
-                    () -> {
-                      throw new AssertionError("no Google credentials are needed");
-                    }),
+                ProviderClients.standard()
+                    .with(
+                        AwsCredentialsProvider.class,
+                        StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIDSKYHOPLAB", "lab-secret")))
+                    .with(
+                        GcpCredentials.class,
+                        () -> {
+                          throw new AssertionError("no Google credentials are needed");
+                        }),
             millis -> {});
     reporter.run(
         new ReportRequest(

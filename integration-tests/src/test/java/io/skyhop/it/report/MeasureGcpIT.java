@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * {@code skyhop.measure} on Google Cloud: through Google's Cloud Functions v2 client (HTTP/JSON)
@@ -92,11 +93,13 @@ class MeasureGcpIT {
     new Reporter(
             BuildListener.collecting(log),
             () ->
-                new ProviderClients(
-                    () -> {
-                      throw new AssertionError("no AWS credentials are needed");
-                    },
-                    GcpCredentials.of(token)),
+                ProviderClients.standard()
+                    .with(
+                        AwsCredentialsProvider.class,
+                        () -> {
+                          throw new AssertionError("no AWS credentials are needed");
+                        })
+                    .with(GcpCredentials.class, GcpCredentials.of(token)),
             millis -> {})
         .run(
             new ReportRequest(

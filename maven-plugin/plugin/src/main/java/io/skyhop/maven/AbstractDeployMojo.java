@@ -19,6 +19,11 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.target", defaultValue = "local")
   String target;
 
+  @Override
+  String targetIds() {
+    return target;
+  }
+
   /** Print the plan (create/update/unchanged per resource) and call nothing. */
   @Parameter(property = "skyhop.dryRun", defaultValue = "false")
   boolean dryRun;

@@ -69,6 +69,17 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
     void run() throws Exception;
   }
 
+  /**
+   * The ids of the targets this goal acts on, comma-separated: their providers are resolved when
+   * the goal runs ({@link ProviderResolver}).
+   */
+  String targetIds() {
+    return "";
+  }
+
+  /** The providers resolved for the running goal ({@link #execute(Work)}). */
+  ProviderResolver providers;
+
   final void execute(Work work) throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping (skyhop.skip)");
@@ -78,7 +89,17 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
       getLog().info("Skipping: packaging '" + project.getPackaging() + "' holds no functions");
       return;
     }
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try {
+      providers =
+          ProviderResolver.resolve(
+              targetIds(),
+              plugin.getVersion(),
+              repositorySystem,
+              repositorySession,
+              project.getRemotePluginRepositories(),
+              getClass().getClassLoader());
+      Thread.currentThread().setContextClassLoader(providers.loader());
       work.run();
     } catch (ConfigurationException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -86,6 +107,8 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (Exception e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
     }
   }
 
@@ -158,26 +181,20 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
   Map<Target, List<Library>> adapters() throws DependencyResolutionException {
     Map<Target, List<Library>> result = new LinkedHashMap<>();
     for (TargetProvider provider : TargetProviders.loaded()) {
-      List<Library> libs = new ArrayList<>();
-      for (Artifact a : plugin.getArtifacts()) {
-        if (a.getGroupId().equals("io.skyhop")
-            && a.getArtifactId().equals(provider.adapterArtifact())) {
-          libs.addAll(runtimeClosure(a));
-        }
-      }
-      result.put(provider.target(), libs);
+      result.put(
+          provider.target(),
+          runtimeClosure(
+              new DefaultArtifact(
+                  "io.skyhop", provider.adapterArtifact(), "jar", plugin.getVersion())));
     }
     return result;
   }
 
-  private List<Library> runtimeClosure(Artifact adapter) throws DependencyResolutionException {
+  private List<Library> runtimeClosure(DefaultArtifact adapter)
+      throws DependencyResolutionException {
     CollectRequest collect =
         new CollectRequest(
-            new Dependency(
-                new DefaultArtifact(
-                    adapter.getGroupId(), adapter.getArtifactId(), "jar", adapter.getVersion()),
-                "runtime"),
-            project.getRemotePluginRepositories());
+            new Dependency(adapter, "runtime"), project.getRemotePluginRepositories());
     // compile and runtime scopes: what the adapter needs at run time (maven-resolver-util, which
     // has a ready-made filter, is not visible to plugins)
     DependencyRequest request =

@@ -70,6 +70,11 @@ public class PackageMojo extends AbstractSkyhopMojo {
   MavenSession session;
 
   @Override
+  String targetIds() {
+    return targets + "," + (target == null ? "" : target);
+  }
+
+  @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
         () -> {

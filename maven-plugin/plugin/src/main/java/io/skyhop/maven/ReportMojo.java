@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,6 +39,11 @@ public class ReportMojo extends AbstractSkyhopMojo {
   String targets;
 
   @Override
+  String targetIds() {
+    return targets;
+  }
+
+  @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
         () -> {
@@ -55,7 +59,7 @@ public class ReportMojo extends AbstractSkyhopMojo {
                   jar("java-function-invoker"),
                   jars("azure-functions-java-library"),
                   LabTools.ownClasspath(),
-                  jar("skyhop-runtime"));
+                  runtimeJar());
           new Reporter(listener())
               .run(
                   new ReportRequest(
@@ -68,30 +72,33 @@ public class ReportMojo extends AbstractSkyhopMojo {
         });
   }
 
-  /** The plugin artifacts named, each with the artifacts it brings. */
+  /** The in-house runtime's jar, a dependency of the plugin. */
+  private Path runtimeJar() {
+    return plugin.getArtifacts().stream()
+        .filter(a -> a.getArtifactId().equals("skyhop-runtime") && a.getFile() != null)
+        .map(a -> a.getFile().toPath())
+        .findFirst()
+        .orElseThrow(
+            () -> new LabException("skyhop-runtime is missing from the plugin's artifacts"));
+  }
+
+  /** The artifacts named, each with the artifacts it brings, from the resolved providers. */
   private List<Path> jars(String... artifactIds) {
     List<Path> jars = new ArrayList<>();
     for (String id : artifactIds) {
-      for (Artifact a : plugin.getArtifacts()) {
-        boolean below =
-            a.getDependencyTrail() != null
-                && a.getDependencyTrail().stream().anyMatch(t -> t.contains(":" + id + ":"));
-        Path file = a.getFile() == null ? null : a.getFile().toPath();
-        if ((a.getArtifactId().equals(id) || below) && file != null && !jars.contains(file)) {
-          jars.add(file);
+      for (Path p : providers.closure(id)) {
+        if (!jars.contains(p)) {
+          jars.add(p);
         }
       }
     }
     return jars;
   }
 
+  /** The jar of a resolved provider's dependency, or null when no goal's target needs it. */
   private Path jar(String artifactId) {
-    return plugin.getArtifacts().stream()
-        .filter(a -> a.getArtifactId().equals(artifactId) && a.getFile() != null)
-        .map(a -> a.getFile().toPath())
-        .findFirst()
-        .orElseThrow(
-            () -> new LabException(artifactId + " is missing from the plugin's artifacts"));
+    List<Path> closure = providers.closure(artifactId);
+    return closure.isEmpty() ? null : closure.get(0);
   }
 
   private static void copySkyhop(Properties from, Map<String, String> to) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Plain HTTPS calls of the remote invokers, timed, over the JDK's client. */
-final class HttpCalls {
+public final class HttpCalls {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -21,7 +21,7 @@ final class HttpCalls {
 
   /** The method an HTTP function is called with: POST with a payload when it takes POST. */
   @SuppressWarnings("unchecked")
-  static String method(DeployManifest.Function function, byte[] payload) {
+  public static String method(DeployManifest.Function function, byte[] payload) {
     List<String> methods = (List<String>) function.trigger().getOrDefault("methods", List.of());
     if (payload.length > 0 && methods.contains("POST")) {
       return "POST";
@@ -30,17 +30,17 @@ final class HttpCalls {
   }
 
   /** Whether an HTTP function needs the target's credentials ({@code Auth.FUNCTION}). */
-  static boolean needsAuth(DeployManifest.Function function) {
+  public static boolean needsAuth(DeployManifest.Function function) {
     return "FUNCTION".equals(function.trigger().get("auth"));
   }
 
   /** The logical bucket of a storage function. */
-  static String bucket(DeployManifest.Function function) {
+  public static String bucket(DeployManifest.Function function) {
     return String.valueOf(function.trigger().get("bucket"));
   }
 
   /** The logical queue of a queue function. */
-  static String queue(DeployManifest.Function function) {
+  public static String queue(DeployManifest.Function function) {
     return String.valueOf(function.trigger().get("queue"));
   }
 
@@ -49,7 +49,7 @@ final class HttpCalls {
    *
    * @param headers header names to values (never printed: they may hold credentials)
    */
-  static Invocation send(
+  public static Invocation send(
       String method, String url, Map<String, String> headers, byte[] body, String how)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =

@@ -3,7 +3,7 @@ package io.skyhop.tooling.logs;
 import java.util.Locale;
 
 /** Each provider's severity names, mapped to the neutral levels. */
-final class Levels {
+public final class Levels {
   private Levels() {}
 
   /**
@@ -11,7 +11,7 @@ final class Levels {
    * Cloud Logging's {@code DEFAULT}…) as {@code DEBUG}, {@code INFO}, {@code WARN} or {@code
    * ERROR}.
    */
-  static String of(String name) {
+  public static String of(String name) {
     if (name == null || name.isBlank()) {
       return "INFO";
     }
@@ -24,7 +24,7 @@ final class Levels {
   }
 
   /** Application Insights' {@code severityLevel}: 0 verbose … 4 critical. */
-  static String ofSeverityLevel(int level) {
+  public static String ofSeverityLevel(int level) {
     return switch (level) {
       case 0 -> "DEBUG";
       case 1 -> "INFO";

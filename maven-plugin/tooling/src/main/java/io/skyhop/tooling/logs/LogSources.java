@@ -11,9 +11,6 @@ import java.util.List;
  * credentials (never from the pom, never printed).
  */
 public final class LogSources {
-  /** Binds the Application Insights component {@code skyhop:logs} reads on Azure. */
-  public static final String APP_INSIGHTS = AzureLogs.APP_INSIGHTS;
-
   private LogSources() {}
 
   /**

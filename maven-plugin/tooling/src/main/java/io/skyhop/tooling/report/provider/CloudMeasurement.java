@@ -11,6 +11,12 @@ import java.util.Map;
 /** {@code skyhop.measure=N} on one provider: cold starts forced and timed there. */
 public interface CloudMeasurement {
   /**
+   * The environment variable a measurement changes to force new instances (a new execution
+   * environment, revision or restart) before each cold start.
+   */
+  String NONCE = "SKYHOP_MEASURE_NONCE";
+
+  /**
    * Measures the deployed functions of a record.
    *
    * @param manifest the packaged functions by name

@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /** One provider-measured row of the report ({@link Source#PROVIDER}), priced on every plan. */
-final class ProviderResult {
+public final class ProviderResult {
   private ProviderResult() {}
 
   /**
@@ -29,7 +29,7 @@ final class ProviderResult {
    * @param profile the profile priced
    * @param note how the figures were taken
    */
-  static Result of(
+  public static Result of(
       Pricing pricing,
       String target,
       String label,
@@ -68,7 +68,7 @@ final class ProviderResult {
    * @param warm the warm invocations, ms
    * @param note how the figures were taken
    */
-  static Result clientTimed(
+  public static Result clientTimed(
       Pricing pricing,
       String target,
       String label,
