@@ -72,6 +72,11 @@ public final class AzureHarness implements Harness {
   public Instance coldStart(LabFunction function) throws IOException {
     int port = HttpInstance.freePort();
     List<Path> classpath = new ArrayList<>(lab.tools().labClasspath());
+    // AzureHostMain is in this provider's jar, which the goal resolved apart from the engine's
+    Path own = ownJar();
+    if (!classpath.contains(own)) {
+      classpath.add(own);
+    }
     classpath.addAll(lab.tools().azureLibrary());
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
@@ -125,5 +130,14 @@ public final class AzureHarness implements Harness {
         "/admin/functions/" + function.name(),
         headers,
         body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Path ownJar() {
+    try {
+      return Path.of(
+          AzureHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
