@@ -28,6 +28,11 @@ public final class Target {
   /** The in-house runtime as a container on Knative Serving. */
   public static final Target KNATIVE = new Target("knative");
 
+  /**
+   * The built-in targets, returned for their ids so that {@code ==} holds as it did for the enum.
+   */
+  private static final List<Target> BUILT_IN = List.of(AWS, AZURE, GCP, LOCAL, KNATIVE);
+
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   private final String id;
@@ -47,7 +52,7 @@ public final class Target {
     if (!ID.matcher(v).matches()) {
       throw new IllegalArgumentException("A target id is letters, digits and '-': " + id);
     }
-    return new Target(v);
+    return canonical(v);
   }
 
   /** The id users type, e.g. {@code aws}. */
@@ -67,7 +72,14 @@ public final class Target {
     if (!known.contains(v)) {
       throw new ConfigurationException(property, value, TargetProviders.unknown(property));
     }
-    return new Target(v);
+    return canonical(v);
+  }
+
+  private static Target canonical(String id) {
+    return BUILT_IN.stream()
+        .filter(t -> t.id.equals(id))
+        .findFirst()
+        .orElseGet(() -> new Target(id));
   }
 
   /** Parses a comma-separated list such as {@code aws,azure,gcp,local}. */
