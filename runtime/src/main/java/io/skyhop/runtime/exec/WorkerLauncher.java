@@ -23,10 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * class-data sharing archive), a clean environment, and waits for the worker to be ready.
  */
 public final class WorkerLauncher {
+  /** The flag that keeps a worker JVM on the quick compiler (start-up over peak speed). */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   /** Flags of every worker JVM, chosen for start-up time and a small footprint. */
   static final List<String> FAST_START_FLAGS =
       List.of(
-          "-XX:TieredStopAtLevel=1",
+          WorkerLauncher.C1_ONLY,
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:+ExitOnOutOfMemoryError",
@@ -199,6 +202,11 @@ public final class WorkerLauncher {
           InstanceFailure.Kind.START_FAILED, "Cannot create the instance's directory: " + e);
     }
     List<String> command = javaCommand(spec.uid(), dir);
+    if (function == null) {
+      // a shared worker lives long and serves every call of its app: it gets the optimizing
+      // compiler too, which a start-up-bound instance of one function goes without
+      command.remove(C1_ONLY);
+    }
     command.add("-Xmx" + heapMb(spec.memoryMb()) + "m");
     command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
     command.addAll(main);
