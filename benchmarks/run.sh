@@ -47,6 +47,12 @@ else
   LAMBDA_WARM=${LAMBDA_WARM:-2000}
   PACKAGING_RUNS=${PACKAGING_RUNS:-5}
 fi
+if [ "${SUITE:-all}" = runtime ] && [ "$QUICK" != 1 ]; then
+  # the runtime's front door is a long-lived JVM whose optimizing compiler needs well over 5 s of
+  # load to settle on a busy 2-core machine; every candidate gets the same longer warm-up
+  WRK_WARMUP=${WRK_WARMUP_RUNTIME:-20s}
+  WRK_ROUNDS=${WRK_ROUNDS_RUNTIME:-3}
+fi
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 BUILD=${BUILD:-1}

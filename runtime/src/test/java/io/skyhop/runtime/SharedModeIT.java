@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.runtime.fixture.Rogue;
 import io.skyhop.runtime.fixture.Shared;
 import io.skyhop.runtime.testing.FixtureBundle;
 import io.skyhop.runtime.testing.RuntimeProcess;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code --shared} mode: the functions of one app run in one worker JVM, in a class loader of
  * the app's own (the bundle only, over the platform loader) apart from the worker's entry point;
  * calls overlap inside it; a timeout still kills the worker at its deadline and the next call gets
- * a fresh one.
+ * a fresh one; a forged frame or a 100 MB answer gets its caller a clear 502, as from any worker.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SharedModeIT {
@@ -107,6 +108,27 @@ class SharedModeIT {
       assertThat(call(runtime, "/shared/second").get("pid").getAsLong())
           .as("a fresh shared worker serves the next call")
           .isNotEqualTo(pid);
+    }
+  }
+
+  @Test
+  void aSharedWorkerIsBoundedLikeAnyWorker() throws Exception {
+    try (RuntimeProcess runtime = RuntimeProcess.start(tmp.resolve("data"), Map.of(), "--shared")) {
+      runtime.deploy("rogue", FixtureBundle.write(tmp.resolve("rogue.zip"), "v1", Rogue.class));
+      HttpResponse<String> forged = runtime.send(runtime.request("/rogue/forge").GET().build());
+      assertThat(forged.statusCode()).isEqualTo(502);
+      assertThat(json(forged).get("error").getAsString())
+          .isEqualTo(
+              "Instance answered with a request id of 2147483647, above the limit of 65536:"
+                  + " instance killed");
+      HttpResponse<String> huge = runtime.send(runtime.request("/rogue/huge").GET().build());
+      assertThat(huge.statusCode()).isEqualTo(502);
+      assertThat(json(huge).get("error").getAsString())
+          .isEqualTo(
+              "Instance answered with a response body of 104857600, above the limit of 6291456:"
+                  + " instance killed");
+      assertThat(runtime.send(runtime.request("/_skyhop/health").GET().build()).statusCode())
+          .isEqualTo(200);
     }
   }
 

@@ -107,11 +107,12 @@ final class SharedProcess {
         }
         WorkerFrames.checkAnswer(kind);
         String requestId = fromWorker.string("request id");
-        Pending p = pending.remove(requestId);
-        if (p == null) {
+        if (!pending.containsKey(requestId)) {
           throw new Frames.ProtocolException("answer for " + requestId + ", which is not running");
         }
-        p.result.complete(fromWorker.result(kind));
+        // parsed before the call leaves the table: a frame past a limit fails it with the others
+        WorkerResult result = fromWorker.result(kind);
+        pending.remove(requestId).result.complete(result);
       }
     } catch (IOException e) {
       end(e);
