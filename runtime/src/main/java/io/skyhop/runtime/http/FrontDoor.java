@@ -171,7 +171,7 @@ public final class FrontDoor implements AutoCloseable {
             parts.maxBodyBytes(),
             this::baseUrl,
             parts.housekeeping(),
-            new LogsApi(parts.log().path()));
+            new LogsApi(parts.log()));
     RuntimeLog log = parts.log();
     EventsApi events =
         parts.cloudEvents()
