@@ -21,7 +21,7 @@ final class Exchanges {
   private static final long DRAIN_LIMIT = 64L << 20;
 
   /** How much of a refused request's body is read, at most, before answering. */
-  private static final long LINGER_BYTES = 1 << 20;
+  static final long LINGER_BYTES = 1 << 20;
 
   /** The exchange attribute set once a handler reads the request body. */
   private static final String BODY_READ = "skyhop.bodyRead";
@@ -89,7 +89,7 @@ final class Exchanges {
     return exchange.getRequestBody();
   }
 
-  private static long parseLong(String value) {
+  static long parseLong(String value) {
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
@@ -97,7 +97,7 @@ final class Exchanges {
     }
   }
 
-  private static void drain(InputStream in) throws IOException {
+  static void drain(InputStream in) throws IOException {
     if (in.read() < 0) {
       return;
     }
@@ -133,12 +133,21 @@ final class Exchanges {
   /** Sends {@code {"error": message}} (plus the request id when there is one). */
   static void error(HttpExchange exchange, int status, String message, String requestId)
       throws IOException {
+    send(
+        exchange,
+        status,
+        "application/json",
+        errorJson(message, requestId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code {"error": message}} (plus the request id when there is one). */
+  static String errorJson(String message, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     if (requestId != null) {
       body.put("requestId", requestId);
     }
-    json(exchange, status, body);
+    return GSON.toJson(body);
   }
 
   /** Sends bytes with a content type; an empty body is sent without one. */
