@@ -62,25 +62,32 @@ final class Exchanges {
           || (declared == null && !exchange.getRequestHeaders().containsKey("Transfer-Encoding"))) {
         return new byte[0];
       }
-      // sized by what arrives, never by the declared length: a client may declare 6 MB and send
-      // nothing
-      ByteArrayOutputStream out =
-          new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
-      byte[] buffer = new byte[8192];
-      int n;
-      long total = 0;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > limit) {
-          drain(in);
-          throw new TooLarge(limit);
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return readBounded(in, length, limit);
     } catch (IOException e) {
       throw new Unreadable(e);
     }
+  }
+
+  /**
+   * Reads a body of declared {@code length} (-1: unknown) up to {@code limit} bytes into a buffer
+   * sized by what arrives, never by the declared length (a client may declare 6 MB and send
+   * nothing); above the limit drains the rest (up to 64 MB) and throws.
+   */
+  static byte[] readBounded(InputStream in, long length, long limit) throws IOException, TooLarge {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
+    byte[] buffer = new byte[8192];
+    int n;
+    long total = 0;
+    while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > limit) {
+        drain(in);
+        throw new TooLarge(limit);
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
   }
 
   /** The request body's stream, for a handler that reads it (its connection may then be reused). */

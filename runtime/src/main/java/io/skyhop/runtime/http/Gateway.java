@@ -58,36 +58,31 @@ final class Gateway {
     String path = slash < 0 ? "/" : raw.substring(slash);
     Optional<AppVersion> version = app.isEmpty() ? Optional.empty() : deployments.find(app);
     if (version.isEmpty()) {
-      JettyCalls.error(
+      refuse(
           req,
           res,
           callback,
-          false,
           404,
           app.isEmpty()
               ? "Nothing here: functions answer at /<app>/<path>; the admin API is under /_skyhop/"
-              : "No app '" + app + "' is deployed here",
-          null);
+              : "No app '" + app + "' is deployed here");
       return;
     }
     HttpMethod method;
     try {
       method = HttpMethod.valueOf(req.getMethod().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      JettyCalls.error(
-          req, res, callback, false, 405, "Method " + req.getMethod() + " is not supported", null);
+      refuse(req, res, callback, 405, "Method " + req.getMethod() + " is not supported");
       return;
     }
     AppVersion.Route route = version.get().route(method, path);
     if (route instanceof AppVersion.Route.NotFound) {
-      JettyCalls.error(
+      refuse(
           req,
           res,
           callback,
-          false,
           404,
-          "No function of app '" + app + "' serves " + method + " " + path,
-          null);
+          "No function of app '" + app + "' serves " + method + " " + path);
       return;
     }
     if (route instanceof AppVersion.Route.MethodNotAllowed notAllowed) {
@@ -98,22 +93,20 @@ final class Gateway {
                   .map(Enum::name)
                   .distinct()
                   .collect(Collectors.joining(", ")));
-      JettyCalls.error(req, res, callback, false, 405, method + " is not allowed on " + path, null);
+      refuse(req, res, callback, 405, method + " is not allowed on " + path);
       return;
     }
     AppVersion.DeployedFunction function = ((AppVersion.Route.Found) route).function();
     Map<String, List<String>> query = Exchanges.query(req.getHttpURI().getQuery());
     if (!authorized(version.get(), function, req.getHeaders(), query)) {
-      JettyCalls.error(
+      refuse(
           req,
           res,
           callback,
-          false,
           401,
           "Function '"
               + function.name()
-              + "' needs its key in the x-functions-key header or the code query parameter",
-          null);
+              + "' needs its key in the x-functions-key header or the code query parameter");
       return;
     }
     byte[] body;
@@ -130,6 +123,12 @@ final class Gateway {
     HttpRequest request = request(method, path, query, req.getHeaders(), body);
     Outcome outcome = invoker.invoke(function.pool(), new Payload.Http(request));
     respond(req, res, callback, outcome);
+  }
+
+  /** Answers a call refused before its body was read. */
+  private static void refuse(
+      Request req, Response res, Callback callback, int status, String message) {
+    JettyCalls.error(req, res, callback, false, status, message, null);
   }
 
   private static boolean authorized(

@@ -1,6 +1,5 @@
 package io.skyhop.runtime.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -36,21 +35,7 @@ final class JettyCalls {
       if (length == 0 || (declared == null && !headers.contains(HttpHeader.TRANSFER_ENCODING))) {
         return new byte[0];
       }
-      // sized by what arrives, never by the declared length
-      ByteArrayOutputStream out =
-          new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
-      byte[] buffer = new byte[8192];
-      int n;
-      long total = 0;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > limit) {
-          Exchanges.drain(in);
-          throw new Exchanges.TooLarge(limit);
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return Exchanges.readBounded(in, length, limit);
     } catch (IOException e) {
       throw new Exchanges.Unreadable(e);
     }
