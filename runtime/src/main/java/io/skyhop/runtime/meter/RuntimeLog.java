@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The runtime's structured log: one JSON object per line ({@code time}, {@code level}, {@code
@@ -21,10 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the console and appended to {@code <data>/logs/runtime.log}.
  *
  * <p>Callers never wait for the console or the disk: a line goes into a bounded queue ({@value
- * #QUEUE_LINES} lines) that one writer thread empties in batches. When the queue is full the line
- * is dropped and counted ({@link #dropped()}, the metric {@code skyhop_log_lines_dropped_total});
- * the writer then logs how many it lost. {@link #flush} waits for what was queued before it, {@link
- * #close} writes everything still queued.
+ * #QUEUE_LINES} lines) that one writer thread empties in batches. A caller does not wake the writer
+ * either (no hand-off per line): the writer looks again {@value #IDLE_PARK_MILLIS} ms after it
+ * found the queue empty. When the queue is full the line is dropped and counted ({@link
+ * #dropped()}, the metric {@code skyhop_log_lines_dropped_total}); the writer then logs how many it
+ * lost. {@link #flush} waits for what was queued before it, {@link #close} writes everything still
+ * queued.
  */
 public final class RuntimeLog implements AutoCloseable {
   /** Lines waiting for the writer at most; above, new lines are dropped and counted. */
@@ -32,10 +36,14 @@ public final class RuntimeLog implements AutoCloseable {
 
   private static final long FLUSH_WAIT_MILLIS = 5_000;
 
+  /** How long the writer sleeps when it finds nothing to write. */
+  static final long IDLE_PARK_MILLIS = 2;
+
   private final PrintStream console;
   private final OutputStream file;
   private final Path path;
-  private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
+  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final Object progress = new Object();
@@ -98,11 +106,13 @@ public final class RuntimeLog implements AutoCloseable {
       return;
     }
     // counted before it is queued, so that flush() never waits for a line already written
-    queued.incrementAndGet();
-    if (!queue.offer(line)) {
-      queued.decrementAndGet();
+    if (size.incrementAndGet() > QUEUE_LINES) {
+      size.decrementAndGet();
       dropped.incrementAndGet();
+      return;
     }
+    queued.incrementAndGet();
+    queue.add(line);
   }
 
   /**
@@ -110,6 +120,7 @@ public final class RuntimeLog implements AutoCloseable {
    */
   public void flush() {
     long target = queued.get();
+    LockSupport.unpark(writer);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_WAIT_MILLIS);
     synchronized (progress) {
       while (written < target) {
@@ -131,28 +142,30 @@ public final class RuntimeLog implements AutoCloseable {
     List<byte[]> batch = new ArrayList<>(256);
     while (true) {
       try {
-        byte[] first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        byte[] line;
+        while (batch.size() < 4096 && (line = queue.poll()) != null) {
+          batch.add(line);
+        }
+        if (batch.isEmpty()) {
           if (closing) {
             return;
           }
           reportDrops();
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_PARK_MILLIS));
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, 4096);
-        writeNow(batch);
         int n = batch.size();
-        batch.clear();
+        try {
+          writeNow(batch);
+        } finally {
+          batch.clear();
+          size.addAndGet(-n);
+          synchronized (progress) {
+            written += n;
+            progress.notifyAll();
+          }
+        }
         reportDrops();
-        synchronized (progress) {
-          written += n;
-          progress.notifyAll();
-        }
-      } catch (InterruptedException e) {
-        if (closing && queue.isEmpty()) {
-          return;
-        }
       } catch (RuntimeException | Error e) {
         // the writer outlives its own faults: a log that stops silently hides everything after
         batch.clear();
@@ -247,13 +260,16 @@ public final class RuntimeLog implements AutoCloseable {
   public void close() throws IOException {
     flush();
     closing = true;
+    LockSupport.unpark(writer);
     try {
       writer.join(FLUSH_WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     List<byte[]> rest = new ArrayList<>();
-    queue.drainTo(rest);
+    for (byte[] line; (line = queue.poll()) != null; ) {
+      rest.add(line);
+    }
     if (!rest.isEmpty()) {
       writeNow(rest);
     }
