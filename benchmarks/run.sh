@@ -16,6 +16,11 @@
 #   QUICK=1 benchmarks/run.sh         # check the script end to end: 3 runs, short wrk (< 10 min)
 #   BUILD=0 benchmarks/run.sh         # skip the root mvn install (use what is built/installed)
 #   RUNS=20 WRK_DURATION=20s benchmarks/run.sh
+#   SUITE=runtime benchmarks/run.sh   # issue 19 only: the in-house runtime (worker per function and
+#                                     # --shared), Google's invoker (Skyhop's GCF adapter and the
+#                                     # hand-written HttpFunction) and the bare JDK server; cold
+#                                     # starts, wrk, CPU per request; builds runtime + examples/hello;
+#                                     # report <date>-runtime-throughput.md
 # A step that cannot run here (a peer that does not build, no wrk) is reported and skipped.
 set -euo pipefail
 
@@ -42,15 +47,23 @@ else
   LAMBDA_WARM=${LAMBDA_WARM:-2000}
   PACKAGING_RUNS=${PACKAGING_RUNS:-5}
 fi
+if [ "${SUITE:-all}" = runtime ] && [ "$QUICK" != 1 ]; then
+  # the runtime's front door is a long-lived JVM whose optimizing compiler needs well over 5 s of
+  # load to settle on a busy 2-core machine; every candidate gets the same longer warm-up
+  WRK_WARMUP=${WRK_WARMUP_RUNTIME:-20s}
+  WRK_ROUNDS=${WRK_ROUNDS_RUNTIME:-3}
+fi
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 BUILD=${BUILD:-1}
+SUITE=${SUITE:-all}
+case "$SUITE" in all|runtime) ;; *) echo "SUITE=$SUITE: use all or runtime" >&2; exit 2 ;; esac
 MVN_ONLINE=${MVN_ONLINE:-}      # flags for Maven steps that may need to download (default: online)
 DATE=$(date +%F)
 STAMP=$(date +%Y%m%d-%H%M%S)
 WORK=$BENCH/target/work
 OUT=$BENCH/target/run-$STAMP
-RESULT=$BENCH/results/$DATE$([ "$MODE" = quick ] && echo -quick || true).md
+RESULT=$BENCH/results/$DATE$([ "$SUITE" = runtime ] && echo -runtime-throughput || true)$([ "$MODE" = quick ] && echo -quick || true).md
 mkdir -p "$BENCH/target"
 # One run at a time: runs share target/work, and two runs would also disturb each other's timings.
 exec 9>"$BENCH/target/run.lock"
@@ -69,7 +82,9 @@ echo "machine: $(nproc) cores, load average $START_LOAD"
 build_skyhop() {
   step "mvn install at the root"
   if [ "$BUILD" = 1 ] || [ ! -f "$BUILT_HELLO/aws/hello.zip" ] || [ ! -f "$ROOT/adapters/local/runtime/target/skyhop-runtime.jar" ]; then
-    (cd "$ROOT" && mvn $MVN_ONLINE -B -q install -DskipTests -Dspotless.apply.skip) >"$WORK/logs/root-install.log" 2>&1 || {
+    local only=()
+    [ "$SUITE" = runtime ] && only=(-pl adapters/local/runtime,examples/hello -am)
+    (cd "$ROOT" && mvn $MVN_ONLINE -B -q install -DskipTests -Dspotless.apply.skip "${only[@]}") >"$WORK/logs/root-install.log" 2>&1 || {
       tail -40 "$WORK/logs/root-install.log"
       echo "the root build failed (log: $WORK/logs/root-install.log)" >&2
       exit 1
@@ -90,11 +105,13 @@ ensure_wrk() {
 provider_jars() {
   step "provider runtimes and Gson from Maven Central"
   rm -rf "$WORK/deps" "$WORK/ric" && mkdir -p "$WORK/deps" "$WORK/ric"
-  mvn $MVN_ONLINE -q -B -f "$BENCH/aws/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$WORK/deps" >"$WORK/logs/ric.log" 2>&1 || return 1
-  for jar in "$WORK"/deps/*.jar; do
-    case "$(basename "$jar")" in gson-*|error_prone_annotations-*) ;; *) cp "$jar" "$WORK/ric/" ;; esac
-  done
+  if [ "$SUITE" = all ]; then # the runtime suite runs no Lambda candidate
+    mvn $MVN_ONLINE -q -B -f "$BENCH/aws/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$WORK/deps" >"$WORK/logs/ric.log" 2>&1 || return 1
+    for jar in "$WORK"/deps/*.jar; do
+      case "$(basename "$jar")" in gson-*|error_prone_annotations-*) ;; *) cp "$jar" "$WORK/ric/" ;; esac
+    done
+  fi
   for a in "com.google.cloud.functions.invoker:java-function-invoker:$(prop gcf-invoker.version)" \
     "com.google.cloud.functions:functions-framework-api:$(prop gcf-api.version)" \
     "com.google.code.gson:gson:$(prop gson.version)"; do
@@ -119,11 +136,13 @@ skyhop_packages() {
 handwritten() {
   step "hand-written baselines"
   local gson=$WORK/gson.jar core
-  core=$(ls "$WORK"/ric/aws-lambda-java-core-*.jar)
   rm -rf "$WORK/hw-lambda" "$WORK/hw-gcf" "$WORK/jdk" && mkdir -p "$WORK/hw-lambda/task/lib" "$WORK/hw-gcf/classes" "$WORK/jdk/classes"
-  javac --release 17 -d "$WORK/hw-lambda/task" -cp "$core:$gson" "$BENCH/aws/src/bench/HelloHandler.java" || return 1
-  cp "$gson" "$WORK/hw-lambda/task/lib/"
-  (cd "$WORK/hw-lambda/task" && jar --create --no-manifest --file "$WORK/hw-lambda/hw-lambda.zip" .)
+  if [ "$SUITE" = all ]; then
+    core=$(ls "$WORK"/ric/aws-lambda-java-core-*.jar)
+    javac --release 17 -d "$WORK/hw-lambda/task" -cp "$core:$gson" "$BENCH/aws/src/bench/HelloHandler.java" || return 1
+    cp "$gson" "$WORK/hw-lambda/task/lib/"
+    (cd "$WORK/hw-lambda/task" && jar --create --no-manifest --file "$WORK/hw-lambda/hw-lambda.zip" .)
+  fi
   javac --release 17 -d "$WORK/hw-gcf/classes" -cp "$WORK/functions-framework-api.jar:$gson" \
     "$BENCH/gcp/handwritten/src/main/java/bench/HelloFunction.java" || return 1
   (cd "$WORK/hw-gcf/classes" && jar --extract --file "$gson" && rm -rf META-INF && jar --create --file "$WORK/hw-gcf/hw-gcf.jar" .)
@@ -174,6 +193,7 @@ gcp.skyhop.target=$GCP_ENTRY
 gcp.handwritten.jar=$WORK/hw-gcf/hw-gcf.jar
 jdk.jar=$WORK/jdk/hello-server.jar
 spring.jar=$BENCH/peers/spring/target/spring-hello.jar
+candidates=$([ "$SUITE" = runtime ] && echo skyhop-runtime,skyhop-runtime-shared,skyhop-gcf,hw-gcf,jdk-server || true)
 quarkus.jar=$BENCH/peers/quarkus/target/quarkus-app/quarkus-run.jar
 EOF
 }
@@ -182,10 +202,11 @@ header() {
   cat >"$OUT/header.properties" <<EOF
 date=$DATE $(date +%T)
 mode=$MODE
+suite=$SUITE
 machine=$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)
 java=$(java -version 2>&1 | head -1)
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -1)" ] && echo " (with uncommitted changes)")
-command=$([ "$QUICK" = 1 ] && echo "QUICK=1 ")benchmarks/run.sh
+command=$([ "$QUICK" = 1 ] && echo "QUICK=1 ")$([ "$SUITE" = runtime ] && echo "SUITE=runtime ")benchmarks/run.sh
 runs=$RUNS
 wrk=wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION after a $WRK_WARMUP warm-up, $WRK_ROUNDS round(s) (order reversed in the second), loopback
 load.start=$START_LOAD
@@ -210,7 +231,7 @@ sizes() {
   size_row azure-adapter.jar "$(main_jar "$ROOT/adapters/azure/adapter/target" 'skyhop-azure-functions-*.jar')" "skyhop-azure-functions"
   size_row sdk-api.jar "$(main_jar "$ROOT/sdk-api/target" 'skyhop-sdk-api-*.jar')" "skyhop-sdk-api (ships in every package too)"
   local worker
-  worker=$(find "$WORK/run/runtime-data/runtime" -name '*.jar' 2>/dev/null | head -1)
+  worker=$(find "$WORK/run" /tmp -maxdepth 4 -name 'skyhop-worker-*.jar' ! -name 'skyhop-worker-boot-*' 2>/dev/null | head -1)
   [ -n "$worker" ] && size_row runtime-worker.jar "$worker" "the in-house runtime's worker jar (added to the bundle's class path)"
   return 0
 }
@@ -344,8 +365,10 @@ ensure_wrk || { note "wrk is not available: no throughput measured"; WRK_ROUNDS=
 provider_jars || { echo "could not fetch the provider runtimes (log: $WORK/logs/)" >&2; exit 1; }
 skyhop_packages
 handwritten || { echo "the hand-written baselines did not compile" >&2; exit 1; }
-peer spring-cf spring "-Dspring-boot.version=$(prop spring-boot.version)" "-Dspring-cloud.version=$(prop spring-cloud.version)"
-peer quarkus-funqy quarkus "-Dquarkus.version=$(prop quarkus.version)"
+if [ "$SUITE" = all ]; then
+  peer spring-cf spring "-Dspring-boot.version=$(prop spring-boot.version)" "-Dspring-cloud.version=$(prop spring-cloud.version)"
+  peer quarkus-funqy quarkus "-Dquarkus.version=$(prop quarkus.version)"
+fi
 settings
 driver
 
@@ -353,8 +376,10 @@ step "cold starts (interleaved), then warm throughput and RSS"
 java -cp "$WORK/driver" io.skyhop.bench.suite.Suite "$WORK/bench.properties" "$OUT" ||
   note "the cold-start/throughput driver ended with an error (its rows may be incomplete)"
 sizes
-core
-packaging || note "packaging time not measured: a generated project did not build (log: $WORK/logs/packaging*.log)"
+if [ "$SUITE" = all ]; then
+  core
+  packaging || note "packaging time not measured: a generated project did not build (log: $WORK/logs/packaging*.log)"
+fi
 echo "load.end=$(load_average)" >>"$OUT/header.properties"
 
 step "report"

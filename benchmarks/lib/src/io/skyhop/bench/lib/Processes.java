@@ -44,6 +44,14 @@ public final class Processes {
     return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
   }
 
+  /**
+   * CPU time of the process and its live descendants so far, in ms (a descendant that ended in
+   * between is not counted); NaN if unknown.
+   */
+  public static double cpuMillisTree(ProcessHandle process) {
+    return cpuMillis(process) + process.descendants().mapToDouble(Processes::cpuMillis).sum();
+  }
+
   /** Ends the process and its descendants (politely, then forcibly) and waits for them. */
   public static void kill(ProcessHandle process) {
     List<ProcessHandle> all =

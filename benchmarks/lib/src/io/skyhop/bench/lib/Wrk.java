@@ -13,12 +13,14 @@ public final class Wrk {
   /**
    * One wrk run.
    *
+   * @param requests wrk's "N requests in …"
    * @param requestsPerSecond wrk's "Requests/sec"
    * @param p50Ms median latency
    * @param p99Ms 99th percentile latency
    * @param errors wrk's error lines (non-2xx, socket errors), empty when none
    */
-  public record Result(double requestsPerSecond, double p50Ms, double p99Ms, String errors) {}
+  public record Result(
+      long requests, double requestsPerSecond, double p50Ms, double p99Ms, String errors) {}
 
   private Wrk() {}
 
@@ -54,6 +56,7 @@ public final class Wrk {
 
   /** Reads wrk's report. */
   static Result parse(String out) {
+    long requests = -1;
     double rps = Double.NaN;
     double p50 = Double.NaN;
     double p99 = Double.NaN;
@@ -61,7 +64,9 @@ public final class Wrk {
     for (String raw : out.split("\n")) {
       String line = raw.trim();
       List<String> f = List.of(line.split("\\s+"));
-      if (line.startsWith("Requests/sec:")) {
+      if (f.size() > 2 && f.get(1).equals("requests") && f.get(2).equals("in")) {
+        requests = Long.parseLong(f.get(0));
+      } else if (line.startsWith("Requests/sec:")) {
         rps = Double.parseDouble(f.get(1));
       } else if (f.size() == 2 && f.get(0).equals("50%")) {
         p50 = millis(f.get(1));
@@ -74,7 +79,7 @@ public final class Wrk {
     if (Double.isNaN(rps)) {
       throw new IllegalStateException("no Requests/sec in wrk's output: " + out);
     }
-    return new Result(rps, p50, p99, errors.toString());
+    return new Result(requests, rps, p50, p99, errors.toString());
   }
 
   /** "812.00us", "1.23ms", "2.01s" in milliseconds. */

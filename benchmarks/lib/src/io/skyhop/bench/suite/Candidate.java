@@ -1,5 +1,7 @@
 package io.skyhop.bench.suite;
 
+import io.skyhop.bench.lib.Processes;
+
 import io.skyhop.bench.lib.Rss;
 import io.skyhop.bench.lib.Wrk;
 
@@ -48,6 +50,30 @@ interface Candidate extends AutoCloseable {
    *
    * @param wrk the measured wrk run, null for candidates that do not serve HTTP
    * @param rss resident memory afterwards
+   * @param serverCpuUs CPU time (user + system) per request during the measured run of the process
+   *     that serves HTTP (for the in-house runtime: its front door alone), in µs; NaN if unknown
+   * @param totalCpuUs the same, summed over the process and its descendants (the runtime's workers)
    */
-  record Warm(Wrk.Result wrk, Rss rss) {}
+  record Warm(Wrk.Result wrk, Rss rss, double serverCpuUs, double totalCpuUs) {
+    Warm(Wrk.Result wrk, Rss rss) {
+      this(wrk, rss, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The measured wrk run against {@code url} after the warm-up run, with the CPU that {@code
+     * server} (and its descendants) used per request meanwhile.
+     */
+    static Warm measure(String url, Settings s, ProcessHandle server) throws Exception {
+      Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkWarmup());
+      double own = Processes.cpuMillis(server);
+      double tree = Processes.cpuMillisTree(server);
+      Wrk.Result result = Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkDuration());
+      double perRequest = result.requests() > 0 ? 1000.0 / result.requests() : Double.NaN;
+      return new Warm(
+          result,
+          Rss.tree(server),
+          (Processes.cpuMillis(server) - own) * perRequest,
+          (Processes.cpuMillisTree(server) - tree) * perRequest);
+    }
+  }
 }

@@ -21,6 +21,7 @@ final class Candidates {
   static final Map<String, String> BASELINE =
       Map.of(
           "skyhop-runtime", "jdk-server",
+          "skyhop-runtime-shared", "jdk-server",
           "skyhop-lambda", "hw-lambda",
           "skyhop-gcf", "hw-gcf",
           "jdk-server", "jdk-server",
@@ -33,6 +34,8 @@ final class Candidates {
   static final Map<String, String> DESCRIPTION =
       Map.of(
           "skyhop-runtime", "Skyhop on the in-house runtime (worker cold start, front door up)",
+          "skyhop-runtime-shared",
+              "Skyhop on the in-house runtime, --shared (the app's worker JVM starts, front door up)",
           "skyhop-lambda", "Skyhop's Lambda adapter on Amazon's runtime client",
           "skyhop-gcf", "Skyhop's GCF adapter on Google's invoker",
           "jdk-server", "hand-written JDK HttpServer + Gson",
@@ -45,6 +48,7 @@ final class Candidates {
   static final List<String> ORDER =
       List.of(
           "skyhop-runtime",
+          "skyhop-runtime-shared",
           "skyhop-lambda",
           "skyhop-gcf",
           "jdk-server",
@@ -62,6 +66,9 @@ final class Candidates {
     Path work = s.work();
     List<Candidate> all = new ArrayList<>();
     for (String name : ORDER) {
+      if (!s.selected(name)) {
+        continue;
+      }
       if (s.skipped(name).isPresent()) {
         skipped.put(name, s.skipped(name).get());
         continue;
@@ -77,8 +84,13 @@ final class Candidates {
 
   private static Candidate create(String name, Settings s, Path work) throws IOException {
     return switch (name) {
-      case "skyhop-runtime" ->
-          new RuntimeCandidate(s.path("runtime.jar"), s.path("local.bundle"), work);
+      case "skyhop-runtime", "skyhop-runtime-shared" ->
+          new RuntimeCandidate(
+              name,
+              name.endsWith("-shared"),
+              s.path("runtime.jar"),
+              s.path("local.bundle"),
+              work);
       case "skyhop-lambda" ->
           lambda(
               name,

@@ -2,8 +2,6 @@ package io.skyhop.bench.suite;
 
 import io.skyhop.bench.lib.Http;
 import io.skyhop.bench.lib.Processes;
-import io.skyhop.bench.lib.Rss;
-import io.skyhop.bench.lib.Wrk;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +56,7 @@ record HttpServerCandidate(
     Process p = Processes.start(command.apply(port), env, work, work.resolve(name + "-warm.log"));
     try {
       Http.awaitFirst200(port, path, EXPECTED, p, START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      String url = "http://127.0.0.1:" + port + path;
-      Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkWarmup());
-      Wrk.Result result = Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkDuration());
-      Rss rss = Rss.tree(p.toHandle());
-      return new Warm(result, rss);
+      return Warm.measure("http://127.0.0.1:" + port + path, s, p.toHandle());
     } finally {
       Processes.kill(p.toHandle());
     }

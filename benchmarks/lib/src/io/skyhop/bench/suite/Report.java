@@ -21,6 +21,7 @@ public final class Report {
   private static final Map<String, String> ARTIFACT =
       Map.of(
           "skyhop-runtime", "local.bundle",
+          "skyhop-runtime-shared", "local.bundle",
           "skyhop-lambda", "aws.zip",
           "skyhop-gcf", "gcp.zip",
           "jdk-server", "jdk.jar",
@@ -45,11 +46,17 @@ public final class Report {
 
   private String render() {
     header();
-    goals();
+    boolean all = !r.header.getProperty("suite", "all").equals("runtime");
+    if (all) {
+      goals();
+    }
+    new RuntimeThroughput(r).lines().forEach(this::line);
     candidates();
-    sizes();
-    core();
-    packaging();
+    if (all) {
+      sizes();
+      core();
+      packaging();
+    }
     notes();
     return md.toString();
   }

@@ -36,6 +36,8 @@ final class Results {
   final Map<String, List<Double>> coldCpu = new LinkedHashMap<>();
   final Map<String, List<Double>> rps = new LinkedHashMap<>();
   final Map<String, List<Double>> p99 = new LinkedHashMap<>();
+  final Map<String, List<Double>> serverCpuUs = new LinkedHashMap<>();
+  final Map<String, List<Double>> totalCpuUs = new LinkedHashMap<>();
   final Map<String, Long> rssKb = new LinkedHashMap<>();
   final Map<String, Integer> processes = new LinkedHashMap<>();
   final Map<String, String> wrkErrors = new LinkedHashMap<>();
@@ -67,6 +69,10 @@ final class Results {
       r.processes.put(f[0], Integer.parseInt(f[7]));
       if (f.length > 8 && !f[8].isBlank()) {
         r.wrkErrors.merge(f[0], f[8], (a, b) -> a + "; " + b);
+      }
+      if (f.length > 10 && !f[9].isBlank()) {
+        r.serverCpuUs.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[9]));
+        r.totalCpuUs.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[10]));
       }
     }
     rows(dir.resolve("status.tsv")).forEach(f -> r.status.put(f[0], f.length > 1 ? f[1] : ""));
@@ -103,6 +109,16 @@ final class Results {
 
   Optional<Stats> p99(String candidate) {
     return stats(p99.get(candidate));
+  }
+
+  /** CPU per request of the serving process (the runtime's front door), µs. */
+  Optional<Stats> serverCpu(String candidate) {
+    return stats(serverCpuUs.get(candidate));
+  }
+
+  /** CPU per request of the serving process and its children (the runtime's workers), µs. */
+  Optional<Stats> totalCpu(String candidate) {
+    return stats(totalCpuUs.get(candidate));
   }
 
   Optional<Stats> packaging(int functions) {

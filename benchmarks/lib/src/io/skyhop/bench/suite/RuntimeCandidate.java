@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +27,15 @@ import java.util.stream.Collectors;
  * cold start with the front door already up: wait until the app has scaled to zero (admin API
  * shows no instance), then time {@code GET /hello/hello?name=Ada} from outside, request sent to
  * last byte received — worker process start, init and the first invocation, plus the front door's
- * hop.
+ * hop. With {@code shared}, the runtime runs with {@code --shared}: the app's functions in one
+ * worker JVM of its own class loader, many calls at a time.
  */
 final class RuntimeCandidate implements Candidate {
   private static final Pattern INSTANCES = Pattern.compile("\"instances\":(\\d+)}\\s*$");
   private static final String PATH = "/hello/hello?name=Ada";
 
+  private final String name;
+  private final boolean shared;
   private final Path runtimeJar;
   private final Path bundle;
   private final Path work;
@@ -41,7 +45,9 @@ final class RuntimeCandidate implements Candidate {
   private int port;
   private String token;
 
-  RuntimeCandidate(Path runtimeJar, Path bundle, Path work) {
+  RuntimeCandidate(String name, boolean shared, Path runtimeJar, Path bundle, Path work) {
+    this.name = name;
+    this.shared = shared;
     this.runtimeJar = runtimeJar;
     this.bundle = bundle;
     this.work = work;
@@ -49,7 +55,7 @@ final class RuntimeCandidate implements Candidate {
 
   @Override
   public String name() {
-    return "skyhop-runtime";
+    return name;
   }
 
   @Override
@@ -65,20 +71,24 @@ final class RuntimeCandidate implements Candidate {
   @Override
   public void prepare() throws Exception {
     port = Http.freePort();
-    Path data = work.resolve("runtime-data");
+    Path data = work.resolve(name + "-data");
     deleteTree(data);
     List<String> cmd =
-        List.of(
-            Processes.java(),
-            "-jar",
-            runtimeJar.toString(),
-            "--port",
-            Integer.toString(port),
-            "--data",
-            data.toString(),
-            "--idle-seconds",
-            "1");
-    frontDoor = Processes.start(cmd, Map.of(), work, work.resolve("skyhop-runtime.log"));
+        new ArrayList<>(
+            List.of(
+                Processes.java(),
+                "-jar",
+                runtimeJar.toString(),
+                "--port",
+                Integer.toString(port),
+                "--data",
+                data.toString(),
+                "--idle-seconds",
+                "1"));
+    if (shared) {
+      cmd.add("--shared");
+    }
+    frontDoor = Processes.start(cmd, Map.of(), work, work.resolve(name + ".log"));
     Http.awaitFirst200(port, "/_skyhop/health", "\"status\":\"ok\"", frontDoor, 180, TimeUnit.SECONDS);
     token = Files.readString(data.resolve("admin-token")).trim();
     HttpResponse<String> deployed =
@@ -126,10 +136,7 @@ final class RuntimeCandidate implements Candidate {
 
   @Override
   public Warm warm(Settings s) throws Exception {
-    String url = "http://127.0.0.1:" + port + PATH;
-    Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkWarmup());
-    Wrk.Result result = Wrk.run(url, s.wrkThreads(), s.wrkConnections(), s.wrkDuration());
-    return new Warm(result, Rss.tree(frontDoor.toHandle()));
+    return Warm.measure("http://127.0.0.1:" + port + PATH, s, frontDoor.toHandle());
   }
 
   @Override

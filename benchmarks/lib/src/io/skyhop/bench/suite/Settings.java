@@ -42,6 +42,13 @@ record Settings(Properties values) {
     return Path.of(get(key)).toAbsolutePath();
   }
 
+  /** Whether the run includes {@code candidate}: every one, unless {@code candidates} lists some. */
+  boolean selected(String candidate) {
+    return optional("candidates")
+        .map(list -> java.util.List.of(list.split(",")).contains(candidate))
+        .orElse(true);
+  }
+
   /** Why run.sh could not provide a candidate, if it said so. */
   Optional<String> skipped(String candidate) {
     return optional("skip." + candidate);

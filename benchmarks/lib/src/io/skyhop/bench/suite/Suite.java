@@ -91,7 +91,7 @@ public final class Suite {
 
   private void warm(List<Candidate> candidates) throws IOException {
     Path tsv = out.resolve("warm.tsv");
-    Files.writeString(tsv, "candidate\tround\trps\tp50_ms\tp99_ms\trss_kb\thwm_kb\tprocesses\terrors\n");
+    Files.writeString(tsv, "candidate\tround\trps\tp50_ms\tp99_ms\trss_kb\thwm_kb\tprocesses\terrors\tserver_cpu_us\ttotal_cpu_us\n");
     log(
         "warm: wrk -t%d -c%d -d%s after a %s warm-up, %d round(s); RSS after warm-up",
         settings.wrkThreads(),
@@ -114,17 +114,20 @@ public final class Suite {
         }
         if (w.wrk() != null) {
           log(
-              "  %-14s %10.0f req/s  p50 %.2f ms  p99 %.2f ms  RSS %d MB in %d process(es) %s",
+              "  %-14s %10.0f req/s  p50 %.2f ms  p99 %.2f ms  CPU/request %.0f µs (server), %.0f µs"
+                  + " (all)  RSS %d MB in %d process(es) %s",
               c.name(),
               w.wrk().requestsPerSecond(),
               w.wrk().p50Ms(),
               w.wrk().p99Ms(),
+              w.serverCpuUs(),
+              w.totalCpuUs(),
               w.rss().rssKb() / 1024,
               w.rss().processes(),
               w.wrk().errors());
           append(
               tsv,
-              "%s\t%d\t%.1f\t%.3f\t%.3f\t%d\t%d\t%d\t%s%n",
+              "%s\t%d\t%.1f\t%.3f\t%.3f\t%d\t%d\t%d\t%s\t%.1f\t%.1f%n",
               c.name(),
               round + 1,
               w.wrk().requestsPerSecond(),
@@ -133,7 +136,9 @@ public final class Suite {
               w.rss().rssKb(),
               w.rss().hwmKb(),
               w.rss().processes(),
-              w.wrk().errors());
+              w.wrk().errors(),
+              w.serverCpuUs(),
+              w.totalCpuUs());
         } else {
           log("  %-14s RSS %d MB after %d invocations", c.name(), w.rss().rssKb() / 1024,
               settings.lambdaWarmInvocations());

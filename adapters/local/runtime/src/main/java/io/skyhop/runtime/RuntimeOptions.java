@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param workDir where workers' files live (outside the data directory); empty: a directory in the
  *     system's temporary directory named after the data directory
  * @param tls the certificate and key the front door serves HTTPS with; empty: plain HTTP
+ * @param shared whether each app's functions run in one shared worker JVM (its own class loader)
+ *     rather than a JVM per instance: for a single trusted app ({@value #SHARED})
  */
 public record RuntimeOptions(
     int port,
@@ -53,7 +55,8 @@ public record RuntimeOptions(
     Optional<Path> functionKeys,
     String workerUser,
     Optional<Path> workDir,
-    Optional<FrontDoor.TlsFiles> tls) {
+    Optional<FrontDoor.TlsFiles> tls,
+    boolean shared) {
 
   /** The targets this runtime serves as, for {@code --target}. */
   public static final List<String> TARGETS = List.of("local", "knative");
@@ -66,6 +69,9 @@ public record RuntimeOptions(
 
   /** The option choosing whom workers run as. */
   public static final String WORKER_USER = "--worker-user";
+
+  /** The flag that runs each app's functions in one shared worker JVM. */
+  public static final String SHARED = "--shared";
 
   /** The flag that opens the CloudEvents endpoint of queue functions. */
   public static final String CLOUDEVENTS = "--cloudevents";
@@ -99,6 +105,9 @@ public record RuntimeOptions(
           "  --tls-key FILE         the certificate's PKCS#8 PEM private key",
           "  --no-cds               do not use class-data sharing archives for workers",
           "  --no-queue-env         do not give functions SKYHOP_QUEUES_URL and SKYHOP_QUEUES_TOKEN",
+          "  --shared               run each app's functions in one worker JVM (a class loader of",
+          "                         its own, many calls at a time), not a JVM per instance: only",
+          "                         for one trusted app (e.g. on knative); see docs/runtime.md",
           "  --cloudevents          queue functions also take CloudEvents POSTed to",
           "                         /_skyhop/events/queues/<queue>, WITHOUT authentication: only",
           "                         where the port is private (a cluster-local Knative Service)");
@@ -113,6 +122,7 @@ public record RuntimeOptions(
     boolean cds = true;
     boolean queueEnv = true;
     boolean cloudEvents = false;
+    boolean shared = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--no-cds")) {
@@ -121,6 +131,8 @@ public record RuntimeOptions(
         queueEnv = false;
       } else if (option.equals(CLOUDEVENTS)) {
         cloudEvents = true;
+      } else if (option.equals(SHARED)) {
+        shared = true;
       } else if (option.equals("--help") || option.equals("-h")) {
         throw new UsageException(USAGE);
       } else if (!OPTIONS.contains(option)) {
@@ -149,7 +161,8 @@ public record RuntimeOptions(
         Optional.ofNullable(values.get(FUNCTION_KEYS)).map(Path::of),
         workerUser(values.getOrDefault(WORKER_USER, "auto")),
         Optional.ofNullable(values.get("--work-dir")).map(Path::of),
-        tls(values.get("--tls-cert"), values.get("--tls-key")));
+        tls(values.get("--tls-cert"), values.get("--tls-key")),
+        shared);
   }
 
   private static final List<String> OPTIONS =

@@ -90,15 +90,19 @@ public final class SkyhopRuntime implements AutoCloseable {
     ExecutorService events = Executors.newCachedThreadPool(daemon("skyhop-event"));
     FrontDoor frontDoor = new FrontDoor(options.bind(), options.port(), options.tls());
     WorkerSandbox sandbox = sandbox(options, data, log);
+    Path workerJar = WorkerJar.extract(sandbox.files().runtimeDir());
     WorkerLauncher launcher =
         new WorkerLauncher(
             WorkerLauncher.currentJava(),
-            WorkerJar.extract(sandbox.files().runtimeDir()),
+            workerJar,
             log,
             timers,
             options.cds(),
             options.target(),
-            sandbox);
+            sandbox,
+            options.shared()
+                ? Optional.of(WorkerJar.extractBoot(workerJar.getParent()))
+                : Optional.empty());
     Deployments deployments =
         new Deployments(
             data,

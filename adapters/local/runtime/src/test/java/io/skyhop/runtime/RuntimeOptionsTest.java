@@ -31,7 +31,8 @@ class RuntimeOptionsTest {
                 Optional.empty(),
                 "auto",
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                false));
   }
 
   @Test
@@ -70,7 +71,8 @@ class RuntimeOptionsTest {
             "--tls-cert",
             "/etc/tls/cert.pem",
             "--tls-key",
-            "/etc/tls/key.pem");
+            "/etc/tls/key.pem",
+            "--shared");
     assertThat(o)
         .isEqualTo(
             new RuntimeOptions(
@@ -92,7 +94,8 @@ class RuntimeOptionsTest {
                 Optional.of(Path.of("/tmp/w")),
                 Optional.of(
                     new FrontDoor.TlsFiles(
-                        Path.of("/etc/tls/cert.pem"), Path.of("/etc/tls/key.pem")))));
+                        Path.of("/etc/tls/cert.pem"), Path.of("/etc/tls/key.pem"))),
+                true));
     assertThat(RuntimeOptions.parse("--worker-user", "runtime").workerUser()).isEqualTo("runtime");
   }
 

@@ -141,7 +141,7 @@ public final class Deployments {
     AppVersion next;
     try {
       next = versions.build(app, version, dir, now, contents.index(), classPath);
-    } catch (MissingKeyException e) {
+    } catch (MissingKeyException | SharedApp.ConflictException e) {
       FileTrees.delete(dir);
       throw new BadBundleException(e.getMessage());
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -66,6 +67,8 @@ final class VersionBuilder {
     List<Path> installed =
         sandbox.files().install(app, version, classPath, dir.resolve(ARCHIVE), uid);
     Path archive = installed.get(0).resolveSibling(ARCHIVE);
+    Optional<SharedApp> shared =
+        launcher.shared() ? Optional.of(SharedApp.of(app, index.functions())) : Optional.empty();
     Map<String, AppVersion.DeployedFunction> functions = new LinkedHashMap<>();
     for (FunctionDef def : index.functions()) {
       WorkerSpec spec =
@@ -73,13 +76,13 @@ final class VersionBuilder {
               app,
               version,
               def.name(),
-              def.memoryMb(),
+              shared.map(SharedApp::memoryMb).orElse(def.memoryMb()),
               def.timeoutSeconds(),
-              queuesEnv.workerEnv(def.env(), queuesToken),
+              queuesEnv.workerEnv(shared.map(SharedApp::env).orElse(def.env()), queuesToken),
               installed,
               archive,
               uid,
-              secrets.grant(app, def.secrets()));
+              secrets.grant(app, shared.map(SharedApp::secrets).orElse(def.secrets())));
       int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
       functions.put(
           def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));

@@ -2,14 +2,8 @@ package io.skyhop.runtime.exec;
 
 import io.skyhop.runtime.meter.RuntimeLog;
 import io.skyhop.runtime.worker.Frames;
-import io.skyhop.runtime.worker.Payloads;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One function instance: a worker process serving one invocation at a time over its stdin and
- * stdout ({@link Frames}). Not thread-safe for invocations: the pool lends it to one caller at a
- * time. Killing is thread-safe (timeouts and the memory watchdog kill from other threads).
+ * stdout ({@link Frames}), or, in shared mode, a lane of the app's shared worker process ({@link
+ * Link}). Not thread-safe for invocations: the pool lends it to one caller at a time. Killing is
+ * thread-safe (timeouts and the memory watchdog kill from other threads).
  */
 public final class Instance {
   /** Why the runtime killed an instance, when it did. */
@@ -33,8 +28,8 @@ public final class Instance {
   private final String id;
   private final WorkerSpec spec;
   private final Process process;
-  private final DataOutputStream toWorker;
-  private final WorkerFrames fromWorker;
+  private final Link link;
+  private final boolean startedProcess;
   private final WorkerOutput stderr;
   private final RuntimeLog log;
   private final ScheduledExecutorService timers;
@@ -55,15 +50,14 @@ public final class Instance {
       WorkerOutput stderr,
       RuntimeLog log,
       ScheduledExecutorService timers,
-      long startedNanos) {
+      long startedNanos,
+      Link link,
+      boolean startedProcess) {
     this.id = id;
     this.spec = spec;
     this.process = process;
-    this.toWorker =
-        new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 65536));
-    this.fromWorker =
-        new WorkerFrames(
-            new DataInputStream(new BufferedInputStream(process.getInputStream(), 65536)));
+    this.link = link;
+    this.startedProcess = startedProcess;
     this.stderr = stderr;
     this.log = log;
     this.timers = timers;
@@ -76,10 +70,7 @@ public final class Instance {
     ScheduledFuture<?> timer =
         timers.schedule(() -> kill(KillReason.START_TIMEOUT), limitMillis, TimeUnit.MILLISECONDS);
     try {
-      int kind = fromWorker.next();
-      if (kind != Frames.READY) {
-        throw new IOException(kind < 0 ? "the worker exited" : "unexpected frame " + (char) kind);
-      }
+      link.awaitReady();
       initMillis = (System.nanoTime() - startedNanos) / 1e6;
     } catch (IOException e) {
       kill(KillReason.STOPPED);
@@ -115,9 +106,7 @@ public final class Instance {
               + TimeUnit.MILLISECONDS.toNanos(
                   Math.max(1, deadlineMillis - System.currentTimeMillis()));
       try {
-        Payloads.invocation(toWorker, requestId, deadlineMillis, payload.kind());
-        payload.write(toWorker);
-        toWorker.flush();
+        link.send(requestId, deadlineMillis, payload);
       } catch (IOException e) {
         kill(KillReason.STOPPED);
         if (killReason == KillReason.TIMEOUT) {
@@ -126,7 +115,7 @@ public final class Instance {
         throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e);
       }
       try {
-        return readResult(requestId);
+        return link.receive(requestId);
       } catch (IOException e) {
         throw failure(e);
       }
@@ -134,39 +123,6 @@ public final class Instance {
       deadlineNanos = 0;
       busy = false;
       lastUsedNanos = System.nanoTime();
-    }
-  }
-
-  private WorkerResult readResult(String requestId) throws IOException {
-    while (true) {
-      int kind = fromWorker.next();
-      switch (kind) {
-        case -1 -> throw new IOException("the worker exited");
-        case Frames.LOG ->
-            stderr.functionLog(fromWorker.string("request id"), fromWorker.logMessage());
-        case Frames.HTTP_RESPONSE -> {
-          expect(requestId, fromWorker.string("request id"));
-          int status = fromWorker.readInt();
-          Map<String, List<String>> headers = fromWorker.headers();
-          List<String> cookies = fromWorker.list("cookies");
-          return new WorkerResult.Http(status, headers, cookies, fromWorker.body());
-        }
-        case Frames.OK -> {
-          expect(requestId, fromWorker.string("request id"));
-          return new WorkerResult.Ok(fromWorker.body());
-        }
-        case Frames.FAILED -> {
-          expect(requestId, fromWorker.string("request id"));
-          return new WorkerResult.Failed(fromWorker.string("failure reason"));
-        }
-        default -> throw new Frames.ProtocolException("unexpected frame " + (char) kind);
-      }
-    }
-  }
-
-  private static void expect(String requestId, String answered) throws IOException {
-    if (!requestId.equals(answered)) {
-      throw new Frames.ProtocolException("answer for " + answered + " while serving " + requestId);
     }
   }
 
@@ -264,15 +220,16 @@ public final class Instance {
     WorkerProcesses.killTree(process);
   }
 
-  /** Asks the worker to exit by closing its stdin; kills it if it has not exited within 5 s. */
+  /**
+   * Asks the worker to exit by closing its stdin (a shared worker's: when this was its last lane);
+   * kills it if it has not exited within 5 s.
+   */
   void stop() {
     if (killReason == null) {
       killReason = KillReason.STOPPED;
     }
-    try {
-      toWorker.close();
-    } catch (IOException e) {
-      // already gone
+    if (!link.close()) {
+      return;
     }
     process
         .onExit()
@@ -302,6 +259,11 @@ public final class Instance {
   /** The function it serves. */
   public WorkerSpec spec() {
     return spec;
+  }
+
+  /** Whether its process was started for it (a cold start), not shared with earlier instances. */
+  boolean startedProcess() {
+    return startedProcess;
   }
 
   /** Milliseconds from process start to ready. */

@@ -118,7 +118,7 @@ public final class InstancePool {
     }
     all.add(fresh);
     fresh.process().onExit().thenRun(() -> forget(fresh));
-    return new Lease(fresh, true);
+    return new Lease(fresh, fresh.startedProcess());
   }
 
   /** The most recently used idle instance that still runs, or null; under the lock. */
@@ -325,7 +325,7 @@ public final class InstancePool {
    * An instance lent for one invocation.
    *
    * @param instance the instance
-   * @param cold whether it was started for this invocation
+   * @param cold whether its process was started for this invocation
    */
   public record Lease(Instance instance, boolean cold) {}
 }

@@ -42,6 +42,36 @@ final class WorkerFrames {
     return in.readInt();
   }
 
+  /** Throws unless {@code kind} is an answer frame (HTTP response, result, failure). */
+  static void checkAnswer(int kind) throws Frames.ProtocolException {
+    if (kind != Frames.HTTP_RESPONSE && kind != Frames.OK && kind != Frames.FAILED) {
+      throw new Frames.ProtocolException("unexpected frame " + (char) kind);
+    }
+  }
+
+  /**
+   * The rest of an answer frame of {@code kind} (after its request id).
+   *
+   * @throws Frames.ProtocolException for a frame that is no answer
+   */
+  WorkerResult result(int kind) throws IOException {
+    switch (kind) {
+      case Frames.HTTP_RESPONSE -> {
+        int status = readInt();
+        Map<String, List<String>> headers = headers();
+        List<String> cookies = list("cookies");
+        return new WorkerResult.Http(status, headers, cookies, body());
+      }
+      case Frames.OK -> {
+        return new WorkerResult.Ok(body());
+      }
+      case Frames.FAILED -> {
+        return new WorkerResult.Failed(string("failure reason"));
+      }
+      default -> throw new Frames.ProtocolException("unexpected frame " + (char) kind);
+    }
+  }
+
   /** A response body. */
   byte[] body() throws IOException {
     return bytes(MAX_BODY_BYTES, "response body");

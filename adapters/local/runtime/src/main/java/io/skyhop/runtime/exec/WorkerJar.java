@@ -1,6 +1,7 @@
 package io.skyhop.runtime.exec;
 
 import io.skyhop.runtime.worker.WorkerMain;
+import io.skyhop.runtime.worker.boot.SharedBoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,18 +22,35 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The worker's own jar: only the classes of {@code io.skyhop.runtime.worker}, copied out of the
- * runtime (its jar, or its classes directory in tests) into {@code <data>/runtime/}. Workers get
- * this jar and the app bundle, never the runtime's jar. The file is named by its content hash and
- * never rewritten, since class-data sharing archives check the jars' timestamps.
+ * runtime (its jar, or its classes directory in tests) into {@code <data>/runtime/}; and the boot
+ * jar of shared workers ({@code io.skyhop.runtime.worker.boot}). Workers get this jar and the app
+ * bundle, never the runtime's jar. The file is named by its content hash and never rewritten, since
+ * class-data sharing archives check the jars' timestamps.
  */
 public final class WorkerJar {
   private static final String PACKAGE = WorkerMain.class.getPackageName().replace('.', '/') + "/";
+
+  /** The package of a shared worker's entry point, alone on its JVM's class path. */
+  private static final String BOOT_PACKAGE =
+      SharedBoot.class.getPackageName().replace('.', '/') + "/";
 
   private WorkerJar() {}
 
   /** Writes the worker jar into {@code dir} unless it is there already; returns its path. */
   public static Path extract(Path dir) throws IOException {
-    TreeMap<String, byte[]> classes = classes();
+    return extract(dir, PACKAGE, "skyhop-worker-");
+  }
+
+  /**
+   * Writes the boot jar of shared workers ({@link SharedBoot} only) into {@code dir} unless it is
+   * there already; returns its path.
+   */
+  public static Path extractBoot(Path dir) throws IOException {
+    return extract(dir, BOOT_PACKAGE, "skyhop-worker-boot-");
+  }
+
+  private static Path extract(Path dir, String pkg, String prefix) throws IOException {
+    TreeMap<String, byte[]> classes = classes(pkg);
     if (classes.isEmpty()) {
       throw new IOException("No worker classes found in " + location());
     }
@@ -47,7 +65,7 @@ public final class WorkerJar {
       }
     }
     byte[] jar = bytes.toByteArray();
-    Path file = Files.createDirectories(dir).resolve("skyhop-worker-" + hash(jar) + ".jar");
+    Path file = Files.createDirectories(dir).resolve(prefix + hash(jar) + ".jar");
     if (!Files.isRegularFile(file)) {
       Path tmp = Files.createTempFile(dir, "worker-", ".tmp");
       Files.write(tmp, jar);
@@ -66,14 +84,13 @@ public final class WorkerJar {
     }
   }
 
-  private static TreeMap<String, byte[]> classes() throws IOException {
+  private static TreeMap<String, byte[]> classes(String pkg) throws IOException {
     TreeMap<String, byte[]> classes = new TreeMap<>();
     Path source = location();
     if (Files.isDirectory(source)) {
-      Path pkg = source.resolve(PACKAGE);
-      try (Stream<Path> files = Files.list(pkg)) {
+      try (Stream<Path> files = Files.list(source.resolve(pkg))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-          classes.put(PACKAGE + f.getFileName(), Files.readAllBytes(f));
+          classes.put(pkg + f.getFileName(), Files.readAllBytes(f));
         }
       }
       return classes;
@@ -81,9 +98,9 @@ public final class WorkerJar {
     try (JarFile jar = new JarFile(source.toFile())) {
       for (JarEntry e : jar.stream().toList()) {
         String name = e.getName();
-        if (name.startsWith(PACKAGE)
+        if (name.startsWith(pkg)
             && name.endsWith(".class")
-            && name.indexOf('/', PACKAGE.length()) < 0) {
+            && name.indexOf('/', pkg.length()) < 0) {
           try (InputStream in = jar.getInputStream(e)) {
             classes.put(name, in.readAllBytes());
           }

@@ -5,6 +5,7 @@ import io.skyhop.runtime.store.DurableFiles;
 import io.skyhop.runtime.store.FileTrees;
 import io.skyhop.runtime.worker.SecretsFrame;
 import io.skyhop.runtime.worker.WorkerMain;
+import io.skyhop.runtime.worker.boot.SharedBoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,10 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * class-data sharing archive), a clean environment, and waits for the worker to be ready.
  */
 public final class WorkerLauncher {
+  /** The flag that keeps a worker JVM on the quick compiler (start-up over peak speed). */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   /** Flags of every worker JVM, chosen for start-up time and a small footprint. */
   static final List<String> FAST_START_FLAGS =
       List.of(
-          "-XX:TieredStopAtLevel=1",
+          WorkerLauncher.C1_ONLY,
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:+ExitOnOutOfMemoryError",
@@ -47,6 +52,7 @@ public final class WorkerLauncher {
   private final String target;
   private final WorkerSandbox sandbox;
   private final AtomicLong instanceCount = new AtomicLong();
+  private final Optional<SharedWorkers> shared;
 
   /**
    * A launcher.
@@ -65,6 +71,23 @@ public final class WorkerLauncher {
       boolean cds,
       String target,
       WorkerSandbox sandbox) {
+    this(java, workerJar, log, timers, cds, target, sandbox, Optional.empty());
+  }
+
+  /**
+   * A launcher; with {@code sharedBootJar} (the {@code --shared} mode, {@link
+   * WorkerJar#extractBoot}), every function of an app version runs in one shared worker.
+   */
+  public WorkerLauncher(
+      Path java,
+      Path workerJar,
+      RuntimeLog log,
+      ScheduledExecutorService timers,
+      boolean cds,
+      String target,
+      WorkerSandbox sandbox,
+      Optional<Path> sharedBootJar) {
+    this.shared = sharedBootJar.map(SharedWorkers::new);
     this.java = java;
     this.workerJar = workerJar;
     this.log = log;
@@ -72,6 +95,11 @@ public final class WorkerLauncher {
     this.cds = cds;
     this.target = target;
     this.sandbox = sandbox;
+  }
+
+  /** Whether every function of an app version runs in one shared worker ({@code --shared}). */
+  public boolean shared() {
+    return shared.isPresent();
   }
 
   /** The users, files and environment workers get. */
@@ -85,34 +113,106 @@ public final class WorkerLauncher {
   }
 
   /**
-   * Starts an instance and waits until it is ready.
+   * Starts an instance and waits until it is ready: a worker process of its own, or in shared mode
+   * a lane of its app version's shared worker (started with its first lane).
    *
    * @throws InstanceFailure of kind {@code START_FAILED} when it does not become ready
    */
   public Instance start(WorkerSpec spec) throws InstanceFailure {
     String id = "i-" + instanceCount.incrementAndGet();
+    long started = System.nanoTime();
+    Process process;
+    WorkerOutput stderr;
+    Link link;
+    boolean fresh = true;
+    if (shared.isPresent()) {
+      SharedWorkers.Lane lane = shared.get().lane(spec, id, this::startShared);
+      process = lane.process().process();
+      stderr = lane.process().stderr();
+      link = lane.link();
+      fresh = lane.fresh();
+    } else {
+      List<String> main = new ArrayList<>();
+      if (cds && Files.isRegularFile(spec.cdsArchive())) {
+        main.add("-XX:SharedArchiveFile=" + spec.cdsArchive());
+      }
+      main.addAll(
+          List.of(
+              "-cp",
+              classPath(spec.classPath()),
+              WorkerMain.class.getName(),
+              WorkerMain.TARGET_OPTION,
+              target));
+      Started own = launch(spec, spec.app() + "-" + id, main, spec.function(), id);
+      process = own.process();
+      stderr = own.stderr();
+      link = new PipeLink(process, stderr);
+    }
+    Instance instance = new Instance(id, spec, process, stderr, log, timers, started, link, fresh);
+    instance.awaitReady(INIT_LIMIT_MILLIS);
+    return instance;
+  }
+
+  /**
+   * Starts a shared worker for {@code spec}'s app version: {@link SharedBoot} alone on the class
+   * path, the bundle and the worker jar in the app's own class loader; no class-data sharing
+   * archive (it holds classes of the built-in loaders only).
+   */
+  private SharedProcess startShared(WorkerSpec spec, String id) throws InstanceFailure {
+    List<String> main =
+        List.of(
+            "-cp",
+            shared.get().bootJar().toString(),
+            SharedBoot.class.getName(),
+            classPath(spec.classPath()),
+            WorkerMain.TARGET_OPTION,
+            target);
+    // its stderr and JVM messages belong to the app, not to the function of its first lane
+    WorkerSpec app =
+        new WorkerSpec(
+            spec.app(),
+            spec.version(),
+            null,
+            spec.memoryMb(),
+            spec.timeoutSeconds(),
+            spec.env(),
+            spec.classPath(),
+            spec.cdsArchive(),
+            spec.uid(),
+            spec.secrets());
+    Started process = launch(app, spec.app() + "-shared-" + id, main, null, id);
+    return new SharedProcess(process.process(), process.stderr(), spec.app() + "-" + id);
+  }
+
+  /**
+   * Starts a worker JVM as the app's user in a private directory, hands it its secrets and pumps
+   * its stderr into the log.
+   *
+   * @param main what follows the common flags: class path, main class and its arguments
+   * @param function the function named in its environment, or null for a shared worker
+   */
+  private Started launch(
+      WorkerSpec spec, String dirName, List<String> main, String function, String id)
+      throws InstanceFailure {
     Path dir;
     try {
-      dir = sandbox.files().privateDir(spec.app() + "-" + id, spec.uid());
+      dir = sandbox.files().privateDir(dirName, spec.uid());
     } catch (IOException e) {
       throw new InstanceFailure(
           InstanceFailure.Kind.START_FAILED, "Cannot create the instance's directory: " + e);
     }
     List<String> command = javaCommand(spec.uid(), dir);
+    if (function == null) {
+      // a shared worker lives long and serves every call of its app: it gets the optimizing
+      // compiler too, which a start-up-bound instance of one function goes without
+      command.remove(C1_ONLY);
+    }
     command.add("-Xmx" + heapMb(spec.memoryMb()) + "m");
     command.add("-XX:MaxRAM=" + spec.memoryMb() + "m");
-    if (cds && Files.isRegularFile(spec.cdsArchive())) {
-      command.add("-XX:SharedArchiveFile=" + spec.cdsArchive());
-    }
-    command.add("-cp");
-    command.add(classPath(spec.classPath()));
-    command.add(WorkerMain.class.getName());
-    command.add(WorkerMain.TARGET_OPTION);
-    command.add(target);
-    long started = System.nanoTime();
+    command.addAll(main);
     Process process;
     try {
-      process = builder(command, dir, spec.env(), spec.function()).start();
+      process = builder(command, dir, spec.env(), function).start();
     } catch (IOException e) {
       deleteQuietly(dir);
       throw new InstanceFailure(
@@ -131,10 +231,11 @@ public final class WorkerLauncher {
     Thread pump = new Thread(stderr, "skyhop-stderr-" + id);
     pump.setDaemon(true);
     pump.start();
-    Instance instance = new Instance(id, spec, process, stderr, log, timers, started);
-    instance.awaitReady(INIT_LIMIT_MILLIS);
-    return instance;
+    return new Started(process, stderr);
   }
+
+  /** A worker process just started, its stderr pumped. */
+  private record Started(Process process, WorkerOutput stderr) {}
 
   /** The heap limit for a memory size: three quarters, the rest for the JVM itself. */
   static int heapMb(int memoryMb) {
@@ -187,6 +288,14 @@ public final class WorkerLauncher {
    */
   public boolean buildArchive(WorkerSpec spec, Path durable) throws InterruptedException {
     if (!cds) {
+      return false;
+    }
+    if (shared.isPresent()) {
+      log.info(
+          "Class-data sharing archive not built: shared workers load the app in a class loader of"
+              + " their own, which the archive does not cover",
+          "app",
+          spec.app());
       return false;
     }
     if (Files.isRegularFile(spec.cdsArchive())) {

@@ -108,6 +108,11 @@ final class WorkerOutput implements Runnable {
    * level from an {@code INFO }, {@code WARN } or {@code ERROR } prefix, else INFO.
    */
   void functionLog(String requestId, String message) {
+    functionLog(requestId, spec.function(), message);
+  }
+
+  /** The same, for a shared worker: the entry names {@code function} (null when not known). */
+  void functionLog(String requestId, String function, String message) {
     String level = "INFO";
     String text = message == null ? "" : message;
     for (String prefix : List.of("INFO ", "WARN ", "ERROR ")) {
@@ -126,7 +131,7 @@ final class WorkerOutput implements Runnable {
         "app",
         spec.app(),
         "function",
-        spec.function(),
+        function,
         "requestId",
         requestId,
         "instance",

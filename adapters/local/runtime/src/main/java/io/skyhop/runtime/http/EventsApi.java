@@ -12,7 +12,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Push delivery of queue messages as CloudEvents (runtime option {@code --cloudevents}; the
@@ -88,7 +87,7 @@ final class EventsApi {
   private void deliver(
       HttpExchange exchange, String queue, Consumers.Consumer consumer, CloudEvent event)
       throws IOException {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = Invoker.requestId();
     Outcome outcome =
         invoker.invoke(consumer.pool(), new Payload.Queue(event.message()), requestId);
     exchange.getResponseHeaders().set("x-skyhop-request-id", requestId);

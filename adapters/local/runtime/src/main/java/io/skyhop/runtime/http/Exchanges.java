@@ -21,7 +21,7 @@ final class Exchanges {
   private static final long DRAIN_LIMIT = 64L << 20;
 
   /** How much of a refused request's body is read, at most, before answering. */
-  private static final long LINGER_BYTES = 1 << 20;
+  static final long LINGER_BYTES = 1 << 20;
 
   /** The exchange attribute set once a handler reads the request body. */
   private static final String BODY_READ = "skyhop.bodyRead";
@@ -62,25 +62,32 @@ final class Exchanges {
           || (declared == null && !exchange.getRequestHeaders().containsKey("Transfer-Encoding"))) {
         return new byte[0];
       }
-      // sized by what arrives, never by the declared length: a client may declare 6 MB and send
-      // nothing
-      ByteArrayOutputStream out =
-          new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
-      byte[] buffer = new byte[8192];
-      int n;
-      long total = 0;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > limit) {
-          drain(in);
-          throw new TooLarge(limit);
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return readBounded(in, length, limit);
     } catch (IOException e) {
       throw new Unreadable(e);
     }
+  }
+
+  /**
+   * Reads a body of declared {@code length} (-1: unknown) up to {@code limit} bytes into a buffer
+   * sized by what arrives, never by the declared length (a client may declare 6 MB and send
+   * nothing); above the limit drains the rest (up to 64 MB) and throws.
+   */
+  static byte[] readBounded(InputStream in, long length, long limit) throws IOException, TooLarge {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(Math.max(length, 1024), 65536));
+    byte[] buffer = new byte[8192];
+    int n;
+    long total = 0;
+    while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > limit) {
+        drain(in);
+        throw new TooLarge(limit);
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
   }
 
   /** The request body's stream, for a handler that reads it (its connection may then be reused). */
@@ -89,7 +96,7 @@ final class Exchanges {
     return exchange.getRequestBody();
   }
 
-  private static long parseLong(String value) {
+  static long parseLong(String value) {
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
@@ -97,7 +104,7 @@ final class Exchanges {
     }
   }
 
-  private static void drain(InputStream in) throws IOException {
+  static void drain(InputStream in) throws IOException {
     if (in.read() < 0) {
       return;
     }
@@ -133,12 +140,21 @@ final class Exchanges {
   /** Sends {@code {"error": message}} (plus the request id when there is one). */
   static void error(HttpExchange exchange, int status, String message, String requestId)
       throws IOException {
+    send(
+        exchange,
+        status,
+        "application/json",
+        errorJson(message, requestId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code {"error": message}} (plus the request id when there is one). */
+  static String errorJson(String message, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     if (requestId != null) {
       body.put("requestId", requestId);
     }
-    json(exchange, status, body);
+    return GSON.toJson(body);
   }
 
   /** Sends bytes with a content type; an empty body is sent without one. */

@@ -131,7 +131,6 @@ public final class FrontDoor implements AutoCloseable {
       loopback = null;
     }
     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
-    server.setHandler(new ContextHandlerCollection());
     server.setStopTimeout(2000);
     // bound now, served from start(): connections made in between wait in the accept queue
     connector.open();
@@ -171,14 +170,16 @@ public final class FrontDoor implements AutoCloseable {
             parts.maxBodyBytes(),
             this::baseUrl,
             parts.housekeeping(),
-            new LogsApi(parts.log().path()));
+            new LogsApi(parts.log()));
     RuntimeLog log = parts.log();
     EventsApi events =
         parts.cloudEvents()
             ? new EventsApi(parts.consumers(), parts.invoker(), parts.maxBodyBytes(), log)
             : null;
+    ContextHandlerCollection bridge = new ContextHandlerCollection();
+    server.setHandler(new FunctionHandler(bridge, gateway, events != null, log));
     new JettyHttpServer(server, true)
-        .createContext("/", exchange -> handle(exchange, admin, events, gateway, log));
+        .createContext("/", exchange -> handle(exchange, admin, events, log));
     try {
       server.start();
     } catch (Exception e) {
@@ -225,17 +226,16 @@ public final class FrontDoor implements AutoCloseable {
   }
 
   private static void handle(
-      HttpExchange exchange, AdminApi admin, EventsApi events, Gateway gateway, RuntimeLog log) {
+      HttpExchange exchange, AdminApi admin, EventsApi events, RuntimeLog log) {
     try {
       String path = exchange.getRequestURI().getRawPath();
       if (path == null || !path.startsWith("/")) {
         Exchanges.error(exchange, 400, "The request target must be a path", null);
       } else if (events != null && path.startsWith(EventsApi.PREFIX)) {
         events.handle(exchange);
-      } else if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
-        admin.handle(exchange);
       } else {
-        gateway.handle(exchange);
+        // FunctionHandler sends only these, and malformed targets, this way
+        admin.handle(exchange);
       }
     } catch (IllegalArgumentException bad) {
       answer(exchange, 400, "Bad request: " + bad.getMessage());

@@ -1,7 +1,5 @@
 package io.skyhop.runtime.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.skyhop.api.Auth;
 import io.skyhop.api.HttpMethod;
 import io.skyhop.api.HttpRequest;
@@ -12,7 +10,6 @@ import io.skyhop.runtime.exec.Invoker;
 import io.skyhop.runtime.exec.Outcome;
 import io.skyhop.runtime.exec.Payload;
 import io.skyhop.runtime.exec.WorkerResult;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -21,6 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Serves HTTP functions at {@code /<app><path>}: routes to the live version of the app, enforces
@@ -44,80 +47,100 @@ final class Gateway {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    String raw = exchange.getRequestURI().getRawPath();
+  /**
+   * Serves one call on the calling Jetty thread and completes {@code callback} once the answer is
+   * written.
+   */
+  void handle(Request req, Response res, Callback callback) {
+    String raw = req.getHttpURI().getPath();
     int slash = raw.indexOf('/', 1);
     String app = slash < 0 ? raw.substring(1) : raw.substring(1, slash);
     String path = slash < 0 ? "/" : raw.substring(slash);
     Optional<AppVersion> version = app.isEmpty() ? Optional.empty() : deployments.find(app);
     if (version.isEmpty()) {
-      Exchanges.error(
-          exchange,
+      refuse(
+          req,
+          res,
+          callback,
           404,
           app.isEmpty()
               ? "Nothing here: functions answer at /<app>/<path>; the admin API is under /_skyhop/"
-              : "No app '" + app + "' is deployed here",
-          null);
+              : "No app '" + app + "' is deployed here");
       return;
     }
     HttpMethod method;
     try {
-      method = HttpMethod.valueOf(exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+      method = HttpMethod.valueOf(req.getMethod().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      Exchanges.error(
-          exchange, 405, "Method " + exchange.getRequestMethod() + " is not supported", null);
+      refuse(req, res, callback, 405, "Method " + req.getMethod() + " is not supported");
       return;
     }
     AppVersion.Route route = version.get().route(method, path);
     if (route instanceof AppVersion.Route.NotFound) {
-      Exchanges.error(
-          exchange, 404, "No function of app '" + app + "' serves " + method + " " + path, null);
+      refuse(
+          req,
+          res,
+          callback,
+          404,
+          "No function of app '" + app + "' serves " + method + " " + path);
       return;
     }
     if (route instanceof AppVersion.Route.MethodNotAllowed notAllowed) {
-      exchange
-          .getResponseHeaders()
-          .set(
+      res.getHeaders()
+          .put(
               "Allow",
               notAllowed.allowed().stream()
                   .map(Enum::name)
                   .distinct()
                   .collect(Collectors.joining(", ")));
-      Exchanges.error(exchange, 405, method + " is not allowed on " + path, null);
+      refuse(req, res, callback, 405, method + " is not allowed on " + path);
       return;
     }
     AppVersion.DeployedFunction function = ((AppVersion.Route.Found) route).function();
-    Map<String, List<String>> query = Exchanges.query(exchange.getRequestURI().getRawQuery());
-    if (!authorized(version.get(), function, exchange.getRequestHeaders(), query)) {
-      Exchanges.error(
-          exchange,
+    Map<String, List<String>> query = Exchanges.query(req.getHttpURI().getQuery());
+    if (!authorized(version.get(), function, req.getHeaders(), query)) {
+      refuse(
+          req,
+          res,
+          callback,
           401,
           "Function '"
               + function.name()
-              + "' needs its key in the x-functions-key header or the code query parameter",
-          null);
+              + "' needs its key in the x-functions-key header or the code query parameter");
       return;
     }
-    Optional<byte[]> readBody = Exchanges.bodyOrAnswer(exchange, maxBodyBytes);
-    if (readBody.isEmpty()) {
+    byte[] body;
+    try {
+      body = JettyCalls.body(req, maxBodyBytes);
+    } catch (Exchanges.TooLarge e) {
+      res.getHeaders().put(HttpHeader.CONNECTION, "close");
+      JettyCalls.error(req, res, callback, true, 413, e.getMessage(), null);
+      return;
+    } catch (Exchanges.Unreadable e) {
+      JettyCalls.error(req, res, callback, true, 400, e.getMessage(), null);
       return;
     }
-    byte[] body = readBody.get();
-    HttpRequest request = request(method, path, query, exchange.getRequestHeaders(), body);
+    HttpRequest request = request(method, path, query, req.getHeaders(), body);
     Outcome outcome = invoker.invoke(function.pool(), new Payload.Http(request));
-    respond(exchange, outcome);
+    respond(req, res, callback, outcome);
+  }
+
+  /** Answers a call refused before its body was read. */
+  private static void refuse(
+      Request req, Response res, Callback callback, int status, String message) {
+    JettyCalls.error(req, res, callback, false, status, message, null);
   }
 
   private static boolean authorized(
       AppVersion version,
       AppVersion.DeployedFunction function,
-      Headers headers,
+      HttpFields headers,
       Map<String, List<String>> query) {
     if (!(function.def().trigger() instanceof Trigger.Http http) || http.auth() != Auth.FUNCTION) {
       return true;
     }
     Optional<String> expected = version.key(function.name());
-    String given = headers.getFirst("x-functions-key");
+    String given = headers.get("x-functions-key");
     if (given == null && query.containsKey("code")) {
       given = query.get("code").get(0);
     }
@@ -132,30 +155,29 @@ final class Gateway {
       HttpMethod method,
       String path,
       Map<String, List<String>> query,
-      Headers headers,
+      HttpFields headers,
       byte[] body) {
     HttpRequest.Builder b = HttpRequest.builder(method, path);
     query.forEach((name, values) -> values.forEach(v -> b.query(name, v)));
-    headers.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-    List<String> cookies = headers.get("Cookie");
-    if (cookies != null) {
-      for (String header : cookies) {
-        for (String pair : header.split(";")) {
-          int eq = pair.indexOf('=');
-          if (eq > 0) {
-            b.cookie(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-          }
+    for (HttpField field : headers) {
+      b.header(JettyCalls.headerName(field), field.getValue());
+    }
+    for (String header : headers.getValuesList(HttpHeader.COOKIE)) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          b.cookie(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
       }
     }
     return b.body(body).build();
   }
 
-  private static void respond(HttpExchange exchange, Outcome outcome) throws IOException {
-    exchange.getResponseHeaders().set(REQUEST_ID_HEADER, outcome.requestId());
+  private static void respond(Request req, Response res, Callback callback, Outcome outcome) {
+    HttpFields.Mutable out = res.getHeaders();
+    out.put(REQUEST_ID_HEADER, outcome.requestId());
     if (outcome.status() == Outcome.Status.OK
         && outcome.result() instanceof WorkerResult.Http http) {
-      Headers out = exchange.getResponseHeaders();
       http.headers()
           .forEach(
               (name, values) -> {
@@ -164,12 +186,13 @@ final class Gateway {
                 }
               });
       http.cookies().forEach(c -> out.add("Set-Cookie", c));
-      Exchanges.send(exchange, http.status(), null, http.body());
+      JettyCalls.send(req, res, callback, true, http.status(), null, http.body());
       return;
     }
     if (outcome.status() == Outcome.Status.THROTTLED) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
+      out.put("Retry-After", "1");
     }
-    Exchanges.error(exchange, outcome.httpStatus(), outcome.error(), outcome.requestId());
+    JettyCalls.error(
+        req, res, callback, true, outcome.httpStatus(), outcome.error(), outcome.requestId());
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
+import io.skyhop.runtime.meter.RuntimeLog;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,9 +40,11 @@ final class LogsApi {
   private static final long MAX_SCAN_BYTES = 64L << 20;
 
   private final Path file;
+  private final RuntimeLog log;
 
-  LogsApi(Path file) {
-    this.file = file;
+  LogsApi(RuntimeLog log) {
+    this.file = log.path();
+    this.log = log;
   }
 
   void handle(HttpExchange exchange, String method, String app) throws IOException {
@@ -76,6 +79,7 @@ final class LogsApi {
 
   private Map<String, Object> read(
       String app, Set<String> functions, long since, long after, int limit) throws IOException {
+    log.flush(); // what was logged before this request is in the file
     List<Map<String, Object>> entries = new ArrayList<>();
     long next = after;
     if (Files.exists(file)) {

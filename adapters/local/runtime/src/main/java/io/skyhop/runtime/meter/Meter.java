@@ -175,6 +175,10 @@ public final class Meter implements InvocationListener {
     all.forEach(s -> text.sample("skyhop_billed_milliseconds_total", labels(s), s.billedMs));
     text.counter("skyhop_gb_seconds_total", "Memory size in GB times billed seconds.");
     all.forEach(s -> text.sample("skyhop_gb_seconds_total", labels(s), s.gbSeconds));
+    text.counter(
+        "skyhop_log_lines_dropped_total",
+        "Runtime log lines dropped because the log writer fell behind.");
+    text.sample("skyhop_log_lines_dropped_total", "", log.dropped());
     String current = null;
     for (Gauge g : gauges) {
       if (!g.name().equals(current)) {

@@ -30,13 +30,14 @@ final class Channel {
     if (kind < 0) {
       return null;
     }
-    if (kind != Frames.INVOKE) {
+    if (kind != Frames.INVOKE && kind != Frames.INVOKE_FUNCTION) {
       throw new Frames.ProtocolException("expected an invocation, got frame " + (char) kind);
     }
     String requestId = Frames.string(in);
     long deadline = in.readLong();
     byte type = in.readByte();
-    return new Invocation(requestId, deadline, type);
+    String function = kind == Frames.INVOKE_FUNCTION ? Frames.string(in) : null;
+    return new Invocation(requestId, deadline, type, function);
   }
 
   DataInputStream in() {
@@ -79,6 +80,11 @@ final class Channel {
     out.flush();
   }
 
-  /** An invocation's header. */
-  record Invocation(String requestId, long deadlineMillis, byte kind) {}
+  /**
+   * An invocation's header.
+   *
+   * @param function the function it is for, named by a shared worker's invocations; null in a
+   *     worker of one function
+   */
+  record Invocation(String requestId, long deadlineMillis, byte kind, String function) {}
 }

@@ -41,6 +41,12 @@ public final class Frames {
   /** Runtime to worker: an invocation. */
   public static final byte INVOKE = 'I';
 
+  /**
+   * Runtime to a shared worker (one JVM serving every function of an app): an invocation that names
+   * its function; answers may come in any order, each carrying its request id.
+   */
+  public static final byte INVOKE_FUNCTION = 'F';
+
   /** Invocation kind: an HTTP request. */
   public static final byte KIND_HTTP = 'h';
 

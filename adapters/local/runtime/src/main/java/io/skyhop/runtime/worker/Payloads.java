@@ -29,6 +29,20 @@ public final class Payloads {
     out.writeByte(kind);
   }
 
+  /**
+   * Writes the header of an invocation for a shared worker ({@link Frames#INVOKE_FUNCTION}): the
+   * same as {@link #invocation}, then the function's name; the payload follows.
+   */
+  public static void invocation(
+      DataOutputStream out, String requestId, String function, long deadline, byte kind)
+      throws IOException {
+    Frames.begin(out, Frames.INVOKE_FUNCTION);
+    Frames.string(out, requestId);
+    out.writeLong(deadline);
+    out.writeByte(kind);
+    Frames.string(out, function);
+  }
+
   /** Writes an HTTP request (path relative to the app, no path parameters). */
   public static void write(DataOutputStream out, HttpRequest request) throws IOException {
     Frames.string(out, request.method().name());

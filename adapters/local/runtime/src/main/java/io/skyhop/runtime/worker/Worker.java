@@ -39,11 +39,15 @@ final class Worker {
   void run() throws IOException {
     Channel.Invocation invocation;
     while ((invocation = channel.next()) != null) {
-      serve(invocation);
+      read(invocation).run();
     }
   }
 
-  private void serve(Channel.Invocation invocation) throws IOException {
+  /**
+   * Reads an invocation's payload from the channel; the call it returns runs the function and
+   * writes the answer (in a shared worker, on another thread while the next invocation is read).
+   */
+  Call read(Channel.Invocation invocation) throws IOException {
     String id = invocation.requestId();
     Logger logger = message -> channel.log(id, message);
     InvocationContext context =
@@ -52,24 +56,55 @@ final class Worker {
     DataInputStream in = channel.in();
     if (invocation.kind() == Frames.KIND_HTTP) {
       HttpRequest request = Payloads.readHttp(in);
-      channel.http(id, function.invokeHttp(request, context));
-      return;
+      return () -> channel.http(id, function.invokeHttp(request, context));
     }
-    try {
-      Object result =
-          switch (invocation.kind()) {
-            case Frames.KIND_QUEUE -> function.invokeQueue(Payloads.readQueue(in), context);
-            case Frames.KIND_SCHEDULE -> function.invokeEvent(Payloads.readSchedule(in), context);
-            case Frames.KIND_STORAGE -> function.invokeEvent(Payloads.readStorage(in), context);
-            case Frames.KIND_DIRECT -> function.invokeDirect(Frames.bytes(in), context);
-            default ->
-                throw new Frames.ProtocolException("unknown invocation kind " + invocation.kind());
-          };
-      channel.ok(id, result instanceof byte[] bytes ? bytes : null);
-    } catch (FunctionFailedException e) {
-      logger.error(e.getMessage(), e.getCause());
-      channel.failed(id, String.valueOf(e.getCause()));
-    }
+    Event event =
+        switch (invocation.kind()) {
+          case Frames.KIND_QUEUE -> {
+            var message = Payloads.readQueue(in);
+            yield () -> function.invokeQueue(message, context);
+          }
+          case Frames.KIND_SCHEDULE -> {
+            var schedule = Payloads.readSchedule(in);
+            yield () -> function.invokeEvent(schedule, context);
+          }
+          case Frames.KIND_STORAGE -> {
+            var storage = Payloads.readStorage(in);
+            yield () -> function.invokeEvent(storage, context);
+          }
+          case Frames.KIND_DIRECT -> {
+            byte[] payload = Frames.bytes(in);
+            yield () -> function.invokeDirect(payload, context);
+          }
+          default ->
+              throw new Frames.ProtocolException("unknown invocation kind " + invocation.kind());
+        };
+    return () -> {
+      try {
+        Object result = event.invoke();
+        channel.ok(id, result instanceof byte[] bytes ? bytes : null);
+      } catch (FunctionFailedException e) {
+        logger.error(e.getMessage(), e.getCause());
+        channel.failed(id, String.valueOf(e.getCause()));
+      }
+    };
+  }
+
+  /** The channel this worker answers on. */
+  Channel channel() {
+    return channel;
+  }
+
+  /** Runs a function and writes its answer. */
+  @FunctionalInterface
+  interface Call {
+    void run() throws IOException;
+  }
+
+  /** A non-HTTP invocation of the function, its payload read. */
+  @FunctionalInterface
+  private interface Event {
+    Object invoke() throws FunctionFailedException;
   }
 
   /** Runs the protocol once in memory, so that a class-data sharing archive holds its classes. */

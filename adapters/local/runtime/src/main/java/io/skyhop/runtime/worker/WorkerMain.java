@@ -76,7 +76,7 @@ public final class WorkerMain {
    * the function is busy (its stdin closing is seen only between invocations). Started after the
    * ready frame, off the cold-start path.
    */
-  private static void exitWithTheRuntime() {
+  static void exitWithTheRuntime() {
     ProcessHandle runtime = ProcessHandle.current().parent().orElse(null);
     if (runtime == null) {
       return;

@@ -62,6 +62,7 @@ class HousekeepingTest {
     await(() -> errors.get() >= 3 && exceptions.get() >= 3);
     assertThat(housekeeping.faults()).isGreaterThanOrEqualTo(6);
     assertThat(housekeeping.stalled()).isEmpty();
+    log.flush();
     assertThat(console.toString())
         .contains("Housekeeping task 'oom' failed; it runs again: java.lang.OutOfMemoryError")
         .contains("Housekeeping task 'bug' failed; it runs again: java.lang.IllegalStateException");
