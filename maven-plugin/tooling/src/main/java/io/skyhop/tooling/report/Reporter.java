@@ -11,6 +11,7 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.Samples;
+import io.skyhop.tooling.lab.TracingLab;
 import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.lab.azure.AzureHarness;
 import io.skyhop.tooling.lab.gcp.GcpHarness;
@@ -103,7 +104,8 @@ public final class Reporter {
             server,
             builder.results,
             builder.curves,
-            builder.notes);
+            builder.notes,
+            builder.tracing);
     write(report, request.skyhopDir());
     ConsoleTable.print(report, listener);
     return report;
@@ -143,6 +145,14 @@ public final class Reporter {
               .measure(functions, settings.samples(), settings.warmInvocations());
       MeasuredResults results = new MeasuredResults(pricing, builder);
       measurements.forEach(results::add);
+      if (settings.tracing()) {
+        List<TracingColdStart> tracing =
+            TracingColdStart.pair(
+                measurements,
+                new TracingLab(harnesses, listener).measure(functions, settings.samples()));
+        builder.tracing.addAll(tracing);
+        TracingColdStart.notes(tracing, settings.targets()).forEach(builder::note);
+      }
     } finally {
       for (Harness h : harnesses) {
         h.close();
