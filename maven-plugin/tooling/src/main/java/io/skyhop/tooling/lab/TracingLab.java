@@ -4,6 +4,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,9 @@ import java.util.Map;
  * Measures cold starts a second time with tracing on: each function gets {@code
  * OTEL_EXPORTER_OTLP_ENDPOINT} pointing at an {@link OtlpSpanCounter} the lab runs, so every
  * invocation exports its span before it answers, as it would to a collector. Only cold starts are
- * taken (no warm burst); the spans received per target and function prove that tracing ran.
+ * taken (no warm burst). The lab starts one instance at a time and a span is exported before the
+ * invocation answers, so the spans received while an instance starts are that function's: they
+ * prove that tracing ran.
  *
  * <p>The in-house runtime ({@code local}) takes a function's environment from the deployed bundle,
  * not from the lab, so it is left out here and said so.
@@ -34,8 +37,8 @@ public final class TracingLab {
    * One traced measurement.
    *
    * @param measurement the cold starts with tracing on
-   * @param spans the spans the receiver got for this target and function (the priming start
-   *     included)
+   * @param spans the spans the receiver got while this function's instances started on this target
+   *     (the lab's unrecorded priming start included)
    */
   public record Traced(Measurement measurement, int spans) {}
 
@@ -63,16 +66,21 @@ public final class TracingLab {
           "report: measuring cold starts again with tracing on (OTLP receiver at "
               + receiver.endpoint()
               + ")");
-      List<Harness> wrapped = traced.stream().map(h -> withEnv(h, env)).toList();
+      Map<String, Integer> spans = new HashMap<>();
+      List<Harness> wrapped = traced.stream().map(h -> counting(h, env, receiver, spans)).toList();
       List<Traced> out = new ArrayList<>();
       for (Measurement m : new Lab(wrapped, listener).measure(functions, samples, 0)) {
-        out.add(new Traced(m, receiver.spans(m.target().id(), m.function().name())));
+        out.add(new Traced(m, spans.getOrDefault(key(m.target(), m.function()), 0)));
       }
       return out;
     }
   }
 
-  private static Harness withEnv(Harness harness, Map<String, String> env) {
+  private static Harness counting(
+      Harness harness,
+      Map<String, String> env,
+      OtlpSpanCounter receiver,
+      Map<String, Integer> spans) {
     return new Harness() {
       @Override
       public Target target() {
@@ -86,8 +94,17 @@ public final class TracingLab {
 
       @Override
       public Instance coldStart(LabFunction function) throws IOException {
-        return harness.coldStart(function.withEnv(env));
+        int before = receiver.spans();
+        try {
+          return harness.coldStart(function.withEnv(env));
+        } finally {
+          spans.merge(key(harness.target(), function), receiver.spans() - before, Integer::sum);
+        }
       }
     };
+  }
+
+  private static String key(Target target, LabFunction function) {
+    return target.id() + "/" + function.name();
   }
 }
