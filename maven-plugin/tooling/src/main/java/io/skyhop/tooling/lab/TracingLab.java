@@ -7,80 +7,94 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Measures cold starts a second time with tracing on: each function gets {@code
- * OTEL_EXPORTER_OTLP_ENDPOINT} pointing at an {@link OtlpSpanCounter} the lab runs, so every
- * invocation exports its span before it answers, as it would to a collector. Only cold starts are
- * taken (no warm burst). The lab starts one instance at a time and a span is exported before the
- * invocation answers, so the spans received while an instance starts are that function's: they
- * prove that tracing ran.
+ * Cold starts with tracing on, taken in the same lab run as those with tracing off: for each
+ * harness a twin whose instances get {@code OTEL_EXPORTER_OTLP_ENDPOINT} pointing at an {@link
+ * OtlpSpanCounter} the lab runs, so every invocation exports its span before it answers, as it
+ * would to a collector. The twins join the lab's rounds, so machine noise hits off and on alike.
+ * The lab starts one instance at a time, so the spans received while an instance starts are that
+ * function's: they prove that tracing ran.
  *
  * <p>The in-house runtime ({@code local}) takes a function's environment from the deployed bundle,
- * not from the lab, so it is left out here and said so.
+ * not from the lab, so it gets no twin.
  */
-public final class TracingLab {
-  private final List<Harness> harnesses;
-  private final BuildListener listener;
+public final class TracingLab implements AutoCloseable {
+  /** What the twins' labels end with. */
+  static final String SUFFIX = ", tracing on";
 
-  /**
-   * A tracing lab over {@code harnesses} (the caller closes them).
-   *
-   * @param harnesses the harnesses the lab measured with tracing off
-   */
-  public TracingLab(List<Harness> harnesses, BuildListener listener) {
-    this.harnesses = List.copyOf(harnesses);
-    this.listener = listener;
+  private final Optional<OtlpSpanCounter> receiver;
+  private final Map<String, Integer> spans = new HashMap<>();
+
+  private TracingLab(Optional<OtlpSpanCounter> receiver) {
+    this.receiver = receiver;
+  }
+
+  /** A tracing lab with its receiver running. */
+  public static TracingLab start(BuildListener listener) throws IOException {
+    OtlpSpanCounter receiver = OtlpSpanCounter.start();
+    listener.info(
+        "report: cold starts are also measured with tracing on (OTLP receiver at "
+            + receiver.endpoint()
+            + "; -Dskyhop.report.tracing=false skips it)");
+    return new TracingLab(Optional.of(receiver));
+  }
+
+  /** No tracing measurement: {@link #with} adds no twin. */
+  public static TracingLab off() {
+    return new TracingLab(Optional.empty());
   }
 
   /**
-   * One traced measurement.
+   * One function on one target with tracing off and on.
    *
-   * @param measurement the cold starts with tracing on
-   * @param spans the spans the receiver got while this function's instances started on this target
-   *     (the lab's unrecorded priming start included)
+   * @param off the measurement with tracing off
+   * @param on the cold starts with tracing on
+   * @param spans the spans the receiver got while {@code on}'s instances started (the lab's
+   *     unrecorded priming start included)
    */
-  public record Traced(Measurement measurement, int spans) {}
+  public record Traced(Measurement off, Measurement on, int spans) {}
 
   /** Whether {@code target} is measured with tracing on. */
   public static boolean measures(Target target) {
     return target != Target.LOCAL;
   }
 
-  /**
-   * Measures.
-   *
-   * @param functions the functions
-   * @param samples cold starts per function and target, as with tracing off
-   * @return one per target and function, targets in harness order; empty when no harness takes
-   *     tracing
-   */
-  public List<Traced> measure(List<LabFunction> functions, int samples) throws IOException {
-    List<Harness> traced = harnesses.stream().filter(h -> measures(h.target())).toList();
-    if (traced.isEmpty()) {
-      return List.of();
-    }
-    try (OtlpSpanCounter receiver = OtlpSpanCounter.start()) {
-      Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-      listener.info(
-          "report: measuring cold starts again with tracing on (OTLP receiver at "
-              + receiver.endpoint()
-              + ")");
-      Map<String, Integer> spans = new HashMap<>();
-      List<Harness> wrapped = traced.stream().map(h -> counting(h, env, receiver, spans)).toList();
-      List<Traced> out = new ArrayList<>();
-      for (Measurement m : new Lab(wrapped, listener).measure(functions, samples, 0)) {
-        out.add(new Traced(m, spans.getOrDefault(key(m.target(), m.function()), 0)));
-      }
-      return out;
-    }
+  /** {@code harnesses} followed by a tracing-on twin of each that takes tracing. */
+  public List<Harness> with(List<Harness> harnesses) {
+    List<Harness> all = new ArrayList<>(harnesses);
+    receiver.ifPresent(
+        r ->
+            harnesses.stream().filter(h -> measures(h.target())).forEach(h -> all.add(twin(h, r))));
+    return all;
   }
 
-  private static Harness counting(
-      Harness harness,
-      Map<String, String> env,
-      OtlpSpanCounter receiver,
-      Map<String, Integer> spans) {
+  /** The measurements with tracing off, in the lab's order. */
+  public static List<Measurement> untraced(List<Measurement> all) {
+    return all.stream().filter(m -> !m.label().endsWith(SUFFIX)).toList();
+  }
+
+  /** Each tracing-on measurement with its tracing-off twin. */
+  public List<Traced> traced(List<Measurement> all) {
+    Map<String, Measurement> off = new HashMap<>();
+    untraced(all).forEach(m -> off.put(m.label() + "/" + m.function().name(), m));
+    List<Traced> out = new ArrayList<>();
+    for (Measurement on : all) {
+      if (on.label().endsWith(SUFFIX)) {
+        String label = on.label().substring(0, on.label().length() - SUFFIX.length());
+        out.add(
+            new Traced(
+                off.get(label + "/" + on.function().name()),
+                on,
+                spans.getOrDefault(key(on.target(), on.function()), 0)));
+      }
+    }
+    return out;
+  }
+
+  private Harness twin(Harness harness, OtlpSpanCounter receiver) {
+    Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
     return new Harness() {
       @Override
       public Target target() {
@@ -89,7 +103,7 @@ public final class TracingLab {
 
       @Override
       public String label() {
-        return harness.label();
+        return harness.label() + SUFFIX;
       }
 
       @Override
@@ -106,5 +120,10 @@ public final class TracingLab {
 
   private static String key(Target target, LabFunction function) {
     return target.id() + "/" + function.name();
+  }
+
+  @Override
+  public void close() {
+    receiver.ifPresent(OtlpSpanCounter::close);
   }
 }

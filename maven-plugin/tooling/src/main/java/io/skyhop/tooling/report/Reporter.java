@@ -140,18 +140,18 @@ public final class Reporter {
       for (Target target : settings.targets()) {
         harnesses.add(open(target, lab));
       }
-      List<Measurement> measurements =
-          new Lab(harnesses, listener)
-              .measure(functions, settings.samples(), settings.warmInvocations());
-      MeasuredResults results = new MeasuredResults(pricing, builder);
-      measurements.forEach(results::add);
-      if (settings.tracing()) {
-        List<TracingColdStart> tracing =
-            TracingColdStart.pair(
-                measurements,
-                new TracingLab(harnesses, listener).measure(functions, settings.samples()));
-        builder.tracing.addAll(tracing);
-        TracingColdStart.notes(tracing, settings.targets()).forEach(builder::note);
+      try (TracingLab tracing =
+          settings.tracing() ? TracingLab.start(listener) : TracingLab.off()) {
+        List<Measurement> all =
+            new Lab(tracing.with(harnesses), listener)
+                .measure(functions, settings.samples(), settings.warmInvocations());
+        MeasuredResults results = new MeasuredResults(pricing, builder);
+        TracingLab.untraced(all).forEach(results::add);
+        if (settings.tracing()) {
+          List<TracingColdStart> pairs = TracingColdStart.pair(tracing.traced(all));
+          builder.tracing.addAll(pairs);
+          TracingColdStart.notes(pairs, settings.targets()).forEach(builder::note);
+        }
       }
     } finally {
       for (Harness h : harnesses) {

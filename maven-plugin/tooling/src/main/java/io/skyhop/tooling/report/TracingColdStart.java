@@ -5,9 +5,7 @@ import io.skyhop.tooling.lab.ColdStart;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.TracingLab;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -48,21 +46,18 @@ public record TracingColdStart(
         : OptionalDouble.empty();
   }
 
-  /** Pairs the traced measurements with the untraced ones of the same target and function. */
-  static List<TracingColdStart> pair(List<Measurement> off, List<TracingLab.Traced> on) {
-    Map<String, Measurement> untraced = new LinkedHashMap<>();
-    off.forEach(m -> untraced.put(m.target().id() + "/" + m.function().name(), m));
+  /** The report's figures of the lab's tracing-on measurements beside their tracing-off twins. */
+  static List<TracingColdStart> pair(List<TracingLab.Traced> traced) {
     List<TracingColdStart> pairs = new ArrayList<>();
-    for (TracingLab.Traced t : on) {
-      Measurement m = t.measurement();
-      Measurement before = untraced.get(m.target().id() + "/" + m.function().name());
+    for (TracingLab.Traced t : traced) {
+      Measurement off = t.off();
       pairs.add(
           new TracingColdStart(
-              m.target().id(),
-              m.label(),
-              m.function().name(),
-              before == null ? Optional.empty() : stats(before),
-              stats(m),
+              off.target().id(),
+              off.label(),
+              off.function().name(),
+              stats(off),
+              stats(t.on()),
               t.spans()));
     }
     return pairs;
