@@ -19,8 +19,9 @@ final class TracingSection {
       List.of("function", "target", "cold p50 off (ms)", "cold p50 on (ms)", "added (ms)", "spans");
 
   private static final String INTRO =
-      "Cold starts measured again with OTEL_EXPORTER_OTLP_ENDPOINT set to an OTLP receiver the lab"
-          + " runs; the spans column counts what it received (0: tracing did not run).";
+      "Cold starts also measured with OTEL_EXPORTER_OTLP_ENDPOINT set to an OTLP receiver the lab"
+          + " runs, in the same rounds as with tracing off; the spans column counts what it received"
+          + " (0: tracing did not run).";
 
   private TracingSection() {}
 
