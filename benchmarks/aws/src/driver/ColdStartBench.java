@@ -69,6 +69,34 @@ public final class ColdStartBench {
               "io.skyhop.aws.SkyhopHandler::handleRequest",
               Map.of("SKYHOP_FUNCTION", "hello")));
     }
+    com.sun.net.httpserver.HttpServer otlp = null;
+    java.util.concurrent.atomic.AtomicInteger spans = new java.util.concurrent.atomic.AtomicInteger();
+    if ("1".equals(System.getenv("TRACED"))) {
+      // Tracing on: the same package exporting its span to an OTLP/HTTP receiver on loopback.
+      otlp =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      otlp.createContext(
+          "/v1/traces",
+          exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            spans.incrementAndGet();
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            exchange.close();
+          });
+      otlp.start();
+      candidates.add(
+          new Candidate(
+              "skyhop-traced",
+              Path.of(args[2]).toAbsolutePath(),
+              "io.skyhop.aws.SkyhopHandler::handleRequest",
+              Map.of(
+                  "SKYHOP_FUNCTION",
+                  "hello",
+                  "OTEL_EXPORTER_OTLP_ENDPOINT",
+                  "http://127.0.0.1:" + otlp.getAddress().getPort())));
+    }
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
     candidates.forEach(c -> times.put(c.name(), new ArrayList<>()));
@@ -119,6 +147,10 @@ public final class ColdStartBench {
     System.out.println();
     sizes("skyhop", Path.of(args[3]).toAbsolutePath());
     sizes("handwritten", Path.of(args[5]).toAbsolutePath());
+    if (otlp != null) {
+      System.out.println("skyhop-traced: " + spans.get() + " spans received over OTLP/HTTP");
+      otlp.stop(0);
+    }
   }
 
   private static Sample coldStart(Candidate c, List<Path> jars, Path jni, Path work)

@@ -43,4 +43,23 @@ public interface Context {
   default Optional<String> env(String name) {
     return Optional.ofNullable(System.getenv(name));
   }
+
+  /**
+   * The W3C trace id (32 lower-case hex digits) of the trace this invocation belongs to: the one
+   * the event carried ({@code traceparent} HTTP header or message attribute), else a new one when
+   * tracing is configured ({@code OTEL_EXPORTER_OTLP_ENDPOINT}). Empty when the event carried no
+   * trace context and tracing is off.
+   */
+  default Optional<String> traceId() {
+    return Optional.empty();
+  }
+
+  /**
+   * The W3C {@code traceparent} value to put on what this invocation sends (an HTTP header, or the
+   * message attribute {@code traceparent} of a queue message) so that the receiver continues this
+   * trace; its parent is this invocation's span. Empty when {@link #traceId()} is.
+   */
+  default Optional<String> traceparent() {
+    return Optional.empty();
+  }
 }

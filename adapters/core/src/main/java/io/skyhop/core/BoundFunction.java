@@ -5,6 +5,9 @@ import io.skyhop.api.HttpRequest;
 import io.skyhop.api.QueueMessage;
 import io.skyhop.api.ScheduledEvent;
 import io.skyhop.api.StorageEvent;
+import io.skyhop.core.trace.Span;
+import io.skyhop.core.trace.SpanKind;
+import io.skyhop.core.trace.Tracer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -25,10 +28,17 @@ public final class BoundFunction {
   private final Type payloadType;
   private final Instances instances;
   private final Json json;
-  private final HttpResponses responses;
 
-  BoundFunction(FunctionDef def, ClassLoader loader, Instances instances, Json json) {
+  /** The W3C header and message attribute carrying the trace context on every target. */
+  private static final String TRACEPARENT = "traceparent";
+
+  private final HttpResponses responses;
+  private final Tracer tracer;
+
+  BoundFunction(
+      FunctionDef def, ClassLoader loader, Instances instances, Json json, Tracer tracer) {
     this.def = def;
+    this.tracer = tracer;
     this.instances = instances;
     this.json = json;
     this.responses = new HttpResponses(json);
@@ -92,6 +102,24 @@ public final class BoundFunction {
    * @return the response, its body as bytes
    */
   public io.skyhop.api.HttpResponse invokeHttp(HttpRequest request, Context context) {
+    String incoming = request.header(TRACEPARENT).orElse(null);
+    Span span =
+        tracer == null && incoming == null
+            ? null
+            : Tracer.start(tracer, incoming, SpanKind.SERVER, context);
+    if (span == null) {
+      return serveHttp(request, context);
+    }
+    io.skyhop.api.HttpResponse response = serveHttp(request, span.context());
+    span.attribute("faas.trigger", "http")
+        .attribute("http.request.method", request.method().name())
+        .attribute("url.path", request.path())
+        .attribute("http.response.status_code", (long) response.status())
+        .end(response.status() >= 500 ? "HTTP " + response.status() : null);
+    return response;
+  }
+
+  private io.skyhop.api.HttpResponse serveHttp(HttpRequest request, Context context) {
     // Only a function that takes the HttpRequest itself sees its path parameters and decoder; for
     // the others the request is not rebuilt (this runs on every call).
     HttpRequest bound =
@@ -155,10 +183,35 @@ public final class BoundFunction {
    * @throws FunctionFailedException if the function threw or the body does not fit the type
    */
   public Object invokeQueue(QueueMessage message, Context context) throws FunctionFailedException {
-    if (def.payloadKind() == FunctionDef.PayloadKind.QUEUE_MESSAGE_LIST) {
-      return call(List.of(message), context);
+    Object payload =
+        def.payloadKind() == FunctionDef.PayloadKind.QUEUE_MESSAGE_LIST
+            ? List.of(message)
+            : queuePayload(message);
+    String incoming = message.attributes().get(TRACEPARENT);
+    if (tracer == null && incoming == null) {
+      return call(payload, context);
     }
-    return call(queuePayload(message), context);
+    Span span = Tracer.start(tracer, incoming, SpanKind.CONSUMER, context);
+    if (span == null) {
+      return call(payload, context);
+    }
+    span.attribute("faas.trigger", "pubsub").attribute("messaging.message.id", message.id());
+    return traced(span, payload);
+  }
+
+  /** Calls the function in its span, which ends with the outcome. */
+  private Object traced(Span span, Object payload) throws FunctionFailedException {
+    try {
+      Object result = call(payload, span.context());
+      span.end(null);
+      return result;
+    } catch (FunctionFailedException e) {
+      span.end(String.valueOf(e.getCause()));
+      throw e;
+    } catch (RuntimeException e) {
+      span.end(e.toString());
+      throw e;
+    }
   }
 
   /**
@@ -170,7 +223,17 @@ public final class BoundFunction {
     List<String> failed = new ArrayList<>();
     if (def.payloadKind() == FunctionDef.PayloadKind.QUEUE_MESSAGE_LIST) {
       try {
-        call(List.copyOf(batch), context);
+        // One call, one span: it continues the first message's trace.
+        String incoming = batch.isEmpty() ? null : batch.get(0).attributes().get(TRACEPARENT);
+        Span span =
+            tracer == null && incoming == null
+                ? null
+                : Tracer.start(tracer, incoming, SpanKind.CONSUMER, context);
+        if (span == null) {
+          call(List.copyOf(batch), context);
+        } else {
+          traced(span.attribute("faas.trigger", "pubsub"), List.copyOf(batch));
+        }
       } catch (FunctionFailedException e) {
         context.logger().error(e.getMessage(), e.getCause());
         for (QueueMessage m : batch) {
@@ -181,7 +244,7 @@ public final class BoundFunction {
     }
     for (QueueMessage message : batch) {
       try {
-        call(queuePayload(message), context);
+        invokeQueue(message, context);
       } catch (FunctionFailedException e) {
         context.logger().error(e.getMessage() + " (message " + message.id() + ")", e.getCause());
         failed.add(message.id());
@@ -226,7 +289,14 @@ public final class BoundFunction {
               + event
               + "; schedule functions take a ScheduledEvent, storage functions a StorageEvent.");
     }
-    return call(def.payloadKind() == null ? null : event, context);
+    Object payload = def.payloadKind() == null ? null : event;
+    if (tracer == null) {
+      return call(payload, context);
+    }
+    Span span = Tracer.start(tracer, null, SpanKind.INTERNAL, context);
+    span.attribute(
+        "faas.trigger", def.trigger() instanceof Trigger.Schedule ? "timer" : "datasource");
+    return traced(span, payload);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.skyhop.core;
 
 import io.skyhop.api.HttpMethod;
+import io.skyhop.core.trace.Tracer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,20 +20,40 @@ public final class FunctionRuntime {
   private final Instances instances = new Instances();
   private final Json json;
   private final Map<String, BoundFunction> bound = new LinkedHashMap<>();
+  private final Tracer tracer;
 
-  private FunctionRuntime(FunctionIndex index, ClassLoader loader, Json json) {
+  private FunctionRuntime(FunctionIndex index, ClassLoader loader, Json json, Tracer tracer) {
     this.index = index;
     this.loader = loader;
     this.json = json;
+    this.tracer = tracer;
   }
 
   /**
-   * Loads the index from a class loader.
+   * Loads the index from a class loader; tracing as the process environment configures it.
    *
    * @throws IndexException when the index is missing or unreadable
+   * @throws io.skyhop.core.trace.TraceSetupException when a tracing setting is unusable
    */
   public static FunctionRuntime load(ClassLoader loader) {
-    return new FunctionRuntime(FunctionIndex.load(loader), loader, new Json());
+    return load(loader, System.getenv());
+  }
+
+  /**
+   * Loads the index from a class loader; tracing as {@code env} configures it (an OTLP endpoint in
+   * {@code OTEL_EXPORTER_OTLP_ENDPOINT} or {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}).
+   *
+   * @throws IndexException when the index is missing or unreadable
+   * @throws io.skyhop.core.trace.TraceSetupException when a tracing setting is unusable
+   */
+  public static FunctionRuntime load(ClassLoader loader, Map<String, String> env) {
+    // Looked up by name here: with tracing off, no class of io.skyhop.core.trace is loaded.
+    Tracer tracer =
+        env.get("OTEL_EXPORTER_OTLP_ENDPOINT") == null
+                && env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") == null
+            ? null
+            : Tracer.fromEnv(env);
+    return new FunctionRuntime(FunctionIndex.load(loader), loader, new Json(), tracer);
   }
 
   /** The index. */
@@ -53,7 +74,7 @@ public final class FunctionRuntime {
   public synchronized BoundFunction function(String name) {
     BoundFunction f = bound.get(name);
     if (f == null) {
-      f = new BoundFunction(index.function(name), loader, instances, json);
+      f = new BoundFunction(index.function(name), loader, instances, json, tracer);
       bound.put(name, f);
     }
     return f;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code mvn package skyhop:report} on a copy of {@code examples/orders}, every target measured in
  * the local lab with three cold starts and twenty warm invocations per function: the three files
  * are written, every target and function has samples, every cold start is slower than the warm
- * latency, and the HTML page renders in headless Chromium with its charts drawn.
+ * latency, every target but local is measured again with tracing on (spans received), and the HTML
+ * page renders in headless Chromium with its charts drawn.
  */
 class ReportIT {
   private static final List<String> TARGETS = List.of("aws", "azure", "gcp", "local");
@@ -87,6 +88,8 @@ class ReportIT {
     assertThat(result(results, "azure", "get").get("label").getAsString())
         .isEqualTo("azure (local harness)");
 
+    assertTracingOnBesideOff(report);
+
     String md = Files.readString(dir.resolve("report.md"));
     assertThat(md).contains("# Skyhop report: orders", "prices 2026.11.1 of 2026-11-26");
     assertThat(
@@ -100,6 +103,7 @@ class ReportIT {
     Path html = dir.resolve("report.html");
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).doesNotContain("http://", "https://", "<script", "<link");
+    assertThat(page).contains("<h2>Cold start with tracing on</h2>");
     Path work = build.dir().resolveSibling("report-orders-chromium");
     String dom = Chromium.dumpDom(html, work);
     List<Map<String, String>> bars = elements(dom, "rect", "bar cold");
@@ -119,6 +123,44 @@ class ReportIT {
           .as("pixels drawn in the colour of " + color.getKey())
           .isGreaterThan(400);
     }
+  }
+
+  /**
+   * Every target but local measured again with an OTLP exporter pointed at the lab's receiver: both
+   * figures, the difference, and at least one span per traced cold start.
+   */
+  private static void assertTracingOnBesideOff(JsonObject report) {
+    List<JsonObject> tracing =
+        report.getAsJsonArray("tracing").asList().stream().map(e -> e.getAsJsonObject()).toList();
+    List<String> traced = List.of("aws", "azure", "gcp");
+    assertThat(tracing).hasSize(traced.size() * FUNCTIONS.size());
+    for (String target : traced) {
+      for (String function : FUNCTIONS) {
+        JsonObject t = result(tracing, target, function);
+        String what = "tracing " + target + "/" + function + ": " + t;
+        assertThat(t.getAsJsonObject("coldStartOffMs").get("samples").getAsInt())
+            .as(what)
+            .isEqualTo(3);
+        assertThat(t.getAsJsonObject("coldStartOnMs").get("samples").getAsInt())
+            .as(what)
+            .isEqualTo(3);
+        assertThat(t.getAsJsonObject("coldStartOnMs").get("p50").getAsDouble())
+            .as(what)
+            .isPositive();
+        assertThat(t.get("addedP50Ms").getAsDouble())
+            .as(what)
+            .isEqualTo(
+                Math.round(
+                        (t.getAsJsonObject("coldStartOnMs").get("p50").getAsDouble()
+                                - t.getAsJsonObject("coldStartOffMs").get("p50").getAsDouble())
+                            * 10)
+                    / 10.0,
+                org.assertj.core.data.Offset.offset(0.11));
+        assertThat(t.get("spansReceived").getAsInt()).as(what).isGreaterThanOrEqualTo(3);
+      }
+    }
+    assertThat(report.getAsJsonArray("notes").toString())
+        .contains("local: not measured with tracing on");
   }
 
   private static JsonObject result(List<JsonObject> results, String target, String function) {

@@ -26,6 +26,19 @@ class ReportSettingsTest {
     assertThat(s.prices()).isEmpty();
     assertThat(s.whatIf()).isFalse();
     assertThat(s.measure()).isZero();
+    assertThat(s.tracing()).isTrue();
+  }
+
+  @Test
+  void tracingOnBesideOffCanBeSkipped() {
+    assertThat(ReportSettings.of(Map.of("skyhop.report.tracing", "false"), BASE).tracing())
+        .isFalse();
+    assertThatThrownBy(() -> ReportSettings.of(Map.of("skyhop.report.tracing", "no"), BASE))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "skyhop.report.tracing = 'no' is not true or false. Fix: pass"
+                + " -Dskyhop.report.tracing=false to skip the tracing-on measurement, or leave it"
+                + " out");
   }
 
   @Test

@@ -60,7 +60,7 @@ public final class SkyhopHandler implements RequestStreamHandler {
    * @throws UnknownFunctionException if it names no function of the package
    */
   public SkyhopHandler(Map<String, String> env, ClassLoader loader) {
-    FunctionRuntime runtime = FunctionRuntime.load(loader);
+    FunctionRuntime runtime = FunctionRuntime.load(loader, env);
     String name = env.get(Adapters.FUNCTION_ENV);
     if (name == null || name.isBlank()) {
       List<String> known = new ArrayList<>();

@@ -73,7 +73,7 @@ final class AzureAdapter {
         new QueueMessage(
             id == null ? context.requestId() : id,
             body == null ? new byte[0] : body,
-            Map.of(),
+            hostTrace(azureContext),
             AzureEvents.deliveryCount(dequeueCount));
     try {
       function.invokeQueue(message, context);
@@ -98,6 +98,19 @@ final class AzureAdapter {
     } catch (FunctionFailedException e) {
       throw failed(e);
     }
+  }
+
+  /**
+   * A Storage queue message has no attributes: its trace carrier on Azure is the Functions host's
+   * W3C trace context, which Application Insights correlates, offered as the {@code traceparent}
+   * attribute so the invocation's span continues the host's trace.
+   */
+  private static Map<String, String> hostTrace(ExecutionContext azureContext) {
+    com.microsoft.azure.functions.TraceContext trace = azureContext.getTraceContext();
+    String traceparent = trace == null ? null : trace.getTraceparent();
+    return traceparent == null || traceparent.isEmpty()
+        ? Map.of()
+        : Map.of("traceparent", traceparent);
   }
 
   private BoundFunction function(ExecutionContext azureContext, Class<?> triggerType) {

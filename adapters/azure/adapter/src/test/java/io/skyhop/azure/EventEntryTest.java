@@ -59,6 +59,17 @@ class EventEntryTest {
   }
 
   @Test
+  void aQueueMessageContinuesTheHostsTraceContext() {
+    Fakes.Context ctx =
+        new Fakes.Context("take", "inv-6")
+            .withTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    functions.queue("job 2".getBytes(StandardCharsets.UTF_8), "m-3", "1", ctx);
+
+    assertThat(ctx.lines())
+        .containsExactly("INFO take m-3 1 job 2 trace 0af7651916cd43dd8448eb211c80319c");
+  }
+
+  @Test
   void aFailingMessageThrowsSoTheHostRetriesIt() {
     Fakes.Context ctx = new Fakes.Context("take", "inv-5");
 

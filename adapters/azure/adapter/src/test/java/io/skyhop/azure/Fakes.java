@@ -163,6 +163,37 @@ final class Fakes {
       return functionName;
     }
 
+    private String traceparent;
+
+    /** The host's W3C trace context, as the Functions host hands it to the worker. */
+    Context withTraceparent(String traceparent) {
+      this.traceparent = traceparent;
+      return this;
+    }
+
+    @Override
+    public com.microsoft.azure.functions.TraceContext getTraceContext() {
+      if (traceparent == null) {
+        return null;
+      }
+      return new com.microsoft.azure.functions.TraceContext() {
+        @Override
+        public String getTraceparent() {
+          return traceparent;
+        }
+
+        @Override
+        public String getTracestate() {
+          return "";
+        }
+
+        @Override
+        public Map<String, String> getAttributes() {
+          return Map.of();
+        }
+      };
+    }
+
     List<String> lines() {
       return lines;
     }

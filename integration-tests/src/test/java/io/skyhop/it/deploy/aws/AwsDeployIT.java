@@ -275,6 +275,7 @@ class AwsDeployIT {
               "IAM CreateRole orders-skyhop-role",
               "IAM AttachRolePolicy orders-skyhop-role",
               "IAM AttachRolePolicy orders-skyhop-role",
+              "IAM AttachRolePolicy orders-skyhop-role",
               "Lambda CreateFunction orders-get",
               "Lambda CreateFunctionUrlConfig orders-get",
               "Lambda AddPermission orders-get",

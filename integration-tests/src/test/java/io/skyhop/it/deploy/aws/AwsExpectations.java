@@ -41,7 +41,10 @@ final class AwsExpectations {
 
   private AwsExpectations() {}
 
-  /** The role: looked up first, created with the Lambda trust policy, two managed policies. */
+  /**
+   * The role: looked up first, created with the Lambda trust policy, three managed policies (basic
+   * execution, X-Ray write for active tracing, the SQS poller).
+   */
   static void roleCreated(List<AwsCall> calls) {
     assertThat(calls.get(0).label()).isEqualTo("IAM GetRole orders-skyhop-role");
     AwsCall createRole = single(calls, c -> c.operation().equals("CreateRole"));
@@ -56,6 +59,7 @@ final class AwsExpectations {
                 .map(c -> c.form().get("PolicyArn")))
         .containsExactly(
             "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+            "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess",
             "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
   }
 
@@ -71,6 +75,9 @@ final class AwsExpectations {
       assertThat(body.get("Runtime").getAsString())
           .isEqualTo("java17")
           .isEqualTo(aws.get("runtime").getAsString());
+      assertThat(body.getAsJsonObject("TracingConfig").get("Mode").getAsString())
+          .as("X-Ray active tracing")
+          .isEqualTo("Active");
       assertThat(body.get("Handler").getAsString())
           .isEqualTo(HANDLER)
           .isEqualTo(aws.get("handler").getAsString());

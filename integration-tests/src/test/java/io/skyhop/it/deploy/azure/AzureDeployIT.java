@@ -132,7 +132,7 @@ class AzureDeployIT {
     JsonObject settings = json(stubs.find("PUT", SETTINGS).get(0)).getAsJsonObject("properties");
     assertThat(settings.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(after));
     // a setting someone else added survives the complete PUT
-    assertThat(settings.has("APPLICATIONINSIGHTS_CONNECTION_STRING")).isTrue();
+    assertThat(settings.has("AzureFunctionsJobHost__logging__logLevel__default")).isTrue();
     assertNoSecrets(result);
   }
 
@@ -264,9 +264,13 @@ class AzureDeployIT {
     List<String> created = new ArrayList<>(AzureExpectations.CREATES);
     created.addAll(List.of(SETTINGS_PUT, PUBLISH, PUBLISH, PUBLISH, PUBLISH));
     assertThat(orders.writes()).containsExactlyElementsOf(created);
-    assertThat(json(stubs.find("PUT", SETTINGS).get(0)).getAsJsonObject("properties").toString())
+    assertThat(
+            json(stubs.find("PUT", SETTINGS).get(0))
+                .getAsJsonObject("properties")
+                .get("AzureWebJobsStorage")
+                .getAsString())
         .as("what the re-run's settings list answers")
-        .isEqualTo("{\"AzureWebJobsStorage\":\"" + connection + "\"}");
+        .isEqualTo(connection);
     stubs.remove("Kudu: OneDeploy outage, 500 until the test removes this stub between the runs");
     stubs.forgetRequests();
 
@@ -312,7 +316,8 @@ class AzureDeployIT {
         .containsExactly(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
             "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
-            "DELETE " + SA + "?api-version=2023-05-01");
+            "DELETE " + SA + "?api-version=2023-05-01",
+            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02");
     assertThat(result.output())
         .contains("Left resource group orders-rg (Skyhop did not create it)");
   }
@@ -347,7 +352,8 @@ class AzureDeployIT {
     assertThat(orders.writes())
         .containsExactly(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
-            "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01");
+            "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
+            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02");
     assertThat(shared.output())
         .contains(
             "Left storage account " + orders.storageAccount() + ": it has no tag skyhop-app=orders",
@@ -389,5 +395,77 @@ class AzureDeployIT {
             "No Azure credentials: DefaultAzureCredential found none",
             "Fix: set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID");
     assertThat(stubs.calls()).noneMatch(c -> c.contains("/subscriptions/"));
+  }
+
+  /**
+   * {@code skyhop.azure.appInsights} binds a component Skyhop did not create (here another resource
+   * group's): deploy reads it, grants the app's identity Monitoring Metrics Publisher on it and
+   * points the app's settings at it, creates no component or workspace; remove leaves it.
+   */
+  @Test
+  @Order(12)
+  void aBoundApplicationInsightsComponentIsUsedButNeverCreatedOrRemoved() throws Exception {
+    String bound =
+        "/subscriptions/3f2a1b7c-0000-4000-8000-00000000a2b1/resourceGroups/shared-monitoring"
+            + "/providers/Microsoft.Insights/components/company-insights";
+    stubs.load(
+        Map.of(
+            "connection", connection(orders.storageAccount()),
+            "codeSha", sha256(orders.packagedZip())),
+        "existing",
+        "bound-insights");
+
+    MavenBuild.Result result = orders.run("deploy", "-Dskyhop.azure.appInsights=" + bound);
+
+    assertGreen(result);
+    assertThat(stubs.unmatched()).isEmpty();
+    assertThat(orders.writes())
+        .containsExactly(
+            "PUT "
+                + bound
+                + "/providers/Microsoft.Authorization/roleAssignments/"
+                + "0cc79898-4b26-39a4-9a1a-5059430c7993?api-version=2022-04-01",
+            SETTINGS_PUT);
+    JsonObject settings = json(stubs.find("PUT", SETTINGS).get(0)).getAsJsonObject("properties");
+    assertThat(settings.get("APPLICATIONINSIGHTS_CONNECTION_STRING").getAsString())
+        .startsWith("InstrumentationKey=0d1e2f3a-0000-4000-8000-0000000000b2;");
+    assertThat(settings.get("APPLICATIONINSIGHTS_AUTHENTICATION_STRING").getAsString())
+        .isEqualTo("Authorization=AAD");
+    assertThat(result.output())
+        .contains("bound     insights  company-insights (skyhop.azure.appInsights)");
+    String record = Files.readString(orders.build.dir().resolve("target/skyhop/deploy-azure.json"));
+    assertThat(record)
+        .contains("\"applicationInsights\": \"" + bound + "\"")
+        .contains("\"applicationInsightsOwnedBySkyhop\": false");
+
+    stubs.forgetRequests();
+    MavenBuild.Result removed = orders.run("skyhop:remove", "-Dskyhop.azure.appInsights=" + bound);
+
+    assertGreen(removed);
+    assertThat(orders.writes())
+        .containsExactly(
+            "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
+            "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
+            "DELETE " + SA + "?api-version=2023-05-01");
+    assertThat(removed.output())
+        .contains("Left Application Insights: bound with skyhop.azure.appInsights, not Skyhop's");
+  }
+
+  @Test
+  @Order(13)
+  void aBindingThatNamesNoComponentFailsNamingTheSettingAndTheFix() {
+    stubs.load(Map.of("connection", "", "codeSha", ""), "existing", "bound-insights");
+
+    MavenBuild.Result result = orders.run("deploy", "-Dskyhop.azure.appInsights=missing-insights");
+
+    assertRed(result);
+    assertThat(result.output())
+        .contains(
+            "skyhop.azure.appInsights = 'missing-insights' names no Application Insights component"
+                + " (/subscriptions/3f2a1b7c-0000-4000-8000-00000000a2b1/resourceGroups/orders-rg"
+                + "/providers/Microsoft.Insights/components/missing-insights does not exist). Fix:"
+                + " create it, correct skyhop.azure.appInsights, or remove the setting and Skyhop"
+                + " creates one for the app");
+    assertThat(orders.writes()).isEmpty();
   }
 }

@@ -23,14 +23,34 @@ final class AzureExpectations {
   static final String SETTINGS_PUT = "PUT " + SETTINGS + "?api-version=2024-04-01";
   static final String PUBLISH = "POST /api/publish?RemoteBuild=false&Deployer=skyhop";
 
+  /** The app's Application Insights component, owned by Skyhop. */
+  static final String INSIGHTS = RG + "/providers/Microsoft.Insights/components/orders";
+
+  /** The Monitoring Metrics Publisher grant of the site's identity on the component. */
+  static final String ROLE_PUT =
+      "PUT "
+          + INSIGHTS
+          + "/providers/Microsoft.Authorization/roleAssignments/0c8e4852-340a-3d4c-af97-bd5b64404216"
+          + "?api-version=2022-04-01";
+
+  /** The settings connecting the app to its component by identity. */
+  static final List<String> INSIGHTS_SETTINGS =
+      List.of("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING");
+
   /** The resources a first deploy creates, in order, with their pinned api-versions. */
   static final List<String> CREATES =
       List.of(
           "PUT " + RG + "?api-version=2021-04-01",
           "PUT " + SA + "?api-version=2023-05-01",
           "PUT " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
+          "PUT "
+              + RG
+              + "/providers/Microsoft.OperationalInsights/workspaces/orders-logs"
+              + "?api-version=2022-10-01",
+          "PUT " + INSIGHTS + "?api-version=2020-02-02",
           "PUT " + SA + "/blobServices/default/containers/app-package?api-version=2023-05-01",
-          "PUT " + WEB + "/sites/orders?api-version=2024-04-01");
+          "PUT " + WEB + "/sites/orders?api-version=2024-04-01",
+          ROLE_PUT);
 
   /** The line a deploy prints once the app lists every function. */
   static final String LISTED =
@@ -89,13 +109,29 @@ final class AzureExpectations {
     List<LoggedRequest> settings = stubs.find("PUT", SETTINGS);
     JsonObject before = json(settings.get(0)).getAsJsonObject("properties");
     JsonObject after = json(settings.get(1)).getAsJsonObject("properties");
-    assertThat(before.keySet()).containsExactly("AzureWebJobsStorage");
+    assertThat(before.keySet())
+        .containsExactly(
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "AzureWebJobsStorage");
+    assertThat(before.get("APPLICATIONINSIGHTS_AUTHENTICATION_STRING").getAsString())
+        .isEqualTo("Authorization=AAD");
+    assertThat(before.get("APPLICATIONINSIGHTS_CONNECTION_STRING").getAsString())
+        .startsWith("InstrumentationKey=bc095013-3cf2-45ac-ab47-0000000000a1;IngestionEndpoint=");
+    assertThat(site.getAsJsonObject("identity").toString())
+        .as("the identity that reports to Application Insights")
+        .isEqualTo("{\"type\":\"SystemAssigned\"}");
     assertThat(before.get("AzureWebJobsStorage").getAsString())
         .matches(
             "DefaultEndpointsProtocol=https;AccountName=orders[0-9a-f]{18};AccountKey="
                 + Pattern.quote(STORAGE_KEY)
                 + ";EndpointSuffix=core.windows.net");
-    assertThat(after.keySet()).containsExactly("AzureWebJobsStorage", "SKYHOP_CODE_SHA256");
+    assertThat(after.keySet())
+        .containsExactly(
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "AzureWebJobsStorage",
+            "SKYHOP_CODE_SHA256");
     assertThat(after.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(zip));
   }
 

@@ -1,7 +1,6 @@
 package io.skyhop.tooling.lab;
 
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.Target;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +40,14 @@ public final class Lab {
     Map<String, Measurement> results = new LinkedHashMap<>();
     for (Harness h : harnesses) {
       for (LabFunction f : functions) {
-        results.put(key(h.target(), f), new Measurement(h.target(), h.label(), f));
+        results.put(key(h, f), new Measurement(h.target(), h.label(), f));
       }
     }
     prime(functions.get(0));
     for (int round = 1; round <= samples; round++) {
       for (LabFunction f : functions) {
         for (Harness h : harnesses) {
-          Measurement m = results.get(key(h.target(), f));
+          Measurement m = results.get(key(h, f));
           sample(h, f, m, round, samples, round == samples ? burst : 0);
         }
       }
@@ -117,7 +116,7 @@ public final class Lab {
     return line.toString();
   }
 
-  private static String key(Target target, LabFunction f) {
-    return target.id() + "/" + f.name();
+  private static String key(Harness h, LabFunction f) {
+    return h.label() + "/" + f.name();
   }
 }

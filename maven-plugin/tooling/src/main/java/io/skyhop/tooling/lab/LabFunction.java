@@ -11,13 +11,29 @@ import java.util.Objects;
  *
  * @param app the app name ({@code skyhop.app})
  * @param manifest the function's entry in {@code manifest.json}
+ * @param extraEnv variables the lab adds for a measurement (e.g. a tracing exporter), over the
+ *     function's own
  */
-public record LabFunction(String app, DeployManifest.Function manifest) {
+public record LabFunction(
+    String app, DeployManifest.Function manifest, Map<String, String> extraEnv) {
 
-  /** Checks that both parts are present. */
+  /** Checks that every part is present. */
   public LabFunction {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(manifest, "manifest");
+    extraEnv = Map.copyOf(extraEnv);
+  }
+
+  /** The function as packaged, with nothing added. */
+  public LabFunction(String app, DeployManifest.Function manifest) {
+    this(app, manifest, Map.of());
+  }
+
+  /** This function with {@code env} added to its environment. */
+  public LabFunction withEnv(Map<String, String> env) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(extraEnv);
+    all.putAll(env);
+    return new LabFunction(app, manifest, all);
   }
 
   /** The function name. */
@@ -76,6 +92,7 @@ public record LabFunction(String app, DeployManifest.Function manifest) {
       env.putAll(manifest.env());
     }
     env.putAll(manifest.targetEnv(target));
+    env.putAll(extraEnv);
     return env;
   }
 }

@@ -51,6 +51,7 @@ public final class HtmlReport {
       html.append("<h2>Cold start per target</h2>\n").append(SvgCharts.coldStarts(report));
     }
     html.append("<h2>Cold start, latency and cost</h2>\n").append(table(report));
+    html.append(TracingSection.html(report));
     html.append("<h2>Monthly cost against volume</h2>\n")
         .append("<p class=\"meta\">Free tiers applied. Circles mark where a cloud plan starts to")
         .append(" cost as much as the in-house runtime on its server (the dashed line).</p>\n");

@@ -40,6 +40,7 @@ public final class JsonReport {
       results.add(result(r, marks));
     }
     root.add("results", results);
+    root.add("tracing", TracingSection.json(report));
     root.add("notes", strings(report.notes()));
     return new GsonBuilder()
             .setPrettyPrinting()
@@ -95,7 +96,7 @@ public final class JsonReport {
     return o;
   }
 
-  private static JsonObject cold(ColdStats s) {
+  static JsonObject cold(ColdStats s) {
     JsonObject o = new JsonObject();
     o.addProperty("p50", Format.round1(s.p50()));
     o.addProperty("p90", Format.round1(s.p90()));

@@ -19,6 +19,7 @@ public final class MarkdownReport {
     for (List<String> r : Table.rows(report)) {
       md.append(row(r.subList(0, r.size() - 1), r.get(r.size() - 1)));
     }
+    md.append(TracingSection.markdown(report));
     breakEven(report, md);
     md.append("\n## Notes\n\n");
     for (String note : report.notes()) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param results one per target, function and source
  * @param curves the cost against volume per target and function
  * @param notes what the reader should know about the figures
+ * @param tracing cold starts with tracing off beside on, per target and function (empty when not
+ *     measured)
  */
 public record Report(
     String app,
@@ -33,7 +35,8 @@ public record Report(
     BigDecimal serverUsdPerMonth,
     List<Result> results,
     List<CostCurve> curves,
-    List<String> notes) {
+    List<String> notes,
+    List<TracingColdStart> tracing) {
 
   /** Checks the parts and copies the collections. */
   public Report {
@@ -45,6 +48,7 @@ public record Report(
     results = List.copyOf(results);
     curves = List.copyOf(curves);
     notes = List.copyOf(notes);
+    tracing = List.copyOf(tracing);
   }
 
   /** The function names, in first-seen order. */

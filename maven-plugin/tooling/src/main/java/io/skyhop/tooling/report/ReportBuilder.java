@@ -8,6 +8,7 @@ final class ReportBuilder {
   final List<Result> results = new ArrayList<>();
   final List<CostCurve> curves = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
+  final List<TracingColdStart> tracing = new ArrayList<>();
 
   void add(Result result) {
     results.add(result);

@@ -34,6 +34,8 @@ import java.util.OptionalInt;
  * @param measure cold starts to force on the provider after a deploy ({@code skyhop.measure}, 0 =
  *     none)
  * @param payloads a directory of sample payloads, {@code <function>.json} ({@code skyhop.payloads})
+ * @param tracing whether the lab measures cold starts a second time with tracing on ({@code
+ *     skyhop.report.tracing}, default true)
  */
 public record ReportSettings(
     List<Target> targets,
@@ -46,7 +48,8 @@ public record ReportSettings(
     OptionalDouble whatIfDurationMs,
     OptionalInt whatIfMemoryMb,
     int measure,
-    Optional<Path> payloads) {
+    Optional<Path> payloads,
+    boolean tracing) {
 
   /** The targets measured unless told otherwise. */
   public static final String DEFAULT_TARGETS = "aws,azure,gcp,local";
@@ -114,7 +117,8 @@ public record ReportSettings(
         duration,
         memory,
         whole(values, "skyhop.measure", 0, 50).orElse(0),
-        file(values, "skyhop.payloads", baseDir, true));
+        file(values, "skyhop.payloads", baseDir, true),
+        flag(values, "skyhop.report.tracing", true));
   }
 
   /** The settings as the report shows them. */
@@ -127,6 +131,7 @@ public record ReportSettings(
     } else {
       d.put("samples", samples);
       d.put("warmInvocations", warmInvocations);
+      d.put("tracing", tracing);
     }
     d.put("invocationsPerMonth", invocationsPerMonth);
     d.put("coldStartRatio", coldStartRatio);
@@ -134,6 +139,24 @@ public record ReportSettings(
       d.put("measure", measure);
     }
     return d;
+  }
+
+  private static boolean flag(Map<String, String> values, String property, boolean otherwise) {
+    Optional<String> v = value(values, property);
+    if (v.isEmpty()) {
+      return otherwise;
+    }
+    return switch (v.get()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new ConfigurationException(
+              property,
+              v.get(),
+              "is not true or false. Fix: pass -D"
+                  + property
+                  + "=false to skip the tracing-on measurement, or leave it out");
+    };
   }
 
   private static Optional<String> value(Map<String, String> values, String property) {

@@ -12,6 +12,7 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.Samples;
+import io.skyhop.tooling.lab.TracingLab;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
@@ -100,7 +101,8 @@ public final class Reporter {
             server,
             builder.results,
             builder.curves,
-            builder.notes);
+            builder.notes,
+            builder.tracing);
     write(report, request.skyhopDir());
     ConsoleTable.print(report, listener);
     return report;
@@ -135,11 +137,19 @@ public final class Reporter {
       for (Target target : settings.targets()) {
         harnesses.add(open(target, lab));
       }
-      List<Measurement> measurements =
-          new Lab(harnesses, listener)
-              .measure(functions, settings.samples(), settings.warmInvocations());
-      MeasuredResults results = new MeasuredResults(pricing, builder);
-      measurements.forEach(results::add);
+      try (TracingLab tracing =
+          settings.tracing() ? TracingLab.start(listener) : TracingLab.off()) {
+        List<Measurement> all =
+            new Lab(tracing.with(harnesses), listener)
+                .measure(functions, settings.samples(), settings.warmInvocations());
+        MeasuredResults results = new MeasuredResults(pricing, builder);
+        TracingLab.untraced(all).forEach(results::add);
+        if (settings.tracing()) {
+          List<TracingColdStart> pairs = TracingColdStart.pair(tracing.traced(all));
+          builder.tracing.addAll(pairs);
+          TracingColdStart.notes(pairs, settings.targets()).forEach(builder::note);
+        }
+      }
     } finally {
       for (Harness h : harnesses) {
         h.close();

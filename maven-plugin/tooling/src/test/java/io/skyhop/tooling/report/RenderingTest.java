@@ -195,6 +195,7 @@ class RenderingTest {
                     new CostCurve.Point(10_000, new BigDecimal("12.26")),
                     new CostCurve.Point(1_000_000_000L, new BigDecimal("12.26"))),
                 OptionalLong.empty())),
+        List.of(),
         List.of());
   }
 }

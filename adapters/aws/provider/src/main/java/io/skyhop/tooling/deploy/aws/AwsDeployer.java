@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.lambda.model.TracingMode;
 
 /**
  * Deploys to AWS Lambda with the AWS SDK for Java v2: the execution role, one function {@code
@@ -155,7 +156,13 @@ public final class AwsDeployer implements Deployer {
       PlanLog log,
       ExecutionRole.Resolved role) {
     Optional<String> account = role.arn().map(Arns::account);
-    LambdaFunctions functions = new LambdaFunctions(clients.lambda, pacer, propagation, log);
+    LambdaFunctions functions =
+        new LambdaFunctions(
+            clients.lambda,
+            pacer,
+            propagation,
+            log,
+            role.managed() ? TracingMode.ACTIVE : TracingMode.PASS_THROUGH);
     Triggers triggers = new Triggers(clients, settings, log);
     List<DeployResult.Function> results = new ArrayList<>();
     for (DeployManifest.Function f : manifest.functions()) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.TracingMode;
 
 /**
  * {@code skyhop:remove} on AWS: finds the app's functions by name ({@code <app>-…}) and tags
@@ -28,7 +29,8 @@ final class AwsRemover {
     this.clients = clients;
     this.settings = settings;
     this.log = log;
-    this.functions = new LambdaFunctions(clients.lambda, pacer, pacer, log);
+    this.functions =
+        new LambdaFunctions(clients.lambda, pacer, pacer, log, TracingMode.PASS_THROUGH);
     this.permissions = new Permissions(clients.lambda, log);
   }
 

@@ -27,6 +27,9 @@ final class ExecutionRole {
   /** What an SQS event source mapping needs to poll the queue. */
   static final String SQS = "service-role/AWSLambdaSQSQueueExecutionRole";
 
+  /** X-Ray active tracing: {@code xray:PutTraceSegments} and {@code PutTelemetryRecords} only. */
+  static final String XRAY = "AWSXrayWriteOnlyAccess";
+
   private final IamClient iam;
   private final AwsSettings settings;
   private final PlanLog log;
@@ -42,8 +45,9 @@ final class ExecutionRole {
    *
    * @param arn the role ARN, empty in a dry run when the role does not exist yet
    * @param created whether this run created it
+   * @param managed whether Skyhop manages it (and so gave it the X-Ray policy active tracing needs)
    */
-  record Resolved(Optional<String> arn, boolean created) {}
+  record Resolved(Optional<String> arn, boolean created, boolean managed) {}
 
   /**
    * Finds, creates or completes the role.
@@ -57,11 +61,12 @@ final class ExecutionRole {
           "role",
           settings.role().get(),
           AwsSettings.ROLE + ", not managed");
-      return new Resolved(settings.role(), false);
+      return new Resolved(settings.role(), false, false);
     }
     String name = settings.createdRoleName();
     List<String> policies = new ArrayList<>();
     policies.add(Arns.managedPolicy(settings.region(), BASIC));
+    policies.add(Arns.managedPolicy(settings.region(), XRAY));
     if (needsSqs) {
       policies.add(Arns.managedPolicy(settings.region(), SQS));
     }
@@ -69,7 +74,7 @@ final class ExecutionRole {
     if (existing.isEmpty()) {
       log.line(PlanLog.Change.CREATE, "role", name, "Lambda trust policy, " + names(policies));
       if (log.dryRun()) {
-        return new Resolved(Optional.empty(), true);
+        return new Resolved(Optional.empty(), true, true);
       }
       Role role =
           AwsCalls.call(
@@ -92,7 +97,7 @@ final class ExecutionRole {
                                           .toList())))
               .role();
       policies.forEach(p -> attach(name, p));
-      return new Resolved(Optional.of(role.arn()), true);
+      return new Resolved(Optional.of(role.arn()), true, true);
     }
     if (!ours(existing.get())) {
       log.line(
@@ -100,7 +105,7 @@ final class ExecutionRole {
           "role",
           name,
           "exists without the tag " + FunctionSpec.APP_TAG + "=" + settings.app() + ", used as is");
-      return new Resolved(Optional.of(existing.get().arn()), false);
+      return new Resolved(Optional.of(existing.get().arn()), false, false);
     }
     List<String> missing = new ArrayList<>(policies);
     missing.removeAll(attached(name));
@@ -112,7 +117,7 @@ final class ExecutionRole {
     if (!log.dryRun()) {
       missing.forEach(p -> attach(name, p));
     }
-    return new Resolved(Optional.of(existing.get().arn()), false);
+    return new Resolved(Optional.of(existing.get().arn()), false, true);
   }
 
   /** Deletes {@code <app>-skyhop-role} when this app created it; never the role the user named. */

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.LogFormat;
 import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.TracingMode;
 
 /**
  * Creates or updates Lambda functions: code, then configuration, waiting for {@code State=Active}
@@ -33,18 +34,23 @@ final class LambdaFunctions {
   private final Pacer pacer;
   private final Pacer propagation;
   private final PlanLog log;
+  private final TracingMode tracing;
 
   /**
    * Functions.
    *
    * @param pacer waits for states and repeats calls refused while an update runs
    * @param propagation repeats a create refused because IAM has not propagated a new role yet
+   * @param tracing X-Ray: {@code Active} when the role may write traces (Skyhop manages it), else
+   *     {@code PassThrough} (Lambda refuses active tracing to a role without the X-Ray policy)
    */
-  LambdaFunctions(LambdaClient lambda, Pacer pacer, Pacer propagation, PlanLog log) {
+  LambdaFunctions(
+      LambdaClient lambda, Pacer pacer, Pacer propagation, PlanLog log, TracingMode tracing) {
     this.lambda = lambda;
     this.pacer = pacer;
     this.propagation = propagation;
     this.log = log;
+    this.tracing = tracing;
   }
 
   /**
@@ -90,7 +96,10 @@ final class LambdaFunctions {
     if (codeChanged) {
       changes.add("code");
     }
-    List<String> config = spec.differences(cfg);
+    List<String> config = new ArrayList<>(spec.differences(cfg));
+    if (cfg.tracingConfig() == null || cfg.tracingConfig().mode() != tracing) {
+      config.add("TracingConfig");
+    }
     for (String c : config) {
       changes.add(
           c.equals("Environment") && !envChange.describe().isEmpty() ? envChange.describe() : c);
@@ -128,6 +137,7 @@ final class LambdaFunctions {
                                   .timeout(spec.timeoutSeconds())
                                   .role(spec.role())
                                   .loggingConfig(JSON_LOGS)
+                                  .tracingConfig(t -> t.mode(tracing))
                                   .environment(e -> e.variables(spec.env()));
                               if (!spec.layers().isEmpty()) {
                                 b.layers(spec.layersOver(cfg));
@@ -175,6 +185,7 @@ final class LambdaFunctions {
                                   .timeout(spec.timeoutSeconds())
                                   .environment(e -> e.variables(spec.env()))
                                   .loggingConfig(JSON_LOGS)
+                                  .tracingConfig(t -> t.mode(tracing))
                                   .description(
                                       "Skyhop function "
                                           + spec.function()

@@ -101,6 +101,8 @@ final class SamTemplate {
     props.put("Tags", naming.aws().functionTags(f.name()));
     // as deploy sets it: each line carries its level and request id (docs/logs.md)
     props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
+    // X-Ray active tracing; SAM adds the X-Ray write policy to the function's role.
+    props.put("Tracing", "Active");
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.TracingMode;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
@@ -127,7 +128,8 @@ class LambdaFunctionsTest {
             lines.add("WARN " + message);
           }
         };
-    return new LambdaFunctions(lambda, fast, fast, new PlanLog(listener, false));
+    return new LambdaFunctions(
+        lambda, fast, fast, new PlanLog(listener, false), TracingMode.ACTIVE);
   }
 
   private static FunctionConfiguration.Builder deployed() {
@@ -139,6 +141,7 @@ class LambdaFunctionsTest {
         .memorySize(512)
         .timeout(10)
         .role(ROLE)
+        .tracingConfig(t -> t.mode(TracingMode.ACTIVE))
         .environment(
             e ->
                 e.variables(Map.of("SKYHOP_FUNCTION", "get", "SKYHOP_ENV_KEYS", "SKYHOP_FUNCTION")))

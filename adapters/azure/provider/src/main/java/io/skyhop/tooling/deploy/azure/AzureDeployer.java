@@ -123,7 +123,18 @@ public final class AzureDeployer implements Deployer {
     boolean groupCreated = steps.resourceGroup();
     Optional<String> connection = steps.storageAccount();
     steps.plan();
+    AppInsights insights =
+        new AppInsights(
+            arm,
+            azure,
+            request.naming(),
+            request.settings().get(AppInsights.SETTING),
+            dry,
+            listener);
+    AppInsights.Component monitoring = insights.ensure();
+    flex = flex.withSettings(AppInsights.settings(monitoring));
     Steps.Site site = steps.site(flex);
+    insights.grant(monitoring, site.json());
     Map<String, String> live = site.created() ? Map.of() : steps.liveSettings();
     Action action;
     if (dry) {
@@ -153,8 +164,10 @@ public final class AzureDeployer implements Deployer {
     for (DeployManifest.Function f : manifest.functions()) {
       functions.add(function(f, azure, host, action, listener));
     }
-    return new DeployResult(
-        "azure", request.app(), functions, details(azure, groupCreated, host, pkg, flex));
+    Map<String, Object> details = details(azure, groupCreated, host, pkg, flex);
+    details.put("applicationInsights", monitoring.id());
+    details.put("applicationInsightsOwnedBySkyhop", monitoring.owned());
+    return new DeployResult("azure", request.app(), functions, details);
   }
 
   private static String header(AzureSettings azure, AppPackage pkg, boolean dry) {
@@ -248,6 +261,14 @@ public final class AzureDeployer implements Deployer {
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
     Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
-    new Removal(arm, azure, request.naming(), request.dryRun(), listener).run();
+    AppInsights insights =
+        new AppInsights(
+            arm,
+            azure,
+            request.naming(),
+            request.settings().get(AppInsights.SETTING),
+            request.dryRun(),
+            listener);
+    new Removal(arm, azure, request.naming(), request.dryRun(), listener).run(insights);
   }
 }

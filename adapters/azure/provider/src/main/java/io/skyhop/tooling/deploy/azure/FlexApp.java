@@ -78,9 +78,13 @@ record FlexApp(
     return new FlexApp(javaVersion, instanceMemoryMb, maximumInstanceCount, all);
   }
 
-  /** Whether the app resolves Key Vault references, for which it needs a managed identity. */
+  /**
+   * Whether the app needs a managed identity: to resolve Key Vault references, or to report to
+   * Application Insights.
+   */
   boolean needsIdentity() {
-    return env.values().stream().anyMatch(v -> v.startsWith(KeyVaultReferences.PREFIX));
+    return env.containsKey(AppInsights.AUTHENTICATION)
+        || env.values().stream().anyMatch(v -> v.startsWith(KeyVaultReferences.PREFIX));
   }
 
   /** The smallest Flex instance size holding {@code memoryMb}. */

@@ -32,7 +32,8 @@ final class Removal {
     this.listener = listener;
   }
 
-  void run() {
+  /** Removes what the deploy created; the Application Insights component only when owned. */
+  void run(AppInsights insights) {
     Optional<JsonObject> group = arm.get("GET resource group", azure.groupId(), Arm.RESOURCES);
     if (group.isEmpty()) {
       listener.info(
@@ -48,6 +49,19 @@ final class Removal {
     deleteOwned("function app", azure.functionApp(), azure.siteId(), Arm.WEB);
     deleteOwned("plan", azure.plan(), azure.planId(), Arm.WEB);
     deleteOwned("storage account", azure.storageAccount(), azure.storageId(), Arm.STORAGE);
+    if (insights.bound()) {
+      listener.info(
+          "Left Application Insights: bound with " + AppInsights.SETTING + ", not Skyhop's");
+    } else {
+      deleteOwned(
+          "Application Insights", azure.functionApp(), insights.ownedId(), AppInsights.INSIGHTS);
+    }
+    String workspace = insights.workspaceId();
+    deleteOwned(
+        "Log Analytics workspace",
+        workspace.substring(workspace.lastIndexOf('/') + 1),
+        workspace,
+        AppInsights.WORKSPACES);
     if (ours) {
       listener.warn(
           "Left resource group "
