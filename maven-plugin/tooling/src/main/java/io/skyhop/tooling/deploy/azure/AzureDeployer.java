@@ -124,6 +124,19 @@ public final class AzureDeployer implements Deployer {
     Optional<String> connection = steps.storageAccount();
     steps.plan();
     Steps.Site site = steps.site(flex);
+    List<String> grants =
+        request
+            .settings()
+            .get(KeyVaultReferences.VAULT)
+            .map(
+                vault ->
+                    new AzureSecretGrants(arm, azure, dry, listener)
+                        .ensure(
+                            site.json(),
+                            AzureSecretGrants.names(
+                                manifest, request.app(), request.settings().get("skyhop.stage")),
+                            vault))
+            .orElse(List.of());
     Map<String, String> live = site.created() ? Map.of() : steps.liveSettings();
     Action action;
     if (dry) {
@@ -153,8 +166,11 @@ public final class AzureDeployer implements Deployer {
     for (DeployManifest.Function f : manifest.functions()) {
       functions.add(function(f, azure, host, action, listener));
     }
-    return new DeployResult(
-        "azure", request.app(), functions, details(azure, groupCreated, host, pkg, flex));
+    Map<String, Object> details = details(azure, groupCreated, host, pkg, flex);
+    if (!grants.isEmpty()) {
+      details.put("secretGrants", grants);
+    }
+    return new DeployResult("azure", request.app(), functions, details);
   }
 
   private static String header(AzureSettings azure, AppPackage pkg, boolean dry) {
@@ -248,6 +264,10 @@ public final class AzureDeployer implements Deployer {
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
     Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
+    arm.get("GET site " + azure.functionApp(), azure.siteId(), Arm.WEB)
+        .filter(site -> FlexApp.owned(request.naming(), site))
+        .ifPresent(
+            site -> new AzureSecretGrants(arm, azure, request.dryRun(), listener).revokeAll(site));
     new Removal(arm, azure, request.naming(), request.dryRun(), listener).run();
   }
 }
