@@ -51,10 +51,11 @@ public final class SecretStubs implements AutoCloseable {
     return WireMock.aResponse().withHeader("Content-Type", "application/json").withBodyFile(file);
   }
 
-  /** A request of app {@code orders} at stage {@code dev} with the given settings. */
+  /** A request of app {@code orders} with the given settings, at stage {@code dev} unless set. */
   public static DeployRequest request(Target target, Path dir, Map<String, String> settings) {
-    Map<String, String> all = new HashMap<>(settings);
+    Map<String, String> all = new HashMap<>();
     all.put("skyhop.stage", "dev");
+    all.putAll(settings);
     return new DeployRequest(target, "orders", dir, new Settings(all), false);
   }
 
