@@ -125,9 +125,26 @@ final class AwsView extends TargetView {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The handler as Lambda starts it; the test's secrets come from the Parameters and Secrets
+   * extension's endpoint while it starts, never from its environment.
+   */
   private SkyhopHandler handler(String function) {
     Map<String, String> env = new java.util.LinkedHashMap<>(env(function));
     env.put(Adapters.FUNCTION_ENV, function);
-    return new SkyhopHandler(env, loader);
+    List<String> declared = def(function).secrets();
+    TestSecrets secrets = TestSecrets.take(declared, env);
+    if (declared.isEmpty()) {
+      return new SkyhopHandler(env, loader);
+    }
+    String prefix = env.getOrDefault("SKYHOP_SECRETS_PREFIX", "");
+    Map<String, String> byId = new java.util.LinkedHashMap<>();
+    secrets.values().forEach((name, value) -> byId.put(prefix + name, value));
+    try (SecretsExtensionStub extension = new SecretsExtensionStub(byId)) {
+      env.put("SKYHOP_SECRETS_VIA", "extension");
+      env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extension.port()));
+      env.put("AWS_SESSION_TOKEN", SecretsExtensionStub.TOKEN);
+      return new SkyhopHandler(env, loader);
+    }
   }
 }

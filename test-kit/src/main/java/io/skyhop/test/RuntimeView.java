@@ -10,6 +10,7 @@ import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
 import io.skyhop.core.Json;
+import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -154,14 +155,18 @@ final class RuntimeView extends TargetView {
     return kept;
   }
 
+  /** The runtime hands a worker its declared secrets over its stdin, never its environment. */
   private InvocationContext context(BoundFunction bound) {
+    Map<String, String> env = new LinkedHashMap<>(env(bound.name()));
+    TestSecrets secrets = TestSecrets.take(bound.def().secrets(), env);
     return InvocationContext.of(
         nextRequestId(),
         bound.name(),
         target(),
         System.currentTimeMillis() + bound.def().timeoutSeconds() * 1000L,
         this::log,
-        Map.copyOf(env(bound.name())));
+        Map.copyOf(env),
+        new Secrets(bound.name(), bound.def().secrets(), secrets));
   }
 
   @FunctionalInterface

@@ -13,7 +13,6 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionFailedException;
 import io.skyhop.core.FunctionRuntime;
 import io.skyhop.core.InvocationContext;
-import io.skyhop.core.SecretSource;
 import io.skyhop.core.Secrets;
 import io.skyhop.core.Trigger;
 import java.lang.reflect.Type;
@@ -95,7 +94,7 @@ public final class Skyhop {
    * @throws IllegalArgumentException for another target id
    */
   public TargetView target(String target) {
-    return Targets.view(target, loader, extraEnv);
+    return Targets.view(target, loader, viewEnv());
   }
 
   /**
@@ -104,7 +103,7 @@ public final class Skyhop {
    * @see #target(String)
    */
   public TargetView aws(AwsHttpEvent httpEvent) {
-    return Targets.aws(httpEvent, loader, extraEnv);
+    return Targets.aws(httpEvent, loader, viewEnv());
   }
 
   /**
@@ -270,6 +269,13 @@ public final class Skyhop {
 
   // ---- internals ----
 
+  /** The test's environment plus its secrets as the platform's resolved variables. */
+  private Map<String, String> viewEnv() {
+    Map<String, String> env = new LinkedHashMap<>(extraEnv);
+    env.putAll(TestSecrets.asEnv(secrets));
+    return env;
+  }
+
   private BoundFunction bind(String function) {
     return runtime.function(function);
   }
@@ -293,24 +299,6 @@ public final class Skyhop {
         logs::add,
         Map.copyOf(env),
         new Secrets(def.name(), def.secrets(), new TestSecrets(Map.copyOf(secrets))));
-  }
-
-  /** The values a test gave with {@link #withSecret}. */
-  private record TestSecrets(Map<String, String> values) implements SecretSource {
-    @Override
-    public String value(String name) {
-      return values.get(name);
-    }
-
-    @Override
-    public String store(String name) {
-      return "the test (no withSecret(\"" + name + "\", ...))";
-    }
-
-    @Override
-    public String howToSet(String name) {
-      return "call skyhop.withSecret(\"" + name + "\", value) in the test";
-    }
   }
 
   private HttpResponse error(int status, String message) {

@@ -10,6 +10,7 @@ import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
+import io.skyhop.tooling.secret.SecretStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,19 @@ public interface TargetProvider {
         target().id(),
         "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: invoke locally without"
             + " skyhop.remote");
+  }
+
+  /**
+   * {@code skyhop:secret}: the store the target's functions read their secrets from.
+   *
+   * @throws ConfigurationException when skyhop:secret cannot write to the target's store
+   */
+  default SecretStore secretStore() {
+    throw new ConfigurationException(
+        "skyhop.target",
+        target().id(),
+        "has no secret store skyhop:secret writes to yet. Fix: store the secret with the"
+            + " provider's own tools (docs/secrets.md)");
   }
 
   /**

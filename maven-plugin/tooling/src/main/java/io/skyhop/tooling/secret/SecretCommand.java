@@ -3,9 +3,9 @@ package io.skyhop.tooling.secret;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
-import io.skyhop.tooling.deploy.local.LocalSecrets;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ public final class SecretCommand {
    * Stores {@code value} as secret {@code name}.
    *
    * @throws ConfigurationException when the name is not declared by any function of the package, or
-   *     the target has no secret store Skyhop writes to yet
+   *     the target has no secret store Skyhop writes to (knative)
    */
   public void store(DeployRequest request, String name, SecretValue value) throws Exception {
     if (!NAME.matcher(name).matches()) {
@@ -48,16 +48,13 @@ public final class SecretCommand {
               + "). Fix: add it to @Function(secrets = {...}) and package again, or pick a declared"
               + " name");
     }
-    if (request.target() != Target.LOCAL) {
-      throw new ConfigurationException(
-          "skyhop.target",
-          request.target().id(),
-          "has no secret store skyhop:secret writes to yet. Fix: use -Dskyhop.target=local, or set"
-              + " the value with the provider's own tools (docs/secrets.md names the store and"
-              + " the secret's name there)");
-    }
-    String where = LocalSecrets.put(request, name, value, listener);
+    String where = store(request.target()).put(request, name, value, listener);
     listener.info("Stored secret '" + name + "' in " + where + " (" + value + ")");
+  }
+
+  /** The store of each target. */
+  static SecretStore store(Target target) {
+    return TargetProviders.of(target).secretStore();
   }
 
   private static List<String> declared(DeployManifest manifest) {

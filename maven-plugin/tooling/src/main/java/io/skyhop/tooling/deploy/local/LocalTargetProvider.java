@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.local;
 
+import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -58,5 +59,10 @@ public final class LocalTargetProvider implements TargetProvider {
   @Override
   public List<Plan> plans() {
     return List.of(Plan.LOCAL);
+  }
+
+  @Override
+  public SecretStore secretStore() {
+    return LocalSecrets::put;
   }
 }

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -74,5 +75,10 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
     return Optional.of(new LambdaMeasurements(context));
+  }
+
+  @Override
+  public SecretStore secretStore() {
+    return new AwsSecretStore();
   }
 }

@@ -47,8 +47,22 @@ final class Arm {
    *     pages
    */
   List<JsonObject> list(String call, String id, String apiVersion) {
+    return listFrom(call, url(id, apiVersion));
+  }
+
+  /** Every item of a list call narrowed by an OData {@code $filter}, following {@code nextLink}. */
+  List<JsonObject> list(String call, String id, String apiVersion, String filter) {
+    return listFrom(
+        call,
+        url(id, apiVersion)
+            + "&$filter="
+            + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+  }
+
+  private List<JsonObject> listFrom(String call, String first) {
     List<JsonObject> items = new ArrayList<>();
-    String next = url(id, apiVersion);
+    String next = first;
     for (int page = 0; page < MAX_PAGES; page++) {
       JsonObject answer =
           AzureHttp.check(call, http.send(call, HttpMethod.GET, next, null, null)).json();

@@ -135,6 +135,19 @@ public final class AzureDeployer implements Deployer {
     flex = flex.withSettings(AppInsights.settings(monitoring));
     Steps.Site site = steps.site(flex);
     insights.grant(monitoring, site.json());
+    List<String> grants =
+        request
+            .settings()
+            .get(KeyVaultReferences.VAULT)
+            .map(
+                vault ->
+                    new AzureSecretGrants(arm, azure, dry, listener)
+                        .ensure(
+                            site.json(),
+                            AzureSecretGrants.names(
+                                manifest, request.app(), request.settings().get("skyhop.stage")),
+                            vault))
+            .orElse(List.of());
     Map<String, String> live = site.created() ? Map.of() : steps.liveSettings();
     Action action;
     if (dry) {
@@ -167,6 +180,9 @@ public final class AzureDeployer implements Deployer {
     Map<String, Object> details = details(azure, groupCreated, host, pkg, flex);
     details.put("applicationInsights", monitoring.id());
     details.put("applicationInsightsOwnedBySkyhop", monitoring.owned());
+    if (!grants.isEmpty()) {
+      details.put("secretGrants", grants);
+    }
     return new DeployResult("azure", request.app(), functions, details);
   }
 
@@ -269,6 +285,10 @@ public final class AzureDeployer implements Deployer {
             request.settings().get(AppInsights.SETTING),
             request.dryRun(),
             listener);
+    arm.get("GET site " + azure.functionApp(), azure.siteId(), Arm.WEB)
+        .filter(site -> FlexApp.owned(request.naming(), site))
+        .ifPresent(
+            site -> new AzureSecretGrants(arm, azure, request.dryRun(), listener).revokeAll(site));
     new Removal(arm, azure, request.naming(), request.dryRun(), listener).run(insights);
   }
 }

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.azure;
 
+import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -73,5 +74,10 @@ public final class AzureTargetProvider implements TargetProvider {
   @Override
   public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
     return Optional.of(new AzureMeasurements(context));
+  }
+
+  @Override
+  public SecretStore secretStore() {
+    return new AzureSecretStore();
   }
 }

@@ -21,7 +21,7 @@ public final class FunctionDiff {
   public static final String SOURCE = "build_config.source";
 
   /** Environment variables Cloud Functions sets on its own. */
-  private static final List<String> PROVIDER_ENV = List.of("LOG_EXECUTION_ID");
+  static final List<String> PROVIDER_ENV = List.of("LOG_EXECUTION_ID");
 
   private FunctionDiff() {}
 

@@ -79,14 +79,15 @@ final class FunctionRollout {
     if (actual.isEmpty()) {
       return new Outcome(Action.CREATE, actual, List.of(), false);
     }
-    List<String> mask = mask(desired(spec), actual.get());
+    List<String> mask =
+        mask(GcpEnv.merge(desired(spec), actual, spec.id(), listener), actual.get());
     return new Outcome(mask.isEmpty() ? Action.UNCHANGED : Action.UPDATE, actual, mask, false);
   }
 
   /** Creates or updates the function and waits until the provider is done. */
   Outcome apply(FunctionSpec spec) {
-    Function desired = desired(spec);
-    Optional<Function> actual = api.getFunction(desired.getName());
+    Optional<Function> actual = api.getFunction(spec.function().getName());
+    Function desired = GcpEnv.merge(desired(spec), actual, spec.id(), listener);
     if (actual.isEmpty()) {
       Function withSource = withSource(desired, upload(spec));
       listener.info(spec.id() + ": creating (" + spec.trigger() + ")");

@@ -307,7 +307,7 @@ final class GcpApi {
     }
   }
 
-  private static <T> Optional<T> absentIfNotFound(java.util.function.Supplier<T> call) {
+  static <T> Optional<T> absentIfNotFound(java.util.function.Supplier<T> call) {
     try {
       return Optional.ofNullable(call.get());
     } catch (GcpApiException e) {

@@ -9,6 +9,8 @@ import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.scheduler.v1.CloudSchedulerClient;
 import com.google.cloud.scheduler.v1.CloudSchedulerSettings;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,7 @@ final class GcpClients implements AutoCloseable {
   private FunctionServiceClient functions;
   private CloudSchedulerClient scheduler;
   private ServicesClient run;
+  private SecretManagerServiceClient secrets;
 
   GcpClients(GoogleCredentials credentials, Optional<String> endpoint) {
     this.credentials = credentials;
@@ -75,6 +78,21 @@ final class GcpClients implements AutoCloseable {
     return run;
   }
 
+  /** Secret Manager v1, for the accessor grants on declared secrets and {@code skyhop:secret}. */
+  synchronized SecretManagerServiceClient secrets() throws IOException {
+    if (secrets == null) {
+      SecretManagerServiceSettings.Builder b = SecretManagerServiceSettings.newHttpJsonBuilder();
+      configure(b);
+      b.applyToAllUnaryMethods(
+          m -> {
+            m.setRetryableCodes(Set.of());
+            return null;
+          });
+      secrets = SecretManagerServiceClient.create(b.build());
+    }
+    return secrets;
+  }
+
   private <S extends ClientSettings<S>, B extends ClientSettings.Builder<S, B>> void configure(
       ClientSettings.Builder<S, B> builder) {
     builder.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
@@ -83,7 +101,7 @@ final class GcpClients implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    for (AutoCloseable c : new AutoCloseable[] {functions, scheduler, run}) {
+    for (AutoCloseable c : new AutoCloseable[] {functions, scheduler, run, secrets}) {
       if (c != null) {
         try {
           c.close();

@@ -103,6 +103,7 @@ public final class GcpDeployer implements Deployer {
             + code.sha256()
             + (request.dryRun() ? " (dry run: reading only)" : ""));
     List<DeployResult.Function> results = new ArrayList<>();
+    List<String> secretGrants = new ArrayList<>();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
       JavaRuntimes.builtIn()
@@ -115,7 +116,11 @@ public final class GcpDeployer implements Deployer {
       FunctionRollout rollout = new FunctionRollout(api, gcp, listener, code);
       Schedules schedules = new Schedules(api, gcp);
       InvokerAccess access = new InvokerAccess(api);
+      GcpSecretGrants grants =
+          new GcpSecretGrants(
+              new SecretManager(clients, timing.calls().apply(listener)), api, listener);
       for (FunctionSpec spec : specs) {
+        secretGrants.addAll(grants.ensure(spec, spec.skyhopName(), request.dryRun()));
         results.add(
             request.dryRun()
                 ? plan(Schedules.owner(request.naming()), spec, rollout, schedules, listener)
@@ -133,6 +138,9 @@ public final class GcpDeployer implements Deployer {
     details.put("project", gcp.project());
     details.put("region", gcp.region());
     details.put("codeSha256", code.sha256());
+    if (!secretGrants.isEmpty()) {
+      details.put("secretGrants", secretGrants);
+    }
     return new DeployResult("gcp", request.app(), results, details);
   }
 

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.gcp;
 
+import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -75,5 +76,10 @@ public final class GcpTargetProvider implements TargetProvider {
   @Override
   public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
     return Optional.of(new GcpMeasurements(context));
+  }
+
+  @Override
+  public SecretStore secretStore() {
+    return new GcpSecretStore();
   }
 }

@@ -1,9 +1,6 @@
 package io.skyhop.tooling.deploy.gcp;
 
-import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Who may invoke a function: a 2nd gen function is a Cloud Run service, and invoking it needs
@@ -61,40 +58,14 @@ final class InvokerAccess {
 
   /** Whether the policy grants the invoker role to the member. */
   static boolean holds(Policy policy, String member) {
-    return policy.getBindingsList().stream()
-        .anyMatch(b -> b.getRole().equals(ROLE) && b.getMembersList().contains(member));
+    return IamBindings.holds(policy, ROLE, member);
   }
 
   static Policy grant(Policy policy, String member) {
-    List<Binding> bindings = new ArrayList<>();
-    boolean added = false;
-    for (Binding b : policy.getBindingsList()) {
-      if (!added && b.getRole().equals(ROLE) && !b.hasCondition()) {
-        bindings.add(b.toBuilder().addMembers(member).build());
-        added = true;
-      } else {
-        bindings.add(b);
-      }
-    }
-    if (!added) {
-      bindings.add(Binding.newBuilder().setRole(ROLE).addMembers(member).build());
-    }
-    return policy.toBuilder().clearBindings().addAllBindings(bindings).build();
+    return IamBindings.grant(policy, ROLE, member);
   }
 
   static Policy revoke(Policy policy, String member) {
-    List<Binding> bindings = new ArrayList<>();
-    for (Binding b : policy.getBindingsList()) {
-      if (b.getRole().equals(ROLE) && b.getMembersList().contains(member)) {
-        List<String> members = new ArrayList<>(b.getMembersList());
-        members.remove(member);
-        if (!members.isEmpty()) {
-          bindings.add(b.toBuilder().clearMembers().addAllMembers(members).build());
-        }
-      } else {
-        bindings.add(b);
-      }
-    }
-    return policy.toBuilder().clearBindings().addAllBindings(bindings).build();
+    return IamBindings.revoke(policy, ROLE, member);
   }
 }

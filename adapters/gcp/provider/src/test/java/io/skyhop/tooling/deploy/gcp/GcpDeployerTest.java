@@ -65,6 +65,12 @@ class GcpDeployerTest {
         Path.of("src/test/resources/deploy/gcp/manifest.json"), dir.resolve("manifest.json"));
     Files.createDirectories(dir.resolve("gcp"));
     Files.write(dir.resolve("gcp/orders.zip"), ZIP);
+    deployer = deployer(wm);
+    stubProvider(wm);
+  }
+
+  /** A deployer whose credentials come from the stub's token endpoint, retrying without pauses. */
+  static GcpDeployer deployer(WireMockServer wm) {
     UserCredentials credentials =
         UserCredentials.newBuilder()
             .setClientId("client")
@@ -72,13 +78,16 @@ class GcpDeployerTest {
             .setRefreshToken("refresh")
             .setTokenServerUri(URI.create(wm.baseUrl() + "/token"))
             .build();
-    deployer =
-        new GcpDeployer(
-            GcpCredentials.of(credentials),
-            new GcpDeployer.Timing(
-                l -> new Calls(l, Duration.ofMillis(1), 3, d -> {}),
-                new GcpApi.Polling(
-                    Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30))));
+    return new GcpDeployer(
+        GcpCredentials.of(credentials),
+        new GcpDeployer.Timing(
+            l -> new Calls(l, Duration.ofMillis(1), 3, d -> {}),
+            new GcpApi.Polling(
+                Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30))));
+  }
+
+  /** Google's APIs for a project without the app. */
+  static void stubProvider(WireMockServer wm) {
     wm.stubFor(post("/token").willReturn(json("token.json")));
     wm.stubFor(
         get(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/runtimes"))
@@ -107,6 +116,11 @@ class GcpDeployerTest {
   }
 
   DeployRequest request(boolean dryRun) {
+    return request(wm, dir, dryRun);
+  }
+
+  /** A deploy of app {@code orders} to project {@code demo}, region {@code europe-west1}. */
+  static DeployRequest request(WireMockServer wm, Path dir, boolean dryRun) {
     return new DeployRequest(
         Target.GCP,
         "orders",

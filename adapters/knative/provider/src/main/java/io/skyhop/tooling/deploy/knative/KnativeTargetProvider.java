@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.knative;
 
+import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
@@ -64,5 +65,14 @@ public final class KnativeTargetProvider implements TargetProvider {
   @Override
   public Harness lab(LabContext lab) {
     throw new IllegalArgumentException("knative is not measured");
+  }
+
+  @Override
+  public SecretStore secretStore() {
+    throw new ConfigurationException(
+        "skyhop.target",
+        target().id(),
+        "has no secret store skyhop:secret writes to yet. Fix: create the Kubernetes Secret"
+            + " docs/secrets.md names with kubectl");
   }
 }
