@@ -73,6 +73,10 @@ final class AppQueues {
     return actions;
   }
 
+  /**
+   * Creates a queue with {@code attributes}, or converges the ones that differ on an existing one
+   * (the dead-letter queue's retention is set on creation only).
+   */
   private DeployResult.Action ensureOne(
       String logical, String name, Map<String, String> attributes, String detail) {
     Optional<String> url = url(name);
@@ -119,7 +123,7 @@ final class AppQueues {
     Map<String, String> differing = new LinkedHashMap<>();
     attributes.forEach(
         (k, v) -> {
-          if (!same(k, v, current.get(k))) {
+          if (!"MessageRetentionPeriod".equals(k) && !same(k, v, current.get(k))) {
             differing.put(k, v);
           }
         });
