@@ -62,25 +62,40 @@ public final class AwsEmulators implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("s3mock-" + s3Port + ".log").toFile())
             .start();
-    SQSRestServer elasticMq =
+    Sqs sqs = startSqs(region, account);
+    try {
+      awaitPort(s3Port, process);
+      return new AwsEmulators(
+          sqs.server,
+          process,
+          sqs.front,
+          EmulatorFront.s3(URI.create("http://127.0.0.1:" + s3Port)));
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      sqs.close();
+      throw e;
+    }
+  }
+
+  /** ElasticMQ alone, behind its front: starts in about a second. */
+  public record Sqs(SQSRestServer server, EmulatorFront front) implements AutoCloseable {
+    @Override
+    public void close() {
+      front.close();
+      server.stopAndWait();
+    }
+  }
+
+  /** Starts ElasticMQ alone; its ARNs name {@code region} and {@code account}. */
+  public static Sqs startSqs(String region, String account) throws IOException {
+    SQSRestServer server =
         SQSRestServerBuilder.withInterface("127.0.0.1")
             .withDynamicPort()
             .withAWSRegion(region)
             .withAWSAccountId(account)
             .start();
-    int sqsPort = elasticMq.waitUntilStarted().localAddress().getPort();
-    try {
-      awaitPort(s3Port, process);
-      return new AwsEmulators(
-          elasticMq,
-          process,
-          EmulatorFront.sqs(URI.create("http://127.0.0.1:" + sqsPort)),
-          EmulatorFront.s3(URI.create("http://127.0.0.1:" + s3Port)));
-    } catch (IOException | RuntimeException e) {
-      process.destroyForcibly();
-      elasticMq.stopAndWait();
-      throw e;
-    }
+    int port = server.waitUntilStarted().localAddress().getPort();
+    return new Sqs(server, EmulatorFront.sqs(URI.create("http://127.0.0.1:" + port)));
   }
 
   /** The front of ElasticMQ, for {@code skyhop.aws.endpoint.sqs}. */
