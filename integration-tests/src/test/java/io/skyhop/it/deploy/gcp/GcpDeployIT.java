@@ -182,6 +182,23 @@ class GcpDeployIT {
   }
 
   @Test
+  @Order(2)
+  void aRedeployDeletesTheAppsFunctionsThatLeftTheProjectAndNoOtherStages() throws Exception {
+    String deployed = GcpOrdersProject.codeLabel(project.packagedZip());
+    stubs.load(Map.of("codeSha", deployed), "deployed", "departed");
+
+    MavenBuild.Result result = project.deploy();
+
+    GcpOrdersProject.assertGreen(result);
+    assertThat(stubs.calls().stream().filter(c -> !c.matches("GET .*|POST /token")))
+        .as("orders-retired goes; orders-prod-get (stage prod) stays")
+        .containsExactly("DELETE " + P + "/functions/orders-retired");
+    assertThat(result.output())
+        .contains("The function orders-retired left the project: removing it")
+        .contains("deleting function orders-retired");
+  }
+
+  @Test
   @Order(3)
   void dryRunPrintsThePlanAndOnlyReads() {
     stubs.load(Map.of());
