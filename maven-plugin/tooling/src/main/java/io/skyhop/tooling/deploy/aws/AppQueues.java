@@ -34,11 +34,6 @@ final class AppQueues {
     this.log = log;
   }
 
-  /** The visibility timeout of a queue whose functions time out after at most {@code seconds}. */
-  static int visibilityTimeout(int seconds) {
-    return Math.min(43_200, Math.max(30, 6 * seconds));
-  }
-
   /**
    * Creates the queue and its dead-letter queue, or checks that they are the app's and converges
    * their attributes.

@@ -55,9 +55,12 @@ final class AwsAppResources {
           manifest.functions().stream()
               .filter(f -> "queue".equals(f.triggerType()))
               .filter(f -> logical.equals(String.valueOf(f.trigger().get("queue"))))
-              .mapToInt(f -> AppQueues.visibilityTimeout(f.timeoutSeconds()))
+              .mapToInt(
+                  f ->
+                      io.skyhop.tooling.pack.aws.SqsQueueSettings.visibilityTimeout(
+                          f.timeoutSeconds()))
               .max()
-              .orElse(AppQueues.visibilityTimeout(0));
+              .orElse(io.skyhop.tooling.pack.aws.SqsQueueSettings.visibilityTimeout(0));
       List<DeployResult.Action> actions =
           queues.ensure(logical, settings.names().queue(logical), arn, visibility);
       records.add(
