@@ -438,8 +438,80 @@ class AwsDeployIT {
     }
   }
 
+  /**
+   * The app's own queue and bucket, through real Maven builds: {@code mvn deploy} creates the queue
+   * with its dead-letter queue in ElasticMQ and the private, encrypted bucket in S3Mock, tagged,
+   * wires the mapping and the notification to them, and records them as owned; {@code
+   * skyhop:remove} deletes them after the functions.
+   */
   @Test
   @Order(4)
+  void deployCreatesTheAppsQueueAndBucketInTheEmulatorsAndRemoveDeletesThem() throws Exception {
+    String bucket = io.skyhop.tooling.naming.Naming.of("orders").aws().bucket(ACCOUNT, "uploads");
+    try (AwsEmulators emulators = AwsEmulators.start("us-east-1", ACCOUNT);
+        AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+      String[] data = {
+        "-Dskyhop.aws.endpoint.sqs=" + emulators.sqs().endpoint(),
+        "-Dskyhop.aws.endpoint.s3=" + emulators.s3().endpoint()
+      };
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, data[0], data[1]);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.unmatched()).isEmpty();
+      assertThat(r.output())
+          .contains("created   queue        orders-orders-dlq (dead-letter queue)")
+          .contains(
+              "created   queue        orders-orders (redrive to orders-orders-dlq after 5 receives)")
+          .contains("created   bucket       " + bucket + " (private, SSE-S3, tagged)")
+          .contains("SQS arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders")
+          .contains("S3 bucket " + bucket + " s3:ObjectCreated:*");
+      assertThat(
+              aws.calls().stream()
+                  .filter(c -> c.operation().equals("CreateEventSourceMapping"))
+                  .map(c -> c.body().get("EventSourceArn").getAsString()))
+          .containsExactly("arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders");
+      assertThat(emulators.sqs().calls().stream().filter(c -> c.contains("CreateQueue")))
+          .containsExactly(
+              "POST / AmazonSQS.CreateQueue orders-orders-dlq",
+              "POST / AmazonSQS.CreateQueue orders-orders");
+      assertThat(emulators.s3().calls())
+          .contains("PUT /" + bucket, "PUT /" + bucket + "?notification");
+      JsonObject record = record();
+      List<String> owned = new ArrayList<>();
+      record
+          .getAsJsonArray("resources")
+          .forEach(
+              x ->
+                  owned.add(
+                      x.getAsJsonObject().get("kind").getAsString()
+                          + " "
+                          + x.getAsJsonObject().get("physicalId").getAsString()
+                          + " "
+                          + x.getAsJsonObject().get("owned").getAsBoolean()));
+      assertThat(owned)
+          .containsExactly(
+              "dead-letter queue arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders-dlq true",
+              "queue arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders true",
+              "bucket arn:aws:s3:::" + bucket + " true");
+
+      try (AwsStubs removeStubs = AwsStubs.serve("remove", Map.of())) {
+        emulators.sqs().clearCalls();
+        emulators.s3().clearCalls();
+        MavenBuild.Result removed =
+            mvn(build, removeStubs, "skyhop:remove", REGION, data[0], data[1]);
+        assertThat(removed.succeeded()).as(removed + "\n" + removed.output()).isTrue();
+        assertThat(emulators.sqs().calls().stream().filter(c -> c.contains("DeleteQueue")))
+            .containsExactly(
+                "POST / AmazonSQS.DeleteQueue orders-orders",
+                "POST / AmazonSQS.DeleteQueue orders-orders-dlq");
+        assertThat(emulators.s3().calls())
+            .as("the notification to the removed function goes, then the empty bucket")
+            .contains("PUT /" + bucket + "?notification", "DELETE /" + bucket);
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void missingRegionCredentialsOrTargetFailBeforeAnyCall() throws Exception {
     if (!Files.isRegularFile(zip())) {
       assertThat(build.run(TIMEOUT, "package", "-DskipTests", "-Dspotless.apply.skip").succeeded())
@@ -486,7 +558,9 @@ class AwsDeployIT {
     List<String> args = new ArrayList<>(List.of(goalsAndFlags));
     args.add("-Dskyhop.target=aws");
     args.add("-Dskyhop.aws.endpoint=" + stubs.endpoint());
-    args.add("-Dskyhop.aws.endpoint.sqs=" + sqs.front().endpoint());
+    if (args.stream().noneMatch(a -> a.startsWith("-Dskyhop.aws.endpoint.sqs="))) {
+      args.add("-Dskyhop.aws.endpoint.sqs=" + sqs.front().endpoint());
+    }
     // only what a deploy to aws needs: the aws package, not the example's unit tests
     args.add("-Dskyhop.targets=aws");
     args.add("-DskipTests");
