@@ -102,8 +102,10 @@ public final class GcpDeployer implements Deployer {
             + code.sha256()
             + (request.dryRun() ? " (dry run: reading only)" : ""));
     List<DeployResult.Function> results = new ArrayList<>();
+    List<DeployResult.Resource> resources;
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      resources = appResources(request, gcp, listener).ensure(manifest, request.dryRun());
       JavaRuntimes.builtIn()
           .checkOffered(
               Target.GCP,
@@ -141,7 +143,17 @@ public final class GcpDeployer implements Deployer {
     details.put("project", gcp.project());
     details.put("region", gcp.region());
     details.put("codeSha256", code.sha256());
-    return new DeployResult("gcp", request.app(), results, details);
+    return new DeployResult("gcp", request.app(), "", results, resources, details);
+  }
+
+  private GcpAppResources appResources(
+      DeployRequest request, GcpSettings gcp, BuildListener listener) {
+    return new GcpAppResources(
+        new GcpHttp(credentials.load(), gcp.endpoint()),
+        gcp,
+        request.naming(),
+        ResourceBindings.of(request.settings()),
+        listener);
   }
 
   private DeployResult.Function plan(
@@ -260,11 +272,19 @@ public final class GcpDeployer implements Deployer {
       List<Job> jobs = owned.jobs();
       List<Function> functions = owned.functions();
       if (jobs.isEmpty() && functions.isEmpty()) {
-        listener.info("gcp: nothing of app " + naming.prefix() + " in " + gcp.parent());
-        return;
+        listener.info("gcp: no function of app " + naming.prefix() + " in " + gcp.parent());
+      } else {
+        owned.delete(jobs, functions, request.dryRun());
       }
-      owned.delete(jobs, functions, request.dryRun());
     }
+    appResources(request, gcp, listener)
+        .remove(
+            request
+                .settings()
+                .get(GcpAppResources.REMOVE_DATA)
+                .map(Boolean::parseBoolean)
+                .orElse(false),
+            request.dryRun());
   }
 
   private static DeployManifest manifest(DeployRequest request) {
