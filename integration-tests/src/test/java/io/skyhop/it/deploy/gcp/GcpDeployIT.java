@@ -123,7 +123,7 @@ class GcpDeployIT {
                     c ->
                         c.contains("orders-get")
                             || c.contains("generateUploadUrl")
-                            || c.startsWith("PUT"))
+                            || c.startsWith("PUT /gcf-"))
                 .limit(5))
         .containsExactly(
             "GET " + P + "/functions/orders-get",
