@@ -123,8 +123,15 @@ class AwsTemplateIT {
         List<String> arn = (List<String>) ((Map<String, Object>) ep.get("Queue")).get("Fn::GetAtt");
         Map<String, Object> queue = resources.get(arn.get(0));
         assertThat(queue.get("Type")).isEqualTo("AWS::SQS::Queue");
-        assertThat(((Map<String, Object>) queue.get("Properties")).get("QueueName"))
-            .isEqualTo(trigger.get("queue").getAsString());
+        Map<String, Object> queueProps = (Map<String, Object>) queue.get("Properties");
+        assertThat(queueProps.get("QueueName"))
+            .as("the physical name deploy creates")
+            .isEqualTo(
+                io.skyhop.tooling.naming.Naming.of("orders")
+                    .aws()
+                    .queue(trigger.get("queue").getAsString()));
+        assertThat(((Map<String, Object>) queueProps.get("RedrivePolicy")).get("maxReceiveCount"))
+            .isEqualTo(5);
       }
       case "storage" -> {
         assertThat(event.get("Type")).isEqualTo("S3");

@@ -51,6 +51,9 @@ record AwsCall(
       return new AwsCall(
           "IAM", form.getOrDefault("Action", "?"), form.getOrDefault("RoleName", ""), r, 0);
     }
+    if (path.equals("/") && "GET".equals(method)) {
+      return new AwsCall("S3", "ListBuckets", "", r, 0);
+    }
     if (r.getUrl().contains("?notification")) {
       return new AwsCall(
           "S3",

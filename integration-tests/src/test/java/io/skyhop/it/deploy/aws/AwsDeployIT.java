@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,10 +41,29 @@ class AwsDeployIT {
   private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
   private static final String REGION = "-Dskyhop.region=us-east-1";
 
+  /**
+   * The queue and bucket the stubbed account already has, bound as the app's (bring your own): the
+   * stubs are shaped around them. Creating owned ones is AwsAppResourcesIT's, against emulators.
+   */
+  private static final String[] BOUND = {
+    "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders",
+    "-Dskyhop.resources.uploads=arn:aws:s3:::uploads"
+  };
+
   private static MavenBuild build;
+  private static AwsEmulators.Sqs sqs;
+
+  @AfterAll
+  static void stopSqs() {
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
 
   @BeforeAll
-  static void copyTheExample() {
+  static void copyTheExample() throws IOException {
+    // SQS is ElasticMQ: a dry run reads the app's queues there, remove lists them
+    sqs = AwsEmulators.startSqs("us-east-1", ACCOUNT);
     build =
         MavenBuild.copy(Repo.root().resolve("examples/orders"), "aws-orders")
             .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
@@ -73,7 +93,7 @@ class AwsDeployIT {
   /** Nothing deployed yet: everything is created; a 429 on a CreateFunction is retried. */
   private static String freshDeploy() throws Exception {
     try (AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
-      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(aws.unmatched()).isEmpty();
       List<AwsCall> calls = aws.calls();
@@ -115,7 +135,7 @@ class AwsDeployIT {
   /** Redeploy without changes: the package is byte-for-byte the same and nothing is written. */
   private static void unchangedRedeploy(String sha) throws Exception {
     try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", sha))) {
-      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(sha256(Files.readAllBytes(zip())))
           .as("a rebuild packages the same bytes")
@@ -133,6 +153,13 @@ class AwsDeployIT {
                   + " to manage them, put them in src/main/skyhop/<stage>.properties; to drop them,"
                   + " remove them in the provider's console");
       assertThat(actions(record())).containsOnly("UNCHANGED");
+      assertThat(r.output())
+          .contains(
+              "unchanged policy       orders-skyhop-role skyhop-app-resources (1 queues, 1 buckets)")
+          .contains(
+              "unchanged queue        arn:aws:sqs:us-east-1:"
+                  + ACCOUNT
+                  + ":orders (skyhop.resources.orders, not managed)");
     }
   }
 
@@ -151,18 +178,32 @@ class AwsDeployIT {
               "Lambda GetFunction orders-explode",
               "Lambda GetFunction orders-nightly",
               "Lambda GetFunction orders-on-order",
-              "Lambda GetFunction orders-on-upload");
+              "Lambda GetFunction orders-on-upload",
+              "Lambda ListFunctions");
       assertThat(r.output())
           .contains("[dry run] create    role         orders-skyhop-role")
+          .contains("[dry run] create    queue        orders-orders-dlq (dead-letter queue)")
+          .contains(
+              "[dry run] create    queue        orders-orders (redrive to orders-orders-dlq after 5"
+                  + " receives)")
+          .contains("[dry run] create    bucket       <bucket uploads> (private, SSE-S3, tagged)")
+          .contains(
+              "[dry run] create    policy       orders-skyhop-role skyhop-app-resources (1 queues, 1"
+                  + " buckets)")
           .contains("[dry run] create    function     orders-get (java17, 512 MB, 10 s)")
           .contains("[dry run] create    url          orders-get (AuthType NONE)")
           .contains("[dry run] create    rule         orders-nightly (cron(0 3 * * ? *))")
-          .contains("[dry run] create    mapping      arn:aws:sqs:us-east-1:<account>:orders")
-          .contains("[dry run] create    notification s3://uploads -> orders-on-upload")
+          .contains(
+              "[dry run] create    mapping      arn:aws:sqs:us-east-1:<account>:orders-orders ->"
+                  + " orders-on-order")
+          .contains("[dry run] create    notification s3://<bucket uploads> -> orders-on-upload")
           .contains("create    get ");
       assertThat(Files.readString(recordFile))
           .as("a dry run records nothing")
           .isEqualTo(recordBefore);
+      assertThat(sqs.front().calls())
+          .as("the dry run only looked the queues up")
+          .allSatisfy(c -> assertThat(c).contains("AmazonSQS.GetQueueUrl"));
     }
   }
 
@@ -198,7 +239,8 @@ class AwsDeployIT {
     String recordBefore = Files.readString(recordFile);
     String olderCode = sha256("an older package".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", olderCode))) {
-      MavenBuild.Result r = mvn(build, aws, "skyhop:deploy", REGION, "-Dskyhop.dryRun=true");
+      MavenBuild.Result r =
+          mvn(build, aws, "skyhop:deploy", REGION, "-Dskyhop.dryRun=true", BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(aws.calls())
           .isNotEmpty()
@@ -224,7 +266,7 @@ class AwsDeployIT {
     try (AwsStubs aws = AwsStubs.serve("deployed", Map.of("codeSha256", previousSha))) {
       Files.writeString(
           source, original.replace("nightly report due at", "nightly report (v2) due at"));
-      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       byte[] zip = Files.readAllBytes(zip());
       assertThat(sha256(zip)).isNotEqualTo(previousSha);
@@ -258,7 +300,7 @@ class AwsDeployIT {
   void aPersistent500FailsTheBuildAndARerunConverges() throws Exception {
     List<AwsCall> first;
     try (AwsStubs aws = AwsStubs.serve("partial-failure", Map.of())) {
-      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r.output()).isFalse();
       assertThat(r.output())
           .contains(
@@ -275,7 +317,7 @@ class AwsDeployIT {
               "IAM CreateRole orders-skyhop-role",
               "IAM AttachRolePolicy orders-skyhop-role",
               "IAM AttachRolePolicy orders-skyhop-role",
-              "IAM AttachRolePolicy orders-skyhop-role",
+              "IAM PutRolePolicy orders-skyhop-role",
               "Lambda CreateFunction orders-get",
               "Lambda CreateFunctionUrlConfig orders-get",
               "Lambda AddPermission orders-get",
@@ -293,7 +335,7 @@ class AwsDeployIT {
     // AWS now holds what the first run created (scenario partial-failure-rerun); same package.
     String sha = sha256(Files.readAllBytes(zip()));
     try (AwsStubs aws = AwsStubs.serve("partial-failure-rerun", Map.of("codeSha256", sha))) {
-      MavenBuild.Result r = mvn(build, aws, "deploy", REGION);
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(sha256(Files.readAllBytes(zip()))).isEqualTo(sha);
       assertThat(aws.unmatched()).isEmpty();
@@ -312,7 +354,10 @@ class AwsDeployIT {
               "Lambda CreateEventSourceMapping orders-on-order",
               "Lambda CreateFunction orders-on-upload",
               "Lambda AddPermission orders-on-upload",
-              "S3 PutBucketNotificationConfiguration uploads");
+              "S3 PutBucketNotificationConfiguration uploads",
+              // a function of the app that left the project goes; prod's orders-prod-get stays
+              "Lambda DeleteFunctionUrlConfig orders-retired",
+              "Lambda DeleteFunction orders-retired");
       List<String> accepted = new ArrayList<>();
       for (List<AwsCall> run : List.of(first, second)) {
         run.stream()
@@ -324,7 +369,9 @@ class AwsDeployIT {
           .containsExactlyInAnyOrderElementsOf(
               FUNCTIONS.keySet().stream().map(f -> "orders-" + f).toList());
       assertThat(r.output())
-          .contains("unchanged function     orders-get", "unchanged url          orders-get");
+          .contains("unchanged function     orders-get", "unchanged url          orders-get")
+          .contains("The function orders-retired left the project: removing it")
+          .contains("deleted   function     orders-retired");
     }
   }
 
@@ -334,7 +381,14 @@ class AwsDeployIT {
     String teamRole = "arn:aws:iam::" + ACCOUNT + ":role/team-lambda-role";
     try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
       MavenBuild.Result r =
-          mvn(build, aws, "skyhop:remove", REGION, "-Dskyhop.aws.role=" + teamRole);
+          mvn(
+              build,
+              aws,
+              "skyhop:remove",
+              REGION,
+              "-Dskyhop.aws.role=" + teamRole,
+              BOUND[0],
+              BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(aws.unmatched()).isEmpty();
       List<AwsCall> calls = aws.calls();
@@ -354,7 +408,7 @@ class AwsDeployIT {
           .contains("Leaving the execution role " + teamRole + " (skyhop.aws.role)");
     }
     try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
-      MavenBuild.Result r = mvn(build, aws, "skyhop:remove", REGION);
+      MavenBuild.Result r = mvn(build, aws, "skyhop:remove", REGION, BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       List<AwsCall> calls = aws.calls();
       AwsExpectations.appRemoved(calls);
@@ -363,10 +417,12 @@ class AwsDeployIT {
           .containsExactly(
               "IAM DetachRolePolicy orders-skyhop-role",
               "IAM DetachRolePolicy orders-skyhop-role",
+              "IAM DeleteRolePolicy orders-skyhop-role",
               "IAM DeleteRole orders-skyhop-role");
     }
     try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
-      MavenBuild.Result r = mvn(build, aws, "skyhop:remove", REGION, "-Dskyhop.stage=dev");
+      MavenBuild.Result r =
+          mvn(build, aws, "skyhop:remove", REGION, "-Dskyhop.stage=dev", BOUND[0], BOUND[1]);
       assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
       assertThat(aws.unmatched()).isEmpty();
       assertThat(writes(aws.calls()))
@@ -383,8 +439,80 @@ class AwsDeployIT {
     }
   }
 
+  /**
+   * The app's own queue and bucket, through real Maven builds: {@code mvn deploy} creates the queue
+   * with its dead-letter queue in ElasticMQ and the private, encrypted bucket in S3Mock, tagged,
+   * wires the mapping and the notification to them, and records them as owned; {@code
+   * skyhop:remove} deletes them after the functions.
+   */
   @Test
   @Order(4)
+  void deployCreatesTheAppsQueueAndBucketInTheEmulatorsAndRemoveDeletesThem() throws Exception {
+    String bucket = io.skyhop.tooling.naming.Naming.of("orders").aws().bucket(ACCOUNT, "uploads");
+    try (AwsEmulators emulators = AwsEmulators.start("us-east-1", ACCOUNT);
+        AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+      String[] data = {
+        "-Dskyhop.aws.endpoint.sqs=" + emulators.sqs().endpoint(),
+        "-Dskyhop.aws.endpoint.s3=" + emulators.s3().endpoint()
+      };
+      MavenBuild.Result r = mvn(build, aws, "deploy", REGION, data[0], data[1]);
+      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+      assertThat(aws.unmatched()).isEmpty();
+      assertThat(r.output())
+          .contains("created   queue        orders-orders-dlq (dead-letter queue)")
+          .contains(
+              "created   queue        orders-orders (redrive to orders-orders-dlq after 5 receives)")
+          .contains("created   bucket       " + bucket + " (private, SSE-S3, tagged)")
+          .contains("SQS arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders")
+          .contains("S3 bucket " + bucket + " s3:ObjectCreated:*");
+      assertThat(
+              aws.calls().stream()
+                  .filter(c -> c.operation().equals("CreateEventSourceMapping"))
+                  .map(c -> c.body().get("EventSourceArn").getAsString()))
+          .containsExactly("arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders");
+      assertThat(emulators.sqs().calls().stream().filter(c -> c.contains("CreateQueue")))
+          .containsExactly(
+              "POST / AmazonSQS.CreateQueue orders-orders-dlq",
+              "POST / AmazonSQS.CreateQueue orders-orders");
+      assertThat(emulators.s3().calls())
+          .contains("PUT /" + bucket, "PUT /" + bucket + "?notification");
+      JsonObject record = record();
+      List<String> owned = new ArrayList<>();
+      record
+          .getAsJsonArray("resources")
+          .forEach(
+              x ->
+                  owned.add(
+                      x.getAsJsonObject().get("kind").getAsString()
+                          + " "
+                          + x.getAsJsonObject().get("physicalId").getAsString()
+                          + " "
+                          + x.getAsJsonObject().get("owned").getAsBoolean()));
+      assertThat(owned)
+          .containsExactly(
+              "dead-letter queue arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders-dlq true",
+              "queue arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders-orders true",
+              "bucket arn:aws:s3:::" + bucket + " true");
+
+      try (AwsStubs removeStubs = AwsStubs.serve("remove", Map.of())) {
+        emulators.sqs().clearCalls();
+        emulators.s3().clearCalls();
+        MavenBuild.Result removed =
+            mvn(build, removeStubs, "skyhop:remove", REGION, data[0], data[1]);
+        assertThat(removed.succeeded()).as(removed + "\n" + removed.output()).isTrue();
+        assertThat(emulators.sqs().calls().stream().filter(c -> c.contains("DeleteQueue")))
+            .containsExactly(
+                "POST / AmazonSQS.DeleteQueue orders-orders",
+                "POST / AmazonSQS.DeleteQueue orders-orders-dlq");
+        assertThat(emulators.s3().calls())
+            .as("the notification to the removed function goes, then the empty bucket")
+            .contains("PUT /" + bucket + "?notification", "DELETE /" + bucket);
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void missingRegionCredentialsOrTargetFailBeforeAnyCall() throws Exception {
     if (!Files.isRegularFile(zip())) {
       assertThat(build.run(TIMEOUT, "package", "-DskipTests", "-Dspotless.apply.skip").succeeded())
@@ -431,6 +559,9 @@ class AwsDeployIT {
     List<String> args = new ArrayList<>(List.of(goalsAndFlags));
     args.add("-Dskyhop.target=aws");
     args.add("-Dskyhop.aws.endpoint=" + stubs.endpoint());
+    if (args.stream().noneMatch(a -> a.startsWith("-Dskyhop.aws.endpoint.sqs="))) {
+      args.add("-Dskyhop.aws.endpoint.sqs=" + sqs.front().endpoint());
+    }
     // only what a deploy to aws needs: the aws package, not the example's unit tests
     args.add("-Dskyhop.targets=aws");
     args.add("-DskipTests");

@@ -42,8 +42,9 @@ final class AwsExpectations {
   private AwsExpectations() {}
 
   /**
-   * The role: looked up first, created with the Lambda trust policy, three managed policies (basic
-   * execution, X-Ray write for active tracing, the SQS poller).
+   * The role: looked up first, created with the Lambda trust policy, the basic execution policy
+   * and X-Ray write for active tracing (queue and bucket access is the inline policy naming their
+   * ARNs).
    */
   static void roleCreated(List<AwsCall> calls) {
     assertThat(calls.get(0).label()).isEqualTo("IAM GetRole orders-skyhop-role");
@@ -59,8 +60,20 @@ final class AwsExpectations {
                 .map(c -> c.form().get("PolicyArn")))
         .containsExactly(
             "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-            "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess",
-            "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
+            "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess");
+    AwsCall policy = single(calls, c -> c.operation().equals("PutRolePolicy"));
+    assertThat(policy.form()).containsEntry("PolicyName", "skyhop-app-resources");
+    assertThat(JsonParser.parseString(policy.form().get("PolicyDocument")))
+        .as("exactly the app's queue and bucket, no '*' resource")
+        .isEqualTo(
+            JsonParser.parseString(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SkyhopQueues\",\"Effect\":"
+                    + "\"Allow\",\"Action\":[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\","
+                    + "\"sqs:GetQueueAttributes\",\"sqs:ChangeMessageVisibility\"],\"Resource\":"
+                    + "[\"arn:aws:sqs:us-east-1:"
+                    + ACCOUNT
+                    + ":orders\"]},{\"Sid\":\"SkyhopBucketObjects\",\"Effect\":\"Allow\",\"Action\":"
+                    + "[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::uploads/*\"]}]}"));
   }
 
   /**

@@ -123,7 +123,7 @@ class GcpDeployIT {
                     c ->
                         c.contains("orders-get")
                             || c.contains("generateUploadUrl")
-                            || c.startsWith("PUT"))
+                            || c.startsWith("PUT /gcf-"))
                 .limit(5))
         .containsExactly(
             "GET " + P + "/functions/orders-get",
@@ -157,7 +157,24 @@ class GcpDeployIT {
     assertThat(result.output())
         .contains(
             "created   get                      https://orders-get-abc123-ew.a.run.app/orders/{id}")
-        .contains("created   on-order                 Pub/Sub topic projects/demo/topics/orders");
+        .contains(
+            "created   on-order                 Pub/Sub topic projects/demo/topics/orders-orders");
+    // the queue's topic and the storage trigger's bucket, created once and labelled
+    List<LoggedRequest> topics = stubs.find("PUT", "/v1/projects/demo/topics/.*");
+    assertThat(topics)
+        .extracting(GcpStubs::path)
+        .containsExactly("/v1/projects/demo/topics/orders-orders");
+    assertThat(json(topics.get(0).getBodyAsString()))
+        .isEqualTo(json("{\"labels\":{\"skyhop-app\":\"orders\"}}"));
+    List<LoggedRequest> buckets = stubs.find("POST", "/storage/v1/b");
+    assertThat(buckets).hasSize(1);
+    assertThat(json(buckets.get(0).getBodyAsString()))
+        .isEqualTo(
+            json(
+                "{\"name\":\"orders-uploads-e0789338\",\"location\":\"EUROPE-WEST1\","
+                    + "\"iamConfiguration\":{\"uniformBucketLevelAccess\":{\"enabled\":true},"
+                    + "\"publicAccessPrevention\":\"enforced\"},"
+                    + "\"labels\":{\"skyhop-app\":\"orders\"}}"));
     JsonObject record = json(project.record()).getAsJsonObject();
     assertThat(record.get("target").getAsString()).isEqualTo("gcp");
     assertThat(record.getAsJsonArray("functions")).hasSize(6);
@@ -179,6 +196,23 @@ class GcpDeployIT {
     assertAuthorization();
     assertThat(stubs.calls()).allSatisfy(c -> assertThat(c).matches("GET .*|POST /token"));
     assertThat(result.output()).contains("unchanged get ");
+  }
+
+  @Test
+  @Order(2)
+  void aRedeployDeletesTheAppsFunctionsThatLeftTheProjectAndNoOtherStages() throws Exception {
+    String deployed = GcpOrdersProject.codeLabel(project.packagedZip());
+    stubs.load(Map.of("codeSha", deployed), "deployed", "departed");
+
+    MavenBuild.Result result = project.deploy();
+
+    GcpOrdersProject.assertGreen(result);
+    assertThat(stubs.calls().stream().filter(c -> !c.matches("GET .*|POST /token")))
+        .as("orders-retired goes; orders-prod-get (stage prod) stays")
+        .containsExactly("DELETE " + P + "/functions/orders-retired");
+    assertThat(result.output())
+        .contains("The function orders-retired left the project: removing it")
+        .contains("deleting function orders-retired");
   }
 
   @Test
@@ -339,7 +373,27 @@ class GcpDeployIT {
             "DELETE " + P + "/functions/orders-explode",
             "DELETE " + P + "/functions/orders-nightly",
             "DELETE " + P + "/functions/orders-on-order",
-            "DELETE " + P + "/functions/orders-on-upload");
+            "DELETE " + P + "/functions/orders-on-upload",
+            "DELETE /v1/projects/demo/topics/orders-orders");
+    assertThat(result.output())
+        .contains(
+            "gcp: bucket orders-uploads-e0789338 still holds objects and is kept. Fix: empty it,"
+                + " or run remove with -Dskyhop.remove.data=true to delete it with its objects");
+  }
+
+  @Test
+  @Order(8)
+  void removeWithRemoveDataDeletesTheBucketsObjectsThenTheBucket() {
+    stubs.load(Map.of(), "remove");
+
+    MavenBuild.Result result =
+        project.run(project.common(), "-Dskyhop.remove.data=true", "skyhop:remove");
+
+    GcpOrdersProject.assertGreen(result);
+    assertThat(stubs.calls().stream().filter(c -> c.startsWith("DELETE /storage")))
+        .containsExactly(
+            "DELETE /storage/v1/b/orders-uploads-e0789338/o/2026%2F12%2Freceipt.pdf",
+            "DELETE /storage/v1/b/orders-uploads-e0789338");
   }
 
   @Test

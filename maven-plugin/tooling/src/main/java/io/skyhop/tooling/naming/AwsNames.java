@@ -70,6 +70,16 @@ public final class AwsNames {
         logical);
   }
 
+  /** The beginning of every bucket name of the app and stage, to find them among an account's. */
+  public String bucketPrefix() {
+    return Naming.dnsSafe(naming.prefix());
+  }
+
+  /** The beginning of every queue name of the app and stage: {@code <prefix>-}. */
+  public String queuePrefix() {
+    return naming.prefix() + "-";
+  }
+
   /** The tags of every resource Skyhop owns: {@code skyhop:app}, {@code skyhop:stage}. */
   public java.util.Map<String, String> tags() {
     return naming.tags(TAG_PREFIX);

@@ -40,10 +40,10 @@ public final class AwsInvoke {
             .credentialsProvider(credentials)
             .httpClient(UrlConnectionHttpClient.builder().build())
             // an endpoint override (emulator, test stub) cannot serve bucket host names
-            .forcePathStyle(aws.endpoint().isPresent());
-    aws.endpoint().ifPresent(sqs::endpointOverride);
+            .forcePathStyle(aws.endpoint("s3").isPresent());
+    aws.endpoint("sqs").ifPresent(sqs::endpointOverride);
     aws.endpoint().ifPresent(lambda::endpointOverride);
-    aws.endpoint().ifPresent(s3::endpointOverride);
+    aws.endpoint("s3").ifPresent(s3::endpointOverride);
     return new AwsRemote(
         credentials, aws.region(), sqs.build(), lambda.build(), s3.build(), aws.names());
   }

@@ -92,8 +92,9 @@ final class AwsCalls {
   private static String fix(int status, String code) {
     if (status == 403 || code.contains("AccessDenied") || code.contains("Unauthorized")) {
       return "give the identity of the AWS default credential chain permission for this call"
-          + " (lambda:*, iam:GetRole/CreateRole/AttachRolePolicy/PassRole, events:*,"
-          + " s3:Get/PutBucketNotification), then re-run";
+          + " (lambda:*, iam:GetRole/CreateRole/AttachRolePolicy/PassRole/GetRolePolicy/"
+          + "PutRolePolicy, events:*, sqs:* and s3:* on the app's queues and buckets), then"
+          + " re-run";
     }
     if (code.contains("InvalidClientTokenId")
         || code.contains("SignatureDoesNotMatch")

@@ -1,6 +1,8 @@
 package io.skyhop.tooling.deploy.aws;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -13,12 +15,14 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients of one deploy: Lambda, IAM, EventBridge and S3, signed with the default
+ * The SDK clients of one deploy: Lambda, IAM, EventBridge, S3 and SQS, signed with the default
  * credential chain, retrying throttling and 5xx with the SDK's standard strategy (5 attempts,
  * exponential backoff with jitter), over the JDK's HTTP client, all pointed at {@code
- * skyhop.aws.endpoint} when it is set.
+ * skyhop.aws.endpoint} when it is set (S3 and SQS at {@code skyhop.aws.endpoint.s3} / {@code .sqs}
+ * when those are set).
  */
 final class AwsClients implements AutoCloseable {
   /** Attempts per call, the first included, for throttling (429), 5xx and I/O errors. */
@@ -29,6 +33,7 @@ final class AwsClients implements AutoCloseable {
   final IamClient iam;
   final EventBridgeClient events;
   final S3Client s3;
+  final SqsClient sqs;
 
   AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
     this.http =
@@ -37,23 +42,28 @@ final class AwsClients implements AutoCloseable {
             .socketTimeout(Duration.ofSeconds(60))
             .build();
     Region region = Region.of(settings.region());
-    this.lambda = configure(LambdaClient.builder(), settings, credentials).region(region).build();
+    Optional<URI> common = settings.endpoint();
+    this.lambda = configure(LambdaClient.builder(), common, credentials).region(region).build();
     this.iam =
-        configure(IamClient.builder(), settings, credentials)
+        configure(IamClient.builder(), common, credentials)
             .region(iamRegion(settings.region(), settings.endpoint().isPresent()))
             .build();
     this.events =
-        configure(EventBridgeClient.builder(), settings, credentials).region(region).build();
+        configure(EventBridgeClient.builder(), common, credentials).region(region).build();
     this.s3 =
-        configure(S3Client.builder(), settings, credentials)
+        configure(S3Client.builder(), settings.endpoint("s3"), credentials)
             .region(region)
             // an endpoint override (emulator, test stub) cannot serve bucket host names
-            .forcePathStyle(settings.endpoint().isPresent())
+            .forcePathStyle(settings.endpoint("s3").isPresent())
+            .build();
+    this.sqs =
+        configure(SqsClient.builder(), settings.endpoint("sqs"), credentials)
+            .region(region)
             .build();
   }
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
-      B builder, AwsSettings settings, AwsCredentialsProvider credentials) {
+      B builder, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
     builder.credentialsProvider(credentials);
     builder.overrideConfiguration(
         ClientOverrideConfiguration.builder()
@@ -63,7 +73,7 @@ final class AwsClients implements AutoCloseable {
                     .build())
             .apiCallTimeout(Duration.ofMinutes(5))
             .build());
-    settings.endpoint().ifPresent(builder::endpointOverride);
+    endpoint.ifPresent(builder::endpointOverride);
     builder.httpClient(http);
     return builder;
   }
@@ -88,6 +98,7 @@ final class AwsClients implements AutoCloseable {
     iam.close();
     events.close();
     s3.close();
+    sqs.close();
     http.close();
   }
 }

@@ -105,10 +105,13 @@ public final class AwsDeployer implements Deployer {
             + ")");
     try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
         AwsClients clients = new AwsClients(settings, credentials)) {
-      boolean needsSqs =
-          manifest.functions().stream().anyMatch(f -> "queue".equals(f.triggerType()));
-      ExecutionRole.Resolved role = new ExecutionRole(clients.iam, settings, log).ensure(needsSqs);
+      ExecutionRole.Resolved role = new ExecutionRole(clients.iam, settings, log).ensure();
       Optional<String> account = role.arn().map(Arns::account);
+      AwsAppResources.Ensured resources =
+          new AwsAppResources(clients, settings, log)
+              .ensure(manifest, account.orElse(AwsResources.UNKNOWN_ACCOUNT));
+      AppPolicy.apply(
+          clients.iam, settings, role.arn(), resources.queueArns(), resources.bucketArns(), log);
       List<String> secrets =
           SecretGrant.resources(
               manifest,
@@ -128,6 +131,10 @@ public final class AwsDeployer implements Deployer {
       }
       List<DeployResult.Function> results =
           deployFunctions(request, settings, manifest, code, clients, log, role);
+      new AwsRemover(clients, settings, log, pacer)
+          .removeDeparted(
+              Set.copyOf(results.stream().map(DeployResult.Function::resource).toList()),
+              buckets(request, settings));
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("region", settings.region());
       fnAccountOf(results).or(() -> account).ifPresent(a -> details.put("account", a));
@@ -135,14 +142,12 @@ public final class AwsDeployer implements Deployer {
       details.put("roleManagedBySkyhop", settings.role().isEmpty());
       details.put("package", zip.toString());
       details.put("codeSha256", code.sha256());
-      String recordAccount =
-          details.containsKey("account") ? (String) details.get("account") : "<account>";
       return new DeployResult(
           "aws",
           settings.app(),
           settings.naming().stageLabel(),
           results,
-          settings.resources().describe(manifest, recordAccount),
+          resources.records(),
           details);
     }
   }
@@ -237,8 +242,16 @@ public final class AwsDeployer implements Deployer {
             + settings.endpoint().map(e -> " via " + e).orElse(""));
     try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
         AwsClients clients = new AwsClients(settings, credentials)) {
+      Set<String> bound = boundNames(settings);
+      AwsAppResources resources = new AwsAppResources(clients, settings, log);
+      List<String> owned = resources.ownedBuckets(bound);
+      buckets.addAll(owned);
       List<String> removed = new AwsRemover(clients, settings, log, pacer).remove(buckets);
       log.info((request.dryRun() ? "Would remove " : "Removed ") + removed.size() + " functions");
+      resources.remove(
+          bound,
+          owned,
+          request.settings().get(AppBuckets.REMOVE_DATA).map(Boolean::parseBoolean).orElse(false));
     }
     Path record = request.recordFile();
     if (!request.dryRun()) {
@@ -246,14 +259,26 @@ public final class AwsDeployer implements Deployer {
     }
   }
 
-  /** Buckets of the manifest's storage functions and of the last deploy's record. */
+  /** The names of the queues and buckets bound with {@code skyhop.resources.<logical>}. */
+  private static Set<String> boundNames(AwsSettings settings) {
+    Set<String> names = new LinkedHashSet<>();
+    settings
+        .bindings()
+        .bound()
+        .values()
+        .forEach(v -> names.add(v.substring(v.lastIndexOf(':') + 1)));
+    return names;
+  }
+
+  /** Bound buckets of the manifest's storage functions and buckets of the last deploy's record. */
   private static Set<String> buckets(DeployRequest request, AwsSettings settings)
       throws IOException {
     Set<String> buckets = new LinkedHashSet<>();
     if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
       for (DeployManifest.Function f : read(request).functions()) {
-        if ("storage".equals(f.triggerType())) {
-          buckets.add(settings.resources().bucket(String.valueOf(f.trigger().get("bucket"))));
+        String logical = String.valueOf(f.trigger().get("bucket"));
+        if ("storage".equals(f.triggerType()) && settings.resources().bound(logical)) {
+          buckets.add(settings.resources().bucket(logical, AwsResources.UNKNOWN_ACCOUNT));
         }
       }
     }

@@ -41,10 +41,32 @@ final class AwsRemover {
    * @return the names of the functions removed
    */
   List<String> remove(Set<String> buckets) {
-    List<FunctionConfiguration> owned = owned();
+    List<FunctionConfiguration> owned = owned(true);
     if (owned.isEmpty()) {
       log.info("No Lambda function of the app " + settings.app() + " in " + settings.region());
     }
+    List<String> removed = removeFunctions(owned, buckets);
+    new ExecutionRole(clients.iam, settings, log).remove();
+    return removed;
+  }
+
+  /**
+   * On deploy: removes the functions of the app and stage that the project no longer has, with
+   * their triggers; never another app's or stage's.
+   *
+   * @param kept the Lambda names of the project's functions
+   * @param buckets the buckets the departed functions may have notifications in
+   * @return the names of the functions removed
+   */
+  List<String> removeDeparted(Set<String> kept, Set<String> buckets) {
+    List<FunctionConfiguration> departed =
+        owned(false).stream().filter(f -> !kept.contains(f.functionName())).toList();
+    departed.forEach(
+        f -> log.info("The function " + f.functionName() + " left the project: removing it"));
+    return departed.isEmpty() ? List.of() : removeFunctions(departed, buckets);
+  }
+
+  private List<String> removeFunctions(List<FunctionConfiguration> owned, Set<String> buckets) {
     Set<String> arns = Set.copyOf(owned.stream().map(FunctionConfiguration::functionArn).toList());
     for (String bucket : buckets) {
       new BucketNotifications(clients.s3, permissions, log, settings.resources())
@@ -61,7 +83,6 @@ final class AwsRemover {
       functions.delete(f.functionName());
       removed.add(f.functionName());
     }
-    new ExecutionRole(clients.iam, settings, log).remove();
     return removed;
   }
 
@@ -70,7 +91,7 @@ final class AwsRemover {
   }
 
   /** The functions named {@code <app>-…} whose tag {@code skyhop:app} names the app. */
-  private List<FunctionConfiguration> owned() {
+  private List<FunctionConfiguration> owned(boolean explain) {
     String prefix = settings.app() + "-";
     List<String> candidates =
         AwsCalls.call(
@@ -86,6 +107,8 @@ final class AwsRemover {
       Map<String, String> tags = f.map(GetFunctionResponse::tags).orElse(Map.of());
       if (f.isPresent() && settings.owns(tags)) {
         owned.add(f.get().configuration());
+      } else if (!explain) {
+        continue;
       } else if (f.isPresent() && !settings.app().equals(tags.get(FunctionSpec.APP_TAG))) {
         log.info(
             "Leaving "

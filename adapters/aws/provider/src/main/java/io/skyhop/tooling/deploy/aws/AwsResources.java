@@ -1,20 +1,19 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.deploy.DeployManifest;
-import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.ResourceBindings;
-import java.util.ArrayList;
+import io.skyhop.tooling.naming.AwsNames;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The queues and buckets the app's triggers use on AWS. A logical name bound with {@code
- * skyhop.resources.<logical>} (an SQS queue ARN, an S3 bucket ARN) is used as is; otherwise the
- * queue or bucket of that name in the deploy's region and account must exist. Skyhop owns none of
- * them: it never creates, changes or deletes a queue or bucket.
+ * The queues and buckets the app's triggers use on AWS, by logical name. A logical name bound with
+ * {@code skyhop.resources.<logical>} (an SQS queue ARN, an S3 bucket ARN) is used as is and never
+ * created, changed or deleted; any other is the app's own, under the naming module's physical name
+ * ({@code <app>[-<stage>]-<queue>}, {@code <app>[-<stage>]-<bucket>-<hash>}), created and removed
+ * by {@link AwsAppResources}.
  */
 final class AwsResources {
   private static final Pattern QUEUE_ARN =
@@ -22,12 +21,17 @@ final class AwsResources {
   private static final Pattern BUCKET_ARN =
       Pattern.compile("arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+  /** Stands for the account id before it is known (a dry run of a new app). */
+  static final String UNKNOWN_ACCOUNT = "<account>";
+
   private final ResourceBindings bindings;
   private final String region;
+  private final AwsNames names;
 
-  AwsResources(ResourceBindings bindings, String region) {
+  AwsResources(ResourceBindings bindings, String region, AwsNames names) {
     this.bindings = bindings;
     this.region = region;
+    this.names = names;
   }
 
   /**
@@ -36,16 +40,16 @@ final class AwsResources {
    * @throws io.skyhop.tooling.ConfigurationException naming {@code skyhop.resources.<logical>}
    */
   void validate(DeployManifest manifest) {
-    for (DeployManifest.Function f : manifest.functions()) {
-      if ("queue".equals(f.triggerType())) {
-        queueArn(logical(f, "queue"), "<account>");
-      } else if ("storage".equals(f.triggerType())) {
-        bucket(logical(f, "bucket"));
-      }
-    }
+    queues(manifest).forEach(q -> queueArn(q, UNKNOWN_ACCOUNT));
+    buckets(manifest).forEach(b -> bucket(b, UNKNOWN_ACCOUNT));
   }
 
-  /** The ARN of a logical queue: the bound ARN, or the queue of that name in the account. */
+  /** Whether the user brought the resource of this logical name. */
+  boolean bound(String logical) {
+    return bindings.get(logical).isPresent();
+  }
+
+  /** The ARN of a logical queue: the bound ARN, or the app's queue in the account. */
   String queueArn(String logical, String account) {
     return bindings
         .get(logical)
@@ -57,11 +61,14 @@ final class AwsResources {
                     QUEUE_ARN,
                     "an SQS queue ARN",
                     "arn:aws:sqs:<region>:<account>:<queue>"))
-        .orElseGet(() -> Arns.queue(region, account, logical));
+        .orElseGet(() -> Arns.queue(region, account, names.queue(logical)));
   }
 
-  /** The name of a logical bucket: the bound bucket's, or the logical name. */
-  String bucket(String logical) {
+  /**
+   * The name of a logical bucket: the bound bucket's, or the app's (its hash covers the account, so
+   * before the account is known it is a placeholder).
+   */
+  String bucket(String logical, String account) {
     return bindings
         .get(logical)
         .map(
@@ -69,36 +76,36 @@ final class AwsResources {
                 ResourceBindings.check(
                     logical, arn, BUCKET_ARN, "an S3 bucket ARN", "arn:aws:s3:::<bucket>"))
         .map(arn -> arn.substring(arn.lastIndexOf(':') + 1))
-        .orElse(logical);
+        .orElseGet(
+            () ->
+                UNKNOWN_ACCOUNT.equals(account)
+                    ? "<bucket " + logical + ">"
+                    : names.bucket(account, logical));
   }
 
   /** The ARN of a logical bucket. */
-  String bucketArn(String logical) {
-    return Arns.bucket(region, bucket(logical));
+  String bucketArn(String logical, String account) {
+    return Arns.bucket(region, bucket(logical, account));
   }
 
-  /** The queues and buckets of the manifest, for the deploy record: none is Skyhop's. */
-  List<DeployResult.Resource> describe(DeployManifest manifest, String account) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<DeployResult.Resource> resources = new ArrayList<>();
+  /** The logical queues of the manifest's queue functions, in order, once each. */
+  static Set<String> queues(DeployManifest manifest) {
+    return logicals(manifest, "queue", "queue");
+  }
+
+  /** The logical buckets of the manifest's storage functions, in order, once each. */
+  static Set<String> buckets(DeployManifest manifest) {
+    return logicals(manifest, "storage", "bucket");
+  }
+
+  private static Set<String> logicals(DeployManifest manifest, String type, String key) {
+    Set<String> names = new LinkedHashSet<>();
     for (DeployManifest.Function f : manifest.functions()) {
-      if ("queue".equals(f.triggerType()) && seen.add("queue " + logical(f, "queue"))) {
-        String logical = logical(f, "queue");
-        resources.add(resource(logical, "queue", queueArn(logical, account)));
-      } else if ("storage".equals(f.triggerType()) && seen.add("bucket " + logical(f, "bucket"))) {
-        String logical = logical(f, "bucket");
-        resources.add(resource(logical, "bucket", bucketArn(logical)));
+      if (type.equals(f.triggerType())) {
+        Map<String, Object> trigger = f.trigger();
+        names.add(String.valueOf(trigger.get(key)));
       }
     }
-    return resources;
-  }
-
-  private DeployResult.Resource resource(String logical, String kind, String id) {
-    return new DeployResult.Resource(logical, kind, id, false, DeployResult.Action.UNCHANGED);
-  }
-
-  private static String logical(DeployManifest.Function f, String key) {
-    Map<String, Object> trigger = f.trigger();
-    return String.valueOf(trigger.get(key));
+    return names;
   }
 }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *     creates and reuses {@link #createdRoleName()}
  * @param naming the app and stage ({@code skyhop.stage}) every name derives from
  * @param bindings the queues and buckets the user brings ({@code skyhop.resources.<logical>})
+ * @param serviceEndpoints per-service endpoint overrides ({@code skyhop.aws.endpoint.sqs}, {@code
+ *     skyhop.aws.endpoint.s3}), e.g. to reach ElasticMQ and S3Mock while the control plane is
+ *     stubbed
  */
 public record AwsSettings(
     String app,
@@ -28,7 +31,8 @@ public record AwsSettings(
     Optional<URI> endpoint,
     Optional<String> role,
     Naming naming,
-    ResourceBindings bindings) {
+    ResourceBindings bindings,
+    java.util.Map<String, URI> serviceEndpoints) {
   /** The property naming the region. */
   public static final String REGION = "skyhop.region";
 
@@ -83,11 +87,29 @@ public record AwsSettings(
         endpoint(settings),
         role,
         new Naming(app, settings.get(Naming.STAGE)),
-        ResourceBindings.of(settings));
+        ResourceBindings.of(settings),
+        serviceEndpoints(settings));
+  }
+
+  private static java.util.Map<String, URI> serviceEndpoints(Settings settings) {
+    java.util.Map<String, URI> endpoints = new java.util.TreeMap<>();
+    for (String service : java.util.List.of("sqs", "s3")) {
+      endpoint(settings, ENDPOINT + "." + service).ifPresent(e -> endpoints.put(service, e));
+    }
+    return endpoints;
+  }
+
+  /** The endpoint override of one service ({@code sqs}, {@code s3}): its own, or the common one. */
+  public Optional<URI> endpoint(String service) {
+    return Optional.ofNullable(serviceEndpoints.get(service)).or(this::endpoint);
   }
 
   private static Optional<URI> endpoint(Settings settings) {
-    Optional<String> value = settings.get(ENDPOINT);
+    return endpoint(settings, ENDPOINT);
+  }
+
+  private static Optional<URI> endpoint(Settings settings, String property) {
+    Optional<String> value = settings.get(property);
     if (value.isEmpty()) {
       return Optional.empty();
     }
@@ -100,7 +122,7 @@ public record AwsSettings(
       return Optional.of(uri);
     } catch (URISyntaxException e) {
       throw new ConfigurationException(
-          ENDPOINT,
+          property,
           value.get(),
           "is not an http(s) URL. Fix: use e.g. http://127.0.0.1:4566, or leave it unset for AWS");
     }
@@ -108,7 +130,7 @@ public record AwsSettings(
 
   /** The queues and buckets the triggers use. */
   AwsResources resources() {
-    return new AwsResources(bindings, region);
+    return new AwsResources(bindings, region, names());
   }
 
   /** The AWS names of the app and stage. */

@@ -44,7 +44,7 @@ final class BucketNotifications {
   /** Ensures the permission, then the notification (S3 checks the permission when it is put). */
   Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
     String logical = String.valueOf(trigger.get("bucket"));
-    String bucket = resources.bucket(logical);
+    String bucket = resources.bucket(logical, fn.accountOrPlaceholder());
     List<String> events = events(trigger);
     Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.name());
     boolean changed =
@@ -56,7 +56,7 @@ final class BucketNotifications {
                 .statementId("skyhop-s3-" + bucket)
                 .action("lambda:InvokeFunction")
                 .principal("s3.amazonaws.com")
-                .sourceArn(resources.bucketArn(logical))
+                .sourceArn(resources.bucketArn(logical, fn.accountOrPlaceholder()))
                 .sourceAccount(fn.accountOrPlaceholder())
                 .build());
     LambdaFunctionConfiguration desired =

@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * The execution role of the app's functions: the one {@code skyhop.aws.role} names (never touched),
  * or {@code <app>-skyhop-role}, created with the Lambda trust policy and the basic execution policy
- * (plus the SQS poller policy when a function has a queue trigger) and reused after.
+ * and reused after. Queue and bucket access is {@link AppPolicy}'s inline policy naming exactly the
+ * app's ARNs; the managed SQS poller policy (on every queue) that older versions attached is
+ * detached.
  */
 final class ExecutionRole {
   /** Lets Lambda assume the role. */
@@ -24,7 +26,7 @@ final class ExecutionRole {
   /** CloudWatch Logs. */
   static final String BASIC = "service-role/AWSLambdaBasicExecutionRole";
 
-  /** What an SQS event source mapping needs to poll the queue. */
+  /** What older versions attached for queue triggers: SQS on every queue ({@code *}). */
   static final String SQS = "service-role/AWSLambdaSQSQueueExecutionRole";
 
   /** X-Ray active tracing: {@code xray:PutTraceSegments} and {@code PutTelemetryRecords} only. */
@@ -49,12 +51,8 @@ final class ExecutionRole {
    */
   record Resolved(Optional<String> arn, boolean created, boolean managed) {}
 
-  /**
-   * Finds, creates or completes the role.
-   *
-   * @param needsSqs whether a function has a queue trigger
-   */
-  Resolved ensure(boolean needsSqs) {
+  /** Finds, creates or completes (and narrows) the role. */
+  Resolved ensure() {
     if (settings.role().isPresent()) {
       log.line(
           PlanLog.Change.UNCHANGED,
@@ -67,9 +65,6 @@ final class ExecutionRole {
     List<String> policies = new ArrayList<>();
     policies.add(Arns.managedPolicy(settings.region(), BASIC));
     policies.add(Arns.managedPolicy(settings.region(), XRAY));
-    if (needsSqs) {
-      policies.add(Arns.managedPolicy(settings.region(), SQS));
-    }
     Optional<Role> existing = find(name);
     if (existing.isEmpty()) {
       log.line(PlanLog.Change.CREATE, "role", name, "Lambda trust policy, " + names(policies));
@@ -107,15 +102,26 @@ final class ExecutionRole {
           "exists without the tag " + FunctionSpec.APP_TAG + "=" + settings.app() + ", used as is");
       return new Resolved(Optional.of(existing.get().arn()), false, false);
     }
+    List<String> attached = attached(name);
     List<String> missing = new ArrayList<>(policies);
-    missing.removeAll(attached(name));
+    missing.removeAll(attached);
+    List<String> stale =
+        attached.stream().filter(Arns.managedPolicy(settings.region(), SQS)::equals).toList();
+    List<String> changes = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      changes.add("attach " + names(missing));
+    }
+    if (!stale.isEmpty()) {
+      changes.add("detach " + names(stale));
+    }
     log.line(
-        missing.isEmpty() ? PlanLog.Change.UNCHANGED : PlanLog.Change.UPDATE,
+        changes.isEmpty() ? PlanLog.Change.UNCHANGED : PlanLog.Change.UPDATE,
         "role",
         name,
-        missing.isEmpty() ? "" : "attach " + names(missing));
+        String.join(", ", changes));
     if (!log.dryRun()) {
       missing.forEach(p -> attach(name, p));
+      stale.forEach(p -> detach(name, p));
     }
     return new Resolved(Optional.of(existing.get().arn()), false, true);
   }
@@ -145,9 +151,15 @@ final class ExecutionRole {
     for (String policy : attached(name)) {
       log.line(PlanLog.Change.DELETE, "attachment", name + " " + policy, "");
       if (!log.dryRun()) {
+        detach(name, policy);
+      }
+    }
+    for (String policy : inline(name)) {
+      log.line(PlanLog.Change.DELETE, "policy", name + " " + policy, "");
+      if (!log.dryRun()) {
         AwsCalls.call(
-            "IAM DetachRolePolicy " + name,
-            () -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(policy)));
+            "IAM DeleteRolePolicy " + name + " " + policy,
+            () -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
       }
     }
     log.line(PlanLog.Change.DELETE, "role", name, "");
@@ -176,6 +188,18 @@ final class ExecutionRole {
             iam.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies().stream()
                 .map(AttachedPolicy::policyArn)
                 .toList());
+  }
+
+  private List<String> inline(String name) {
+    return AwsCalls.call(
+        "IAM ListRolePolicies " + name,
+        () -> iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream().toList());
+  }
+
+  private void detach(String role, String policy) {
+    AwsCalls.call(
+        "IAM DetachRolePolicy " + role,
+        () -> iam.detachRolePolicy(b -> b.roleName(role).policyArn(policy)));
   }
 
   private void attach(String role, String policy) {

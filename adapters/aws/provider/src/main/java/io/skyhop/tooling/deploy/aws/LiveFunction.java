@@ -25,6 +25,6 @@ record LiveFunction(
 
   /** The account id, or a placeholder for plan lines. */
   String accountOrPlaceholder() {
-    return account.orElse("<account>");
+    return account.orElse(AwsResources.UNKNOWN_ACCOUNT);
   }
 }

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 final class SamTemplate {
   private static final String QUEUE_SUFFIX = "Queue";
   private static final String BUCKET_SUFFIX = "Bucket";
-  private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
+  private static final String DEAD_LETTER_SUFFIX = "DeadLetterQueue";
 
   private final PackageRequest request;
   private final Naming naming;
@@ -175,12 +175,25 @@ final class SamTemplate {
     return map("Type", "ScheduleV2", "Properties", props);
   }
 
+  /**
+   * The app's queue under its physical name, with its dead-letter queue and redrive policy, tagged,
+   * as {@code mvn deploy} creates them.
+   */
   private String queue(String name, int functionTimeout) {
     String id = LambdaNaming.logicalId(name, QUEUE_SUFFIX);
-    int visibility = Math.min(MAX_VISIBILITY_TIMEOUT, Math.max(30, 6 * functionTimeout));
+    int visibility = SqsQueueSettings.visibilityTimeout(functionTimeout);
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("QueueName", name);
+    props.put("QueueName", naming.aws().queue(name));
     props.put("VisibilityTimeout", visibility);
+    String deadLetterId = LambdaNaming.logicalId(name, DEAD_LETTER_SUFFIX);
+    props.put(
+        "RedrivePolicy",
+        map(
+            "deadLetterTargetArn",
+            Map.of("Fn::GetAtt", List.of(deadLetterId, "Arn")),
+            "maxReceiveCount",
+            SqsQueueSettings.MAX_RECEIVE_COUNT));
+    props.put("Tags", tagList());
     Object existing = resources.get(id);
     if (existing != null) {
       @SuppressWarnings("unchecked")
@@ -190,14 +203,46 @@ final class SamTemplate {
       existingProps.put("VisibilityTimeout", Math.max(before, visibility));
       return id;
     }
+    Map<String, Object> deadLetter = new LinkedHashMap<>();
+    deadLetter.put("QueueName", naming.aws().deadLetterQueue(name));
+    deadLetter.put("MessageRetentionPeriod", SqsQueueSettings.DEAD_LETTER_RETENTION);
+    deadLetter.put("Tags", tagList());
+    put(deadLetterId, map("Type", "AWS::SQS::Queue", "Properties", deadLetter));
     put(id, map("Type", "AWS::SQS::Queue", "Properties", props));
     return id;
+  }
+
+  /** The app's and stage's tags as CloudFormation lists them. */
+  private List<Map<String, Object>> tagList() {
+    // Key before Value in every run (Map.of iterates in a per-JVM order)
+    return naming.aws().tags().entrySet().stream()
+        .map(t -> map("Key", t.getKey(), "Value", t.getValue()))
+        .toList();
   }
 
   private String bucket(String name) {
     String id = LambdaNaming.logicalId(name, BUCKET_SUFFIX);
     if (!resources.containsKey(id)) {
-      put(id, map("Type", "AWS::S3::Bucket", "Properties", Map.of("BucketName", name)));
+      Map<String, Object> props = new LinkedHashMap<>();
+      // the name as before: the physical one's hash covers the account, unknown when packaging
+      props.put("BucketName", name);
+      Map<String, Object> block = new LinkedHashMap<>();
+      for (String setting :
+          List.of(
+              "BlockPublicAcls",
+              "IgnorePublicAcls",
+              "BlockPublicPolicy",
+              "RestrictPublicBuckets")) {
+        block.put(setting, true);
+      }
+      props.put("PublicAccessBlockConfiguration", block);
+      props.put(
+          "BucketEncryption",
+          Map.of(
+              "ServerSideEncryptionConfiguration",
+              List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))));
+      props.put("Tags", tagList());
+      put(id, map("Type", "AWS::S3::Bucket", "Properties", props));
     }
     return id;
   }

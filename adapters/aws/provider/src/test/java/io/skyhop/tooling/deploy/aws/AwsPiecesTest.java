@@ -157,8 +157,8 @@ class AwsPiecesTest {
             "AWS call Lambda GetFunction orders-get failed: AccessDeniedException (HTTP 403): User:"
                 + " arn:aws:iam::1:user/ci is not authorized. Fix: give the identity of the AWS"
                 + " default credential chain permission for this call (lambda:*,"
-                + " iam:GetRole/CreateRole/AttachRolePolicy/PassRole, events:*,"
-                + " s3:Get/PutBucketNotification), then re-run");
+                + " iam:GetRole/CreateRole/AttachRolePolicy/PassRole/GetRolePolicy/PutRolePolicy,"
+                + " events:*, sqs:* and s3:* on the app's queues and buckets), then re-run");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.deploy.Settings;
 import java.util.Map;
@@ -14,16 +13,26 @@ class AwsResourcesTest {
   private static final String ACCOUNT = "123456789012";
 
   private static AwsResources resources(Map<String, String> values) {
-    return new AwsResources(ResourceBindings.of(new Settings(values)), "eu-west-1");
+    return new AwsResources(
+        ResourceBindings.of(new Settings(values)),
+        "eu-west-1",
+        io.skyhop.tooling.naming.Naming.of("orders", "prod").aws());
   }
 
   @Test
-  void unboundQueuesAndBucketsAreTheLogicalNamesInTheAccount() {
+  void unboundQueuesAndBucketsAreTheAppsOwnUnderPhysicalNames() {
     AwsResources r = resources(Map.of("skyhop.region", "eu-west-1"));
     assertThat(r.queueArn("orders", ACCOUNT))
-        .isEqualTo("arn:aws:sqs:eu-west-1:" + ACCOUNT + ":orders");
-    assertThat(r.bucket("uploads")).isEqualTo("uploads");
-    assertThat(r.bucketArn("uploads")).isEqualTo("arn:aws:s3:::uploads");
+        .isEqualTo("arn:aws:sqs:eu-west-1:" + ACCOUNT + ":orders-prod-orders");
+    String bucket =
+        io.skyhop.tooling.naming.Naming.of("orders", "prod").aws().bucket(ACCOUNT, "uploads");
+    assertThat(bucket).matches("orders-prod-uploads-[a-z0-9]{8}");
+    assertThat(r.bucket("uploads", ACCOUNT)).isEqualTo(bucket);
+    assertThat(r.bucketArn("uploads", ACCOUNT)).isEqualTo("arn:aws:s3:::" + bucket);
+    assertThat(r.bucket("uploads", AwsResources.UNKNOWN_ACCOUNT))
+        .as("a dry run of a new app cannot know the hash yet")
+        .isEqualTo("<bucket uploads>");
+    assertThat(r.bound("orders")).isFalse();
   }
 
   @Test
@@ -35,9 +44,10 @@ class AwsResourcesTest {
                 "skyhop.resources.uploads", "arn:aws:s3:::team-uploads"));
     assertThat(r.queueArn("orders", ACCOUNT))
         .isEqualTo("arn:aws:sqs:eu-west-1:999999999999:shared-orders");
-    assertThat(r.bucket("uploads")).isEqualTo("team-uploads");
-    assertThat(r.bucketArn("uploads")).isEqualTo("arn:aws:s3:::team-uploads");
-    assertThat(r.queueArn("other", ACCOUNT)).endsWith(":other");
+    assertThat(r.bucket("uploads", ACCOUNT)).isEqualTo("team-uploads");
+    assertThat(r.bucketArn("uploads", ACCOUNT)).isEqualTo("arn:aws:s3:::team-uploads");
+    assertThat(r.bound("orders")).isTrue();
+    assertThat(r.queueArn("other", ACCOUNT)).endsWith(":orders-prod-other");
   }
 
   @Test
@@ -53,7 +63,7 @@ class AwsResourcesTest {
             "skyhop.resources.orders = 'shared-orders' is not an SQS queue ARN. Fix: bind the"
                 + " logical name 'orders' to arn:aws:sqs:<region>:<account>:<queue>, or remove the"
                 + " setting");
-    assertThatThrownBy(() -> r.bucket("uploads"))
+    assertThatThrownBy(() -> r.bucket("uploads", ACCOUNT))
         .hasMessage(
             "skyhop.resources.uploads = 'arn:aws:sqs:eu-west-1:999999999999:uploads' is not an S3"
                 + " bucket ARN. Fix: bind the logical name 'uploads' to arn:aws:s3:::<bucket>, or"
@@ -61,21 +71,20 @@ class AwsResourcesTest {
   }
 
   @Test
-  void theRecordListsEachQueueAndBucketOnceAsNotOwned() throws Exception {
-    AwsResources r =
-        resources(Map.of("skyhop.resources.orders", "arn:aws:sqs:eu-west-1:999999999999:shared"));
-    var manifest =
-        io.skyhop.tooling.deploy.DeployManifest.read(
-            java.nio.file.Path.of("src/test/resources/deploy/gcp"));
-    assertThat(r.describe(manifest, ACCOUNT))
-        .containsExactly(
-            new DeployResult.Resource(
-                "orders",
-                "queue",
-                "arn:aws:sqs:eu-west-1:999999999999:shared",
-                false,
-                DeployResult.Action.UNCHANGED),
-            new DeployResult.Resource(
-                "uploads", "bucket", "arn:aws:s3:::uploads", false, DeployResult.Action.UNCHANGED));
+  void theRolePolicyNamesExactlyTheQueuesAndBucketsAndNoWildcardResource() {
+    String doc =
+        AppPolicy.document(
+                java.util.List.of("arn:aws:sqs:eu-west-1:" + ACCOUNT + ":orders-prod-orders"),
+                java.util.List.of("arn:aws:s3:::orders-prod-uploads-1a2b3c4d"))
+            .orElseThrow();
+    assertThat(doc)
+        .isEqualTo(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SkyhopQueues\",\"Effect\":"
+                + "\"Allow\",\"Action\":[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\","
+                + "\"sqs:GetQueueAttributes\",\"sqs:ChangeMessageVisibility\"],\"Resource\":"
+                + "[\"arn:aws:sqs:eu-west-1:123456789012:orders-prod-orders\"]},{\"Sid\":"
+                + "\"SkyhopBucketObjects\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],"
+                + "\"Resource\":[\"arn:aws:s3:::orders-prod-uploads-1a2b3c4d/*\"]}]}");
+    assertThat(AppPolicy.document(java.util.List.of(), java.util.List.of())).isEmpty();
   }
 }

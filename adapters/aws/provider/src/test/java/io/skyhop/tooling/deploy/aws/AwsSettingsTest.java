@@ -28,6 +28,30 @@ class AwsSettingsTest {
   }
 
   @Test
+  void sqsAndS3HaveTheirOwnEndpointOverridesThatFallBackToTheCommonOne() {
+    AwsSettings s =
+        AwsSettings.of(
+            "orders",
+            new Settings(
+                Map.of(
+                    "skyhop.region", "eu-west-1",
+                    "skyhop.aws.endpoint", "http://127.0.0.1:4566",
+                    "skyhop.aws.endpoint.sqs", "http://127.0.0.1:9324")));
+    assertThat(s.endpoint("sqs")).contains(URI.create("http://127.0.0.1:9324"));
+    assertThat(s.endpoint("s3")).contains(URI.create("http://127.0.0.1:4566"));
+    assertThatThrownBy(
+            () ->
+                AwsSettings.of(
+                    "orders",
+                    new Settings(
+                        Map.of("skyhop.region", "eu-west-1", "skyhop.aws.endpoint.s3", "s3mock"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "skyhop.aws.endpoint.s3 = 's3mock' is not an http(s) URL. Fix: use e.g."
+                + " http://127.0.0.1:4566, or leave it unset for AWS");
+  }
+
+  @Test
   void missingRegionNamesTheProperty() {
     assertThatThrownBy(() -> AwsSettings.of("orders", new Settings(Map.of())))
         .isInstanceOf(ConfigurationException.class)

@@ -118,8 +118,12 @@ class AwsPackagerTest {
         new org.yaml.snakeyaml.Yaml()
             .load(Files.readString(tmp.resolve("skyhop/aws/template.yaml")));
     List<String> names = new ArrayList<>();
+    List<Object> queues = new ArrayList<>();
     for (Object resource : ((Map<String, Object>) template.get("Resources")).values()) {
       Map<String, Object> res = (Map<String, Object>) resource;
+      if ("AWS::SQS::Queue".equals(res.get("Type"))) {
+        queues.add(((Map<String, Object>) res.get("Properties")).get("QueueName"));
+      }
       if (!"AWS::Serverless::Function".equals(res.get("Type"))) {
         continue;
       }
@@ -133,6 +137,10 @@ class AwsPackagerTest {
       assertThat(props.get("Tags")).isEqualTo(deploy.names().functionTags(function));
     }
     assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(n).startsWith("shop-dev-"));
+    assertThat(queues)
+        .as("the queues deploy creates, under the same names")
+        .containsExactlyInAnyOrder(
+            deploy.names().deadLetterQueue("orders"), deploy.names().queue("orders"));
   }
 
   @Test

@@ -159,7 +159,7 @@ public record FunctionSpec(
             .putAllLabels(naming.gcp().labels())
             .putLabels(LABEL_FUNCTION, fn.name());
 
-    Reach reach = reach(new GcpResources(gcp, bindings), id, fn);
+    Reach reach = reach(new GcpResources(gcp, naming, bindings), id, fn);
     reach.eventTrigger().ifPresent(function::setEventTrigger);
     return new FunctionSpec(
         fn.name(),

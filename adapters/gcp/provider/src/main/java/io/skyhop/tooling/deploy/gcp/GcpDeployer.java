@@ -11,7 +11,6 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.ResourceBindings;
-import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
@@ -104,8 +103,10 @@ public final class GcpDeployer implements Deployer {
             + (request.dryRun() ? " (dry run: reading only)" : ""));
     List<DeployResult.Function> results = new ArrayList<>();
     List<String> secretGrants = new ArrayList<>();
+    List<DeployResult.Resource> resources;
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      resources = appResources(request, gcp, listener).ensure(manifest, request.dryRun());
       JavaRuntimes.builtIn()
           .checkOffered(
               Target.GCP,
@@ -133,6 +134,15 @@ public final class GcpDeployer implements Deployer {
                     access,
                     listener));
       }
+      new GcpOwned(api, gcp, request.naming(), listener)
+          .removeDeparted(
+              java.util.Set.copyOf(specs.stream().map(FunctionSpec::id).toList()),
+              java.util.Set.copyOf(
+                  specs.stream()
+                      .flatMap(s -> s.schedule().stream())
+                      .map(FunctionSpec.Schedule::jobId)
+                      .toList()),
+              request.dryRun());
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("project", gcp.project());
@@ -141,7 +151,17 @@ public final class GcpDeployer implements Deployer {
     if (!secretGrants.isEmpty()) {
       details.put("secretGrants", secretGrants);
     }
-    return new DeployResult("gcp", request.app(), results, details);
+    return new DeployResult("gcp", request.app(), "", results, resources, details);
+  }
+
+  private GcpAppResources appResources(
+      DeployRequest request, GcpSettings gcp, BuildListener listener) {
+    return new GcpAppResources(
+        new GcpHttp(credentials.load(), gcp.endpoint()),
+        gcp,
+        request.naming(),
+        ResourceBindings.of(request.settings()),
+        listener);
   }
 
   private DeployResult.Function plan(
@@ -256,33 +276,23 @@ public final class GcpDeployer implements Deployer {
     Naming naming = request.naming();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
-      List<Job> jobs =
-          api.listJobs(gcp.parent()).stream()
-              .filter(j -> j.getDescription().startsWith(Schedules.marker(Schedules.owner(naming))))
-              .toList();
-      List<Function> functions =
-          api.listFunctions(gcp.parent()).stream()
-              .filter(f -> "skyhop".equals(f.getLabelsOrDefault(FunctionSpec.LABEL_MANAGED_BY, "")))
-              .filter(f -> naming.owns(f.getLabelsMap(), GcpNames.LABEL_PREFIX))
-              .toList();
+      GcpOwned owned = new GcpOwned(api, gcp, naming, listener);
+      List<Job> jobs = owned.jobs();
+      List<Function> functions = owned.functions();
       if (jobs.isEmpty() && functions.isEmpty()) {
-        listener.info("gcp: nothing of app " + naming.prefix() + " in " + gcp.parent());
-        return;
-      }
-      String verb = request.dryRun() ? "would delete" : "deleting";
-      for (Job j : jobs) {
-        listener.info(verb + " job " + GcpApi.shortName(j.getName()));
-        if (!request.dryRun()) {
-          api.deleteJob(j.getName());
-        }
-      }
-      for (Function f : functions) {
-        listener.info(verb + " function " + GcpApi.shortName(f.getName()));
-        if (!request.dryRun()) {
-          api.deleteFunction(f.getName());
-        }
+        listener.info("gcp: no function of app " + naming.prefix() + " in " + gcp.parent());
+      } else {
+        owned.delete(jobs, functions, request.dryRun());
       }
     }
+    appResources(request, gcp, listener)
+        .remove(
+            request
+                .settings()
+                .get(GcpAppResources.REMOVE_DATA)
+                .map(Boolean::parseBoolean)
+                .orElse(false),
+            request.dryRun());
   }
 
   private static DeployManifest manifest(DeployRequest request) {

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The Pub/Sub topics and Cloud Storage buckets the app's triggers use on Google Cloud. A logical
  * name bound with {@code skyhop.resources.<logical>} (a topic path {@code
- * projects/<project>/topics/<topic>}, a bucket name) is used as is; otherwise the topic or bucket
- * of that name in the project must exist. Skyhop never creates, changes or deletes them.
+ * projects/<project>/topics/<topic>}, a bucket name) is used as is and never created, changed or
+ * deleted; otherwise the naming module's physical name ({@link io.skyhop.tooling.naming.GcpNames}),
+ * which deploy creates ({@link GcpAppResources}).
  */
 final class GcpResources {
   private static final Pattern TOPIC =
@@ -16,14 +17,16 @@ final class GcpResources {
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]");
 
   private final GcpSettings gcp;
+  private final io.skyhop.tooling.naming.Naming naming;
   private final ResourceBindings bindings;
 
-  GcpResources(GcpSettings gcp, ResourceBindings bindings) {
+  GcpResources(GcpSettings gcp, io.skyhop.tooling.naming.Naming naming, ResourceBindings bindings) {
     this.gcp = gcp;
+    this.naming = naming;
     this.bindings = bindings;
   }
 
-  /** The topic of a logical queue: the bound path, or the topic of that name in the project. */
+  /** The topic of a logical queue: the bound path, or the app's and stage's topic. */
   String topic(String logical) {
     return bindings
         .get(logical)
@@ -31,11 +34,12 @@ final class GcpResources {
             v ->
                 ResourceBindings.check(
                     logical, v, TOPIC, "a Pub/Sub topic", "projects/<project>/topics/<topic>"))
-        .orElse("projects/" + gcp.project() + "/topics/" + logical);
+        .orElse("projects/" + gcp.project() + "/topics/" + naming.gcp().topic(logical));
   }
 
   /**
-   * The bucket of a logical bucket: the bound name ({@code gs://} optional), or the logical name.
+   * The bucket of a logical bucket: the bound name ({@code gs://} optional), or the app's and
+   * stage's globally unique bucket.
    */
   String bucket(String logical) {
     return bindings
@@ -45,6 +49,6 @@ final class GcpResources {
             v ->
                 ResourceBindings.check(
                     logical, v, BUCKET, "a Cloud Storage bucket name", "gs://<bucket>"))
-        .orElse(logical);
+        .orElse(naming.gcp().bucket(gcp.project(), logical));
   }
 }

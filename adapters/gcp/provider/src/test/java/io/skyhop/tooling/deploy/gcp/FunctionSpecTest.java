@@ -189,7 +189,7 @@ class FunctionSpecTest {
   void queueIsAPubSubTriggerThatRetries() throws Exception {
     EventTrigger t = spec("on-order").function().getEventTrigger();
     assertThat(t.getEventType()).isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
-    assertThat(t.getPubsubTopic()).isEqualTo("projects/demo/topics/orders");
+    assertThat(t.getPubsubTopic()).isEqualTo("projects/demo/topics/orders-orders");
     assertThat(t.getRetryPolicy()).isEqualTo(EventTrigger.RetryPolicy.RETRY_POLICY_RETRY);
   }
 
@@ -199,7 +199,10 @@ class FunctionSpecTest {
     assertThat(t.getEventType()).isEqualTo("google.cloud.storage.object.v1.finalized");
     assertThat(t.getEventFiltersList())
         .containsExactly(
-            EventFilter.newBuilder().setAttribute("bucket").setValue("uploads").build());
+            EventFilter.newBuilder()
+                .setAttribute("bucket")
+                .setValue("orders-uploads-e0789338")
+                .build());
   }
 
   @Test

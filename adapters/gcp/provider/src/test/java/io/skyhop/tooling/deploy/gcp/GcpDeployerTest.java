@@ -104,6 +104,10 @@ class GcpDeployerTest {
     wm.stubFor(post(urlPathMatching(".*:setIamPolicy")).willReturn(okJson("{\"etag\":\"BwX2\"}")));
     wm.stubFor(post(urlPathMatching("/v1/.*/jobs")).willReturn(okJson("{}")));
     wm.stubFor(delete(urlPathMatching("/v1/.*/jobs/.*")).willReturn(okJson("{}")));
+    wm.stubFor(get(urlPathMatching("/v1/.*/jobs")).atPriority(8).willReturn(okJson("{}")));
+    wm.stubFor(get(urlPathEqualTo(FUNCTIONS)).atPriority(8).willReturn(okJson("{}")));
+    wm.stubFor(put(urlPathMatching("/v1/projects/demo/topics/.*")).willReturn(okJson("{}")));
+    wm.stubFor(post(urlPathEqualTo("/storage/v1/b")).willReturn(okJson("{}")));
   }
 
   @AfterEach

@@ -1,0 +1,137 @@
+package io.skyhop.tooling.deploy.aws;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * The execution role's access to the app's queues and buckets: an inline policy {@value #POLICY}
+ * naming exactly their ARNs (no {@code *} resource): what an SQS event source mapping needs on each
+ * queue, and {@code s3:GetObject} on each bucket's objects. Read first and replaced only when it
+ * differs, so a policy that grew stale is narrowed and an unchanged deploy writes nothing; deleted
+ * when the app has no queue and no bucket. For a role the user names ({@code skyhop.aws.role}) the
+ * statements are printed instead.
+ */
+final class AppPolicy {
+  /** The inline policy's name. */
+  static final String POLICY = "skyhop-app-resources";
+
+  /** What Lambda's SQS poller needs on a queue. */
+  static final List<String> QUEUE_ACTIONS =
+      List.of(
+          "sqs:ReceiveMessage",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ChangeMessageVisibility");
+
+  private AppPolicy() {}
+
+  /** The policy document, or empty when there is nothing to grant. */
+  static Optional<String> document(List<String> queueArns, List<String> bucketArns) {
+    List<Object> statements = new ArrayList<>();
+    if (!queueArns.isEmpty()) {
+      statements.add(statement("SkyhopQueues", QUEUE_ACTIONS, queueArns));
+    }
+    if (!bucketArns.isEmpty()) {
+      statements.add(
+          statement(
+              "SkyhopBucketObjects",
+              List.of("s3:GetObject"),
+              bucketArns.stream().map(a -> a + "/*").toList()));
+    }
+    if (statements.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Version", "2012-10-17");
+    doc.put("Statement", statements);
+    return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(doc));
+  }
+
+  private static Map<String, Object> statement(
+      String sid, List<String> actions, List<String> resources) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("Sid", sid);
+    s.put("Effect", "Allow");
+    s.put("Action", actions);
+    s.put("Resource", resources);
+    return s;
+  }
+
+  /**
+   * Puts, replaces or deletes the policy on the role Skyhop manages; or says what a user's needs.
+   */
+  static void apply(
+      IamClient iam,
+      AwsSettings settings,
+      Optional<String> roleArn,
+      List<String> queueArns,
+      List<String> bucketArns,
+      PlanLog log) {
+    Optional<String> desired = document(queueArns, bucketArns);
+    String detail = queueArns.size() + " queues, " + bucketArns.size() + " buckets";
+    if (roleArn.isEmpty()) {
+      // a dry run of a new app: the role does not exist yet
+      if (desired.isPresent()) {
+        log.line(
+            PlanLog.Change.CREATE, "policy", settings.createdRoleName() + " " + POLICY, detail);
+      }
+      return;
+    }
+    if (settings.role().isPresent()) {
+      desired.ifPresent(
+          d ->
+              log.warn(
+                  "The role "
+                      + roleArn.get()
+                      + " ("
+                      + AwsSettings.ROLE
+                      + ") is not managed by Skyhop: make sure it allows "
+                      + d));
+      return;
+    }
+    String role = roleArn.get().substring(roleArn.get().lastIndexOf('/') + 1);
+    Optional<String> current =
+        AwsCalls.find(
+                "IAM GetRolePolicy " + role + " " + POLICY,
+                "NoSuchEntity",
+                () -> iam.getRolePolicy(b -> b.roleName(role).policyName(POLICY)))
+            .map(r -> URLDecoder.decode(r.policyDocument(), StandardCharsets.UTF_8));
+    String label = role + " " + POLICY;
+    if (desired.isEmpty()) {
+      if (current.isPresent()) {
+        log.line(PlanLog.Change.DELETE, "policy", label, "no queue or bucket left");
+        if (!log.dryRun()) {
+          AwsCalls.call(
+              "IAM DeleteRolePolicy " + label,
+              () -> iam.deleteRolePolicy(b -> b.roleName(role).policyName(POLICY)));
+        }
+      }
+      return;
+    }
+    if (current.isPresent()
+        && JsonParser.parseString(current.get()).equals(JsonParser.parseString(desired.get()))) {
+      log.line(PlanLog.Change.UNCHANGED, "policy", label, detail);
+      return;
+    }
+    log.line(
+        current.isPresent() ? PlanLog.Change.UPDATE : PlanLog.Change.CREATE,
+        "policy",
+        label,
+        detail);
+    if (!log.dryRun()) {
+      AwsCalls.call(
+          "IAM PutRolePolicy " + label,
+          () ->
+              iam.putRolePolicy(
+                  b -> b.roleName(role).policyName(POLICY).policyDocument(desired.get())));
+    }
+  }
+}
