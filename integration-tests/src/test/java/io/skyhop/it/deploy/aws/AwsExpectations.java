@@ -42,8 +42,8 @@ final class AwsExpectations {
   private AwsExpectations() {}
 
   /**
-   * The role: looked up first, created with the Lambda trust policy, the basic execution policy
-   * and X-Ray write for active tracing (queue and bucket access is the inline policy naming their
+   * The role: looked up first, created with the Lambda trust policy, the basic execution policy and
+   * X-Ray write for active tracing (queue and bucket access is the inline policy naming their
    * ARNs).
    */
   static void roleCreated(List<AwsCall> calls) {

@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.local;
 
-import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -14,6 +13,7 @@ import io.skyhop.tooling.logs.LocalRuntimeLogs;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.local.LocalPackager;
+import io.skyhop.tooling.secret.SecretStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

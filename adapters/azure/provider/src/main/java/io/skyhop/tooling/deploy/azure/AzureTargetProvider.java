@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.azure;
 
-import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
@@ -19,6 +18,7 @@ import io.skyhop.tooling.pack.azure.AzurePackager;
 import io.skyhop.tooling.report.provider.AzureMeasurements;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
+import io.skyhop.tooling.secret.SecretStore;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.knative;
 
-import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
@@ -13,6 +12,7 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.knative.KnativePackager;
+import io.skyhop.tooling.secret.SecretStore;
 import java.util.List;
 import java.util.Optional;
 
