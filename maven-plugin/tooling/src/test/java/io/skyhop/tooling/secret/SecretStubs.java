@@ -51,6 +51,21 @@ public final class SecretStubs implements AutoCloseable {
     return WireMock.aResponse().withHeader("Content-Type", "application/json").withBodyFile(file);
   }
 
+  /**
+   * Writes the manifest of the two-stage fixture app ({@code deploy/stages/manifest-<stage>.json},
+   * read from the class path so each provider's tests share one fixture) as {@code
+   * dir/manifest.json}.
+   */
+  public static void stageManifest(String stage, Path dir) throws java.io.IOException {
+    String resource = "/deploy/stages/manifest-" + stage + ".json";
+    try (java.io.InputStream in = SecretStubs.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new java.io.FileNotFoundException(resource + " on the test class path");
+      }
+      java.nio.file.Files.copy(in, dir.resolve("manifest.json"));
+    }
+  }
+
   /** A request of app {@code orders} with the given settings, at stage {@code dev} unless set. */
   public static DeployRequest request(Target target, Path dir, Map<String, String> settings) {
     Map<String, String> all = new HashMap<>();

@@ -7,7 +7,6 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.secret.SecretStubs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,7 @@ class AwsStagesTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void eachStageGetsItsSettingsAndAPolicyOnExactlyItsSecrets(String stage) throws Exception {
-    Files.copy(
-        Path.of("src/test/resources/deploy/stages/manifest-" + stage + ".json"),
-        dir.resolve("manifest.json"));
+    SecretStubs.stageManifest(stage, dir);
     DeployManifest manifest = DeployManifest.read(dir);
     DeployRequest request =
         SecretStubs.request(

@@ -18,7 +18,6 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.secret.SecretStubs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,7 @@ class AzureStagesTest extends AzureVaultStubs {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void eachStageReferencesAndIsGrantedExactlyItsSecrets(String stage) throws Exception {
-    Files.copy(
-        Path.of("src/test/resources/deploy/stages/manifest-" + stage + ".json"),
-        dir.resolve("manifest.json"));
+    SecretStubs.stageManifest(stage, dir);
     DeployManifest manifest = DeployManifest.read(dir);
     String principal = stage.equals("dev") ? PRINCIPAL : "5e0c1b2a-9d8e-4f7a-8b6c-3d2e1f0a9b8c";
     JsonObject stageSite = site.deepCopy();

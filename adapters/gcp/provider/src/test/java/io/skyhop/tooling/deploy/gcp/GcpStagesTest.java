@@ -85,9 +85,7 @@ class GcpStagesTest {
   @ValueSource(strings = {"dev", "prod"})
   void eachStageCarriesItsSettingsAndReferencesAndGrantsExactlyItsSecrets(String stage)
       throws Exception {
-    Files.copy(
-        Path.of("src/test/resources/deploy/stages/manifest-" + stage + ".json"),
-        dir.resolve("manifest.json"));
+    SecretStubs.stageManifest(stage, dir);
     Files.createDirectories(dir.resolve("gcp"));
     Files.write(dir.resolve("gcp/orders.zip"), GcpDeployerTest.ZIP);
     Map<String, String> settings =
