@@ -55,7 +55,7 @@ public final class Samples {
 
   /** The function's path with every {@code {parameter}} set to {@code lab-1}. */
   public String path(LabFunction f) {
-    String template = f.trigger("path");
+    String template = f.path();
     if (template.isEmpty()) {
       return "/";
     }
@@ -89,8 +89,8 @@ public final class Samples {
     values.put("epochMillis", Long.toString(now.toEpochMilli()));
     values.put("isoTime", now.toString());
     values.put("clfTime", CLF.format(now));
-    values.put("queue", f.trigger("queue"));
-    values.put("bucket", f.trigger("bucket"));
+    values.put("queue", f.queue());
+    values.put("bucket", f.bucket());
     values.put("key", STORAGE_KEY);
     values.put("size", Integer.toString(STORAGE_CONTENT.length));
     values.put("etag", "5d41402abc4b2a76b9719d911017c592");

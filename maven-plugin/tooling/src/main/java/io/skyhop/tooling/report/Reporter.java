@@ -4,7 +4,6 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.cost.CostModel;
 import io.skyhop.tooling.cost.PriceTable;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.Lab;
 import io.skyhop.tooling.lab.LabContext;
@@ -15,6 +14,8 @@ import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.lab.azure.AzureHarness;
 import io.skyhop.tooling.lab.gcp.GcpHarness;
 import io.skyhop.tooling.lab.local.LocalHarness;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
@@ -112,7 +113,7 @@ public final class Reporter {
   private void measureLocally(ReportRequest request, Pricing pricing, ReportBuilder builder)
       throws IOException {
     ReportSettings settings = request.settings();
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
     List<LabFunction> functions =
         manifest.functions().stream().map(f -> new LabFunction(request.app(), f)).toList();
     LabContext lab =

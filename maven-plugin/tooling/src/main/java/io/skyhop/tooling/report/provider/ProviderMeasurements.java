@@ -6,7 +6,6 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.cost.LambdaReport;
 import io.skyhop.tooling.cost.Profile;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
@@ -15,6 +14,8 @@ import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.report.ColdStats;
 import io.skyhop.tooling.report.Percentiles;
 import io.skyhop.tooling.report.Pricing;
@@ -80,10 +81,10 @@ public final class ProviderMeasurements {
     List<Result> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int count = request.settings().measure();
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
-    Map<String, DeployManifest.Function> byName =
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
+    Map<String, Manifest.Function> byName =
         manifest.functions().stream()
-            .collect(Collectors.toMap(DeployManifest.Function::name, Function.identity()));
+            .collect(Collectors.toMap(Manifest.Function::name, Function.identity()));
     boolean any = false;
     for (Target target : request.settings().targets()) {
       Optional<DeployResult> record =
@@ -137,7 +138,7 @@ public final class ProviderMeasurements {
   private List<Result> aws(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count)
       throws IOException {
     AwsSettings settings = AwsSettings.of(request.app(), new Settings(request.values()));
@@ -146,7 +147,7 @@ public final class ProviderMeasurements {
     try (LambdaClient lambda = clients.lambda(settings)) {
       LambdaColdStarts coldStarts = new LambdaColdStarts(lambda, pause);
       for (DeployResult.Function deployed : record.functions()) {
-        DeployManifest.Function f = manifest.get(deployed.name());
+        Manifest.Function f = manifest.get(deployed.name());
         if (f == null) {
           continue;
         }
@@ -218,7 +219,7 @@ public final class ProviderMeasurements {
   private List<Result> gcp(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count,
       List<String> notes)
       throws IOException {
@@ -228,7 +229,7 @@ public final class ProviderMeasurements {
     try (FunctionServiceClient functions = clients.gcpFunctions(settings)) {
       GcpColdStarts coldStarts = new GcpColdStarts(functions);
       for (DeployResult.Function deployed : record.functions()) {
-        DeployManifest.Function f = manifest.get(deployed.name());
+        Manifest.Function f = manifest.get(deployed.name());
         if (f == null) {
           continue;
         }
