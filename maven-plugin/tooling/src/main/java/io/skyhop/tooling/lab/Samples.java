@@ -1,5 +1,6 @@
 package io.skyhop.tooling.lab;
 
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -125,24 +126,9 @@ public final class Samples {
     }
   }
 
+  /** The value as the inside of a JSON string, escaped by Gson. */
   private static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    String quoted = new JsonPrimitive(value).toString();
+    return quoted.substring(1, quoted.length() - 1);
   }
 }
