@@ -37,7 +37,10 @@ public final class AwsDeployer implements Deployer {
     this(
         Pacer.standard(),
         new Pacer(
-            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(90), Pacer::sleep));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(90),
+            io.skyhop.tooling.retry.RetryPolicy.Sleeper.THREAD));
   }
 
   AwsDeployer(Pacer pacer, Pacer propagation) {

@@ -10,6 +10,7 @@ import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.azure.AzureEntry;
+import io.skyhop.tooling.retry.RetryPolicy;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.time.Duration;
@@ -49,9 +50,9 @@ public final class AzureDeployer implements Deployer {
    * @param polling polls of long-running operations, deployments and the function listing
    * @param conflicts waits out 409s that say another operation is in progress
    */
-  record Timing(int retries, Duration baseDelay, Polling polling, Backoff conflicts) {
+  record Timing(int retries, Duration baseDelay, Polling polling, RetryPolicy conflicts) {
     static Timing standard() {
-      return new Timing(3, Duration.ofMillis(500), Polling.standard(), Backoff.standard());
+      return new Timing(3, Duration.ofMillis(500), Polling.standard(), AzureHttp.conflicts());
     }
   }
 
