@@ -3,10 +3,11 @@ package io.skyhop.tooling.deploy.aws;
 import com.google.gson.Gson;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,10 @@ public final class AwsDeployer implements Deployer {
     this(
         Pacer.standard(),
         new Pacer(
-            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(90), Pacer::sleep));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(90),
+            io.skyhop.tooling.retry.RetryPolicy.Sleeper.THREAD));
   }
 
   AwsDeployer(Pacer pacer, Pacer propagation) {
@@ -55,15 +59,15 @@ public final class AwsDeployer implements Deployer {
     }
   }
 
-  static void validate(AwsSettings settings, DeployManifest manifest) {
+  static void validate(AwsSettings settings, Manifest manifest) {
     settings.resources().validate(manifest);
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       if ("schedule".equals(f.triggerType())) {
-        Object tz = f.trigger().getOrDefault("timezone", "UTC");
+        String tz = f.trigger().timezoneOrUtc();
         if (!"UTC".equals(tz) && !"Etc/UTC".equals(tz)) {
           throw new ConfigurationException(
               "@ScheduleTrigger(timezone)",
-              String.valueOf(tz),
+              tz,
               "cannot be used on aws: EventBridge rules run in UTC (function "
                   + f.name()
                   + "). Fix: set timezone = \"UTC\" and write the cron in UTC");
@@ -76,7 +80,7 @@ public final class AwsDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     AwsSettings settings = AwsSettings.of(request.app(), request.settings());
-    DeployManifest manifest = read(request);
+    Manifest manifest = read(request);
     validate(settings, manifest);
     Path zip = request.targetDir().resolve(request.app() + ".zip");
     if (!Files.isRegularFile(zip)) {
@@ -149,7 +153,7 @@ public final class AwsDeployer implements Deployer {
   private List<DeployResult.Function> deployFunctions(
       DeployRequest request,
       AwsSettings settings,
-      DeployManifest manifest,
+      Manifest manifest,
       LambdaFunctions.Code code,
       AwsClients clients,
       PlanLog log,
@@ -158,7 +162,7 @@ public final class AwsDeployer implements Deployer {
     LambdaFunctions functions = new LambdaFunctions(clients.lambda, pacer, propagation, log);
     Triggers triggers = new Triggers(clients, settings, log);
     List<DeployResult.Function> results = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       FunctionSpec spec =
           FunctionSpec.of(
               settings,
@@ -187,7 +191,7 @@ public final class AwsDeployer implements Deployer {
   }
 
   private static DeployResult.Function result(
-      DeployManifest.Function f,
+      Manifest.Function f,
       FunctionSpec spec,
       LambdaFunctions.Outcome outcome,
       Optional<String> arn,
@@ -244,9 +248,9 @@ public final class AwsDeployer implements Deployer {
       throws IOException {
     Set<String> buckets = new LinkedHashSet<>();
     if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
-      for (DeployManifest.Function f : read(request).functions()) {
+      for (Manifest.Function f : read(request).functions()) {
         if ("storage".equals(f.triggerType())) {
-          buckets.add(settings.resources().bucket(String.valueOf(f.trigger().get("bucket"))));
+          buckets.add(settings.resources().bucket(f.trigger().bucket()));
         }
       }
     }
@@ -264,9 +268,9 @@ public final class AwsDeployer implements Deployer {
     return buckets;
   }
 
-  private static DeployManifest read(DeployRequest request) {
+  private static Manifest read(DeployRequest request) {
     try {
-      return DeployManifest.read(request.skyhopDir());
+      return ManifestFile.read(request.skyhopDir());
     } catch (IOException e) {
       throw new ConfigurationException(
           "skyhop.targets",

@@ -1,12 +1,11 @@
 package io.skyhop.tooling.deploy.aws;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.ResourceBindings;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,8 +34,8 @@ final class AwsResources {
    *
    * @throws io.skyhop.tooling.ConfigurationException naming {@code skyhop.resources.<logical>}
    */
-  void validate(DeployManifest manifest) {
-    for (DeployManifest.Function f : manifest.functions()) {
+  void validate(Manifest manifest) {
+    for (Manifest.Function f : manifest.functions()) {
       if ("queue".equals(f.triggerType())) {
         queueArn(logical(f, "queue"), "<account>");
       } else if ("storage".equals(f.triggerType())) {
@@ -78,10 +77,10 @@ final class AwsResources {
   }
 
   /** The queues and buckets of the manifest, for the deploy record: none is Skyhop's. */
-  List<DeployResult.Resource> describe(DeployManifest manifest, String account) {
+  List<DeployResult.Resource> describe(Manifest manifest, String account) {
     Set<String> seen = new LinkedHashSet<>();
     List<DeployResult.Resource> resources = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       if ("queue".equals(f.triggerType()) && seen.add("queue " + logical(f, "queue"))) {
         String logical = logical(f, "queue");
         resources.add(resource(logical, "queue", queueArn(logical, account)));
@@ -97,8 +96,7 @@ final class AwsResources {
     return new DeployResult.Resource(logical, kind, id, false, DeployResult.Action.UNCHANGED);
   }
 
-  private static String logical(DeployManifest.Function f, String key) {
-    Map<String, Object> trigger = f.trigger();
-    return String.valueOf(trigger.get(key));
+  private static String logical(Manifest.Function f, String key) {
+    return String.valueOf("queue".equals(key) ? f.trigger().queue() : f.trigger().bucket());
   }
 }

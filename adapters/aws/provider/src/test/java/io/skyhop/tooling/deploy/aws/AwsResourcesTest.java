@@ -65,7 +65,7 @@ class AwsResourcesTest {
     AwsResources r =
         resources(Map.of("skyhop.resources.orders", "arn:aws:sqs:eu-west-1:999999999999:shared"));
     var manifest =
-        io.skyhop.tooling.deploy.DeployManifest.read(
+        io.skyhop.tooling.pack.ManifestFile.read(
             java.nio.file.Path.of("src/test/resources/deploy/gcp"));
     assertThat(r.describe(manifest, ACCOUNT))
         .containsExactly(

@@ -5,7 +5,6 @@ import com.google.cloud.scheduler.v1.Job;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
@@ -13,6 +12,8 @@ import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,9 +83,9 @@ public final class GcpDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     GcpSettings gcp = GcpSettings.of(request.settings());
-    DeployManifest manifest = manifest(request);
+    Manifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       specs.add(
           FunctionSpec.of(
               gcp, manifest, request.naming(), ResourceBindings.of(request.settings()), f));
@@ -175,7 +176,7 @@ public final class GcpDeployer implements Deployer {
   private DeployResult.Function apply(
       String app,
       FunctionSpec spec,
-      DeployManifest manifest,
+      Manifest manifest,
       FunctionRollout rollout,
       Schedules schedules,
       InvokerAccess access,
@@ -277,9 +278,9 @@ public final class GcpDeployer implements Deployer {
     }
   }
 
-  private static DeployManifest manifest(DeployRequest request) {
+  private static Manifest manifest(DeployRequest request) {
     try {
-      return DeployManifest.read(request.skyhopDir());
+      return ManifestFile.read(request.skyhopDir());
     } catch (IOException e) {
       throw new ConfigurationException(
           "skyhop.targets",
