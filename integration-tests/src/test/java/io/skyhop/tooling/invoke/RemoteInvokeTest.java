@@ -24,10 +24,11 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -402,8 +403,8 @@ class RemoteInvokeTest {
     return request;
   }
 
-  private DeployManifest.Function function(String name) throws Exception {
-    return DeployManifest.read(dir).functions().stream()
+  private Manifest.Function function(String name) throws Exception {
+    return ManifestFile.read(dir).functions().stream()
         .filter(f -> f.name().equals(name))
         .findFirst()
         .orElseThrow();

@@ -1,11 +1,12 @@
 package io.skyhop.maven;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.logs.LogSettings;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.logs.LogSources;
 import io.skyhop.tooling.logs.Logs;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.time.Clock;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,8 +56,8 @@ public class LogsMojo extends AbstractDeployMojo {
                   LogSettings.FILTER, filter,
                   LogSettings.FORMAT, format);
           List<String> functions =
-              DeployManifest.read(request.skyhopDir()).functions().stream()
-                  .map(DeployManifest.Function::name)
+              ManifestFile.read(request.skyhopDir()).functions().stream()
+                  .map(Manifest.Function::name)
                   .toList();
           LogSettings settings = LogSettings.of(request.settings(), functions);
           try (LogSource source = LogSources.open(request, settings.functions(), listener())) {

@@ -12,9 +12,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.deploy.aws.AwsEmulators;
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -65,7 +66,7 @@ class AwsAppResourcesIT {
   private static WireMockServer iam;
   private static SqsClient sqs;
   private static S3Client s3;
-  private static DeployManifest manifest;
+  private static Manifest manifest;
 
   @BeforeAll
   static void start() throws Exception {
@@ -85,7 +86,7 @@ class AwsAppResourcesIT {
             .forcePathStyle(true)
             .endpointOverride(URI.create(emulators.s3().endpoint()))
             .build();
-    manifest = DeployManifest.read(Path.of("src/test/resources/deploy/aws-app"));
+    manifest = ManifestFile.read(Path.of("src/test/resources/deploy/aws-app"));
     // the team's own queue, which the app binds: Skyhop must never create, tag or delete it
     sqs.createQueue(b -> b.queueName(BOUND_QUEUE));
     clearCalls();

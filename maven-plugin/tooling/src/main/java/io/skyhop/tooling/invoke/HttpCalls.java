@@ -1,6 +1,6 @@
 package io.skyhop.tooling.invoke;
 
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +20,9 @@ public final class HttpCalls {
   private HttpCalls() {}
 
   /** The method an HTTP function is called with: POST with a payload when it takes POST. */
-  @SuppressWarnings("unchecked")
-  public static String method(DeployManifest.Function function, byte[] payload) {
-    List<String> methods = (List<String>) function.trigger().getOrDefault("methods", List.of());
+  public static String method(Manifest.Function function, byte[] payload) {
+    List<String> methods =
+        function.trigger().methods() == null ? List.of() : function.trigger().methods();
     if (payload.length > 0 && methods.contains("POST")) {
       return "POST";
     }
@@ -30,18 +30,18 @@ public final class HttpCalls {
   }
 
   /** Whether an HTTP function needs the target's credentials ({@code Auth.FUNCTION}). */
-  public static boolean needsAuth(DeployManifest.Function function) {
-    return "FUNCTION".equals(function.trigger().get("auth"));
+  public static boolean needsAuth(Manifest.Function function) {
+    return function.trigger().functionKey();
   }
 
   /** The logical bucket of a storage function. */
-  public static String bucket(DeployManifest.Function function) {
-    return String.valueOf(function.trigger().get("bucket"));
+  public static String bucket(Manifest.Function function) {
+    return String.valueOf(function.trigger().bucket());
   }
 
   /** The logical queue of a queue function. */
-  public static String queue(DeployManifest.Function function) {
-    return String.valueOf(function.trigger().get("queue"));
+  public static String queue(Manifest.Function function) {
+    return String.valueOf(function.trigger().queue());
   }
 
   /**

@@ -4,9 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.TargetProviders;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ public final class RemoteInvoke {
    */
   public static Invocation invoke(DeployRequest request, String function, byte[] payload)
       throws Exception {
-    DeployManifest.Function fn =
-        DeployManifest.read(request.skyhopDir()).functions().stream()
+    Manifest.Function fn =
+        ManifestFile.read(request.skyhopDir()).functions().stream()
             .filter(f -> f.name().equals(function))
             .findFirst()
             .orElseThrow(
@@ -49,7 +50,7 @@ public final class RemoteInvoke {
   }
 
   static Invocation invoke(
-      RemoteTarget target, DeployRequest request, DeployManifest.Function fn, byte[] payload)
+      RemoteTarget target, DeployRequest request, Manifest.Function fn, byte[] payload)
       throws Exception {
     return switch (fn.triggerType()) {
       case "http" -> target.http(fn, url(request, fn.name()), payload);

@@ -1,6 +1,7 @@
 package io.skyhop.tooling.lab;
 
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.TargetEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,7 @@ import java.util.Objects;
  * @param extraEnv variables the lab adds for a measurement (e.g. a tracing exporter), over the
  *     function's own
  */
-public record LabFunction(
-    String app, DeployManifest.Function manifest, Map<String, String> extraEnv) {
+public record LabFunction(String app, Manifest.Function manifest, Map<String, String> extraEnv) {
 
   /** Checks that every part is present. */
   public LabFunction {
@@ -25,7 +25,7 @@ public record LabFunction(
   }
 
   /** The function as packaged, with nothing added. */
-  public LabFunction(String app, DeployManifest.Function manifest) {
+  public LabFunction(String app, Manifest.Function manifest) {
     this(app, manifest, Map.of());
   }
 
@@ -51,27 +51,48 @@ public record LabFunction(
     return manifest.memoryMb();
   }
 
-  /** A trigger setting as a string, e.g. {@code trigger("path")}; empty string when absent. */
-  public String trigger(String key) {
-    Object value = manifest.trigger().get(key);
-    return value == null ? "" : value.toString();
+  /** The trigger. */
+  public Manifest.Trigger trigger() {
+    return manifest.trigger();
+  }
+
+  /** An HTTP function's path template; empty string for other triggers. */
+  public String path() {
+    return orEmpty(manifest.trigger().path());
+  }
+
+  /** A queue function's queue; empty string for other triggers. */
+  public String queue() {
+    return orEmpty(manifest.trigger().queue());
+  }
+
+  /** A storage function's bucket; empty string for other triggers. */
+  public String bucket() {
+    return orEmpty(manifest.trigger().bucket());
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   /** The HTTP methods of an HTTP function, in declaration order. */
-  @SuppressWarnings("unchecked")
   public List<String> methods() {
-    Object value = manifest.trigger().get("methods");
-    return value instanceof List<?> list ? (List<String>) list : List.of("GET");
+    List<String> methods = manifest.trigger().methods();
+    return methods == null ? List.of("GET") : methods;
   }
 
-  /** The target's entry in the manifest ({@code handler}, {@code entryPoint}, {@code env}…). */
-  public Map<String, Object> target(String id) {
-    return manifest.target(id);
+  /** The target's entry in the manifest as its record, e.g. {@code AwsEntry}. */
+  public <T extends TargetEntry> T target(String id, Class<T> type) {
+    return manifest.target(id, type);
   }
 
-  /** A string field of the target's entry, e.g. {@code entry("aws", "handler")}. */
-  public String entry(String target, String field) {
-    Object value = target(target).get(field);
+  /**
+   * A field of the target's entry that the lab needs, e.g. {@code required("aws", "handler",
+   * entry.handler())}.
+   *
+   * @throws LabException naming the field when it is absent
+   */
+  public String required(String target, String field, String value) {
     if (value == null) {
       throw new LabException(
           "manifest.json has no targets."
@@ -82,7 +103,7 @@ public record LabFunction(
               + name()
               + ". Fix: package again with the same Skyhop version (mvn package)");
     }
-    return value.toString();
+    return value;
   }
 
   /** The environment the target needs (e.g. {@code SKYHOP_FUNCTION}), plus the function's own. */

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.lab;
 
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class Samples {
 
   /** The function's path with every {@code {parameter}} set to {@code lab-1}. */
   public String path(LabFunction f) {
-    String template = f.trigger("path");
+    String template = f.path();
     if (template.isEmpty()) {
       return "/";
     }
@@ -89,8 +90,8 @@ public final class Samples {
     values.put("epochMillis", Long.toString(now.toEpochMilli()));
     values.put("isoTime", now.toString());
     values.put("clfTime", CLF.format(now));
-    values.put("queue", f.trigger("queue"));
-    values.put("bucket", f.trigger("bucket"));
+    values.put("queue", f.queue());
+    values.put("bucket", f.bucket());
     values.put("key", STORAGE_KEY);
     values.put("size", Integer.toString(STORAGE_CONTENT.length));
     values.put("etag", "5d41402abc4b2a76b9719d911017c592");
@@ -125,24 +126,9 @@ public final class Samples {
     }
   }
 
+  /** The value as the inside of a JSON string, escaped by Gson. */
   private static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    String quoted = new JsonPrimitive(value).toString();
+    return quoted.substring(1, quoted.length() - 1);
   }
 }

@@ -1,10 +1,8 @@
 package io.skyhop.tooling.pack;
 
-import com.google.gson.GsonBuilder;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.MissingIndex;
-import io.skyhop.core.Trigger;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
@@ -84,13 +82,7 @@ public final class Packager {
       }
     }
     Manifest manifest = manifest(request, index, packagers);
-    Files.writeString(
-        request.outputDir().resolve("manifest.json"),
-        new GsonBuilder()
-            .setPrettyPrinting()
-            .disableHtmlEscaping()
-            .create()
-            .toJson(manifest.json()));
+    ManifestFile.write(request.outputDir(), manifest);
     listener.info(
         "manifest.json: " + index.functions().size() + " functions, targets " + request.targets());
     return manifest;
@@ -98,55 +90,23 @@ public final class Packager {
 
   private static Manifest manifest(
       PackageRequest request, FunctionIndex index, Map<Target, TargetPackager> packagers) {
-    List<Map<String, Object>> functions = new ArrayList<>();
+    List<Manifest.Function> functions = new ArrayList<>();
     for (FunctionDef f : index.functions()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", f.name());
-      entry.put("class", f.className());
-      entry.put("method", f.method());
-      entry.put("trigger", trigger(f.trigger()));
-      entry.put("memoryMb", f.memoryMb());
-      entry.put("timeoutSeconds", f.timeoutSeconds());
-      entry.put("maxConcurrency", f.maxConcurrency());
-      entry.put("env", f.env());
-      entry.put("secrets", f.secrets());
-      Map<String, Object> targets = new LinkedHashMap<>();
+      Map<String, TargetEntry> targets = new LinkedHashMap<>();
       packagers.forEach((t, p) -> targets.put(t.id(), p.manifestEntry(request, f)));
-      entry.put("targets", targets);
-      functions.add(entry);
+      functions.add(
+          new Manifest.Function(
+              f.name(),
+              f.className(),
+              f.method(),
+              Manifest.Trigger.of(f.trigger()),
+              f.memoryMb(),
+              f.timeoutSeconds(),
+              f.maxConcurrency(),
+              f.env(),
+              f.secrets(),
+              targets));
     }
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("app", request.app());
-    root.put("version", request.version());
-    root.put("javaRelease", request.javaRelease());
-    root.put("functions", functions);
-    return new Manifest(root);
+    return new Manifest(request.app(), request.version(), request.javaRelease(), functions);
   }
-
-  /** A trigger's settings as the manifest shows them. */
-  public static Map<String, Object> trigger(Trigger trigger) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("type", trigger.type());
-    if (trigger instanceof Trigger.Http http) {
-      t.put("path", http.path().template());
-      t.put("methods", http.methods().stream().map(Enum::name).toList());
-      t.put("auth", http.auth().name());
-    } else if (trigger instanceof Trigger.Schedule s) {
-      t.put("cron", s.cron());
-      t.put("timezone", s.timezone());
-    } else if (trigger instanceof Trigger.Queue q) {
-      t.put("queue", q.queue());
-    } else if (trigger instanceof Trigger.Storage s) {
-      t.put("bucket", s.bucket());
-      t.put("events", s.events().stream().map(Enum::name).toList());
-    }
-    return t;
-  }
-
-  /**
-   * The manifest as written.
-   *
-   * @param json the document
-   */
-  public record Manifest(Map<String, Object> json) {}
 }

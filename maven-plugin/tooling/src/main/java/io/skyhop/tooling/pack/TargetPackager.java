@@ -6,7 +6,6 @@ import io.skyhop.tooling.BuildListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Packages a project for one target. */
 public interface TargetPackager {
@@ -22,5 +21,8 @@ public interface TargetPackager {
    * The target's part of a function's entry in {@code manifest.json}: its entry point (handler
    * string, entryPoint or class), runtime, and the environment it needs.
    */
-  Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function);
+  TargetEntry manifestEntry(PackageRequest request, FunctionDef function);
+
+  /** The record of this target's entries, which {@link ManifestFile} reads them as. */
+  Class<? extends TargetEntry> entryType();
 }

@@ -12,14 +12,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes reproducible zips: fixed timestamps and sorted directory walks, so the same input gives
- * the same bytes (deployers compare hashes to skip unchanged uploads).
+ * Writes reproducible zips and jars: fixed timestamps and sorted directory walks, so the same input
+ * gives the same bytes (deployers compare hashes to skip unchanged uploads). The one zip writer of
+ * the engine: packages, the GCP uber jar and a stage's copy of the local bundle.
  */
 public final class ZipWriter implements Closeable {
   private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01
@@ -27,14 +29,21 @@ public final class ZipWriter implements Closeable {
   private final ZipOutputStream out;
   private final Set<String> names = new HashSet<>();
 
-  private ZipWriter(OutputStream out) {
-    this.out = new ZipOutputStream(out);
+  private ZipWriter(ZipOutputStream out) {
+    this.out = out;
   }
 
   /** A zip written to {@code file}, replacing it. */
   public static ZipWriter create(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    return new ZipWriter(Files.newOutputStream(file));
+    return new ZipWriter(new ZipOutputStream(Files.newOutputStream(file)));
+  }
+
+  /**
+   * A jar written to {@code out} (its first entry carries the jar marker {@code jar} looks for).
+   */
+  public static ZipWriter jar(OutputStream out) throws IOException {
+    return new ZipWriter(new JarOutputStream(out));
   }
 
   /** Adds an entry with the given bytes; a name already added is an error. */
@@ -45,9 +54,16 @@ public final class ZipWriter implements Closeable {
     ZipEntry entry = new ZipEntry(name);
     entry.setLastModifiedTime(EPOCH);
     out.putNextEntry(entry);
-    out.write(content);
+    if (content != null) {
+      out.write(content);
+    }
     out.closeEntry();
     return this;
+  }
+
+  /** Adds a directory entry, {@code name} ending in {@code /}. */
+  public ZipWriter addDirectory(String name) throws IOException {
+    return add(name, null);
   }
 
   /** Adds a file under {@code name}. */

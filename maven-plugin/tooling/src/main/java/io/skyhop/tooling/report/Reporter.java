@@ -5,7 +5,6 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.cost.CostModel;
 import io.skyhop.tooling.cost.PriceTable;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.Lab;
 import io.skyhop.tooling.lab.LabContext;
@@ -13,6 +12,8 @@ import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.TracingLab;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
@@ -111,7 +112,7 @@ public final class Reporter {
   private void measureLocally(ReportRequest request, Pricing pricing, ReportBuilder builder)
       throws IOException {
     ReportSettings settings = request.settings();
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
     List<LabFunction> functions =
         manifest.functions().stream().map(f -> new LabFunction(request.app(), f)).toList();
     LabContext lab =

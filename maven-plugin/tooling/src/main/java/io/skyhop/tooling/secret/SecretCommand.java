@@ -4,8 +4,9 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ public final class SecretCommand {
           "is not a secret name: it must match ^[a-z][a-z0-9-]{0,62}$. Fix: use the name of"
               + " @Function(secrets = {...})");
     }
-    List<String> declared = declared(DeployManifest.read(request.skyhopDir()));
+    List<String> declared = declared(ManifestFile.read(request.skyhopDir()));
     if (!declared.contains(name)) {
       throw new ConfigurationException(
           "skyhop.secret",
@@ -57,7 +58,7 @@ public final class SecretCommand {
     return TargetProviders.of(target).secretStore();
   }
 
-  private static List<String> declared(DeployManifest manifest) {
+  private static List<String> declared(Manifest manifest) {
     TreeSet<String> names = new TreeSet<>();
     manifest.functions().forEach(f -> names.addAll(f.secrets()));
     return List.copyOf(names);

@@ -7,7 +7,6 @@ import io.skyhop.tooling.Target;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class LabTest {
   @Test
   void interleavesTargetsAndBurstsOnTheLastRound() {
     LabFunction a = SamplesTest.http("a", "/a", List.of("GET"));
-    LabFunction b = SamplesTest.function("b", Map.of("type", "queue", "queue", "q"));
+    LabFunction b = SamplesTest.function("b", io.skyhop.tooling.pack.Manifest.Trigger.queue("q"));
     List<Measurement> measured =
         new Lab(
                 List.of(new Scripted(Target.AWS, 100, -1), new Scripted(Target.GCP, 300, -1)),

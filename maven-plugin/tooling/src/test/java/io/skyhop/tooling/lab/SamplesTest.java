@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,11 @@ class SamplesTest {
 
   @Test
   void eventFunctionsAreCalledOnPostWithAQueueBody() {
-    LabFunction queue = function("on-order", Map.of("type", "queue", "queue", "orders"));
+    LabFunction queue = function("on-order", Manifest.Trigger.queue("orders"));
     assertThat(samples.method(queue)).isEqualTo("POST");
     assertThat(new String(samples.body(queue), StandardCharsets.UTF_8)).isEqualTo("{}");
-    LabFunction storage = function("on-upload", Map.of("type", "storage", "bucket", "uploads"));
+    LabFunction storage =
+        function("on-upload", Manifest.Trigger.storage("uploads", List.of("CREATED")));
     assertThat(samples.body(storage)).isEmpty();
   }
 
@@ -61,7 +62,8 @@ class SamplesTest {
                 Samples.render(
                     "aws-s3.json",
                     samples.values(
-                        function("on-upload", Map.of("type", "storage", "bucket", "uploads")))))
+                        function(
+                            "on-upload", Manifest.Trigger.storage("uploads", List.of("CREATED"))))))
             .getAsJsonObject();
     JsonObject object =
         s3.getAsJsonArray("Records")
@@ -81,11 +83,11 @@ class SamplesTest {
   }
 
   static LabFunction http(String name, String path, List<String> methods) {
-    return function(name, Map.of("type", "http", "path", path, "methods", methods));
+    return function(name, Manifest.Trigger.http(path, methods, "ANONYMOUS"));
   }
 
-  static LabFunction function(String name, Map<String, Object> trigger) {
+  static LabFunction function(String name, Manifest.Trigger trigger) {
     return new LabFunction(
-        "orders", new DeployManifest.Function(name, trigger, 512, 10, 0, Map.of(), Map.of()));
+        "orders", new Manifest.Function(name, trigger, 512, 10, 0, Map.of(), Map.of()));
   }
 }

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.spi;
 
+import com.google.gson.annotations.SerializedName;
 import io.skyhop.core.FunctionDef;
 import io.skyhop.core.FunctionIndex;
 import io.skyhop.tooling.BuildListener;
@@ -16,6 +17,7 @@ import io.skyhop.tooling.lab.Invocation;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.pack.PackageRequest;
+import io.skyhop.tooling.pack.TargetEntry;
 import io.skyhop.tooling.pack.TargetPackager;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +42,20 @@ public final class TinyFaasProvider implements TargetProvider {
   /** The control plane's URL. */
   public static final String URL = "skyhop.tinyfaas.url";
 
+  /** A function's {@code tinyfaas} entry in {@code manifest.json}: its package only. */
+  public record TinyFaasEntry(@SerializedName("package") String packagePath)
+      implements TargetEntry {
+    @Override
+    public String runtime() {
+      return "tinyfaas";
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return Map.of();
+    }
+  }
+
   @Override
   public Target target() {
     return Target.named("tinyfaas");
@@ -62,8 +78,13 @@ public final class TinyFaasProvider implements TargetProvider {
       }
 
       @Override
-      public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
-        return Map.of("package", "tinyfaas/" + request.app() + ".txt");
+      public TinyFaasEntry manifestEntry(PackageRequest request, FunctionDef function) {
+        return new TinyFaasEntry("tinyfaas/" + request.app() + ".txt");
+      }
+
+      @Override
+      public Class<TinyFaasEntry> entryType() {
+        return TinyFaasEntry.class;
       }
     };
   }

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.invoke;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.pack.Manifest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ final class AwsRemote implements RemoteTarget {
    * read from the function's ARN); its S3 notification fires the function.
    */
   @Override
-  public Invocation storage(DeployManifest.Function function, String key, byte[] payload) {
+  public Invocation storage(Manifest.Function function, String key, byte[] payload) {
     String arn =
         lambda
             .getFunctionConfiguration(b -> b.functionName(names.function(function.name())))
@@ -78,14 +78,13 @@ final class AwsRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation schedule(DeployManifest.Function function) {
+  public Invocation schedule(Manifest.Function function) {
     return new LambdaInvoke(lambda, Clock.systemUTC())
         .schedule(names.function(function.name()), names.rule(function.name()), region);
   }
 
   @Override
-  public Invocation http(DeployManifest.Function function, String url, byte[] payload)
-      throws Exception {
+  public Invocation http(Manifest.Function function, String url, byte[] payload) throws Exception {
     String method = HttpCalls.method(function, payload);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -116,7 +115,7 @@ final class AwsRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation queue(DeployManifest.Function function, byte[] payload) {
+  public Invocation queue(Manifest.Function function, byte[] payload) {
     String queue = names.queue(HttpCalls.queue(function));
     long start = System.nanoTime();
     String queueUrl = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();

@@ -8,8 +8,8 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.AzureNames;
+import io.skyhop.tooling.pack.Manifest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ final class AzureRemote implements RemoteTarget {
    * never printed), as Azure documents for running non-HTTP functions manually.
    */
   @Override
-  public Invocation schedule(DeployManifest.Function function) throws Exception {
+  public Invocation schedule(Manifest.Function function) throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put(
@@ -84,8 +84,7 @@ final class AzureRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation http(DeployManifest.Function function, String url, byte[] payload)
-      throws Exception {
+  public Invocation http(Manifest.Function function, String url, byte[] payload) throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     String how = "URL";
@@ -127,7 +126,7 @@ final class AzureRemote implements RemoteTarget {
    * the function.
    */
   @Override
-  public Invocation storage(DeployManifest.Function function, String key, byte[] payload) {
+  public Invocation storage(Manifest.Function function, String key, byte[] payload) {
     String container = names.container(HttpCalls.bucket(function));
     HttpRequest request =
         new HttpRequest(HttpMethod.PUT, blobEndpoint + "/" + container + "/" + key)
@@ -157,7 +156,7 @@ final class AzureRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation queue(DeployManifest.Function function, byte[] payload) {
+  public Invocation queue(Manifest.Function function, byte[] payload) {
     String queue = names.queue(HttpCalls.queue(function));
     String xml =
         "<QueueMessage><MessageText>"

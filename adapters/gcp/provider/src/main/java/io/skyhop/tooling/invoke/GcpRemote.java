@@ -4,8 +4,8 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.GcpNames;
+import io.skyhop.tooling.pack.Manifest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ final class GcpRemote implements RemoteTarget {
 
   /** Runs the function's Cloud Scheduler job now ({@code jobs.run}), as its schedule would. */
   @Override
-  public Invocation schedule(DeployManifest.Function function) throws Exception {
+  public Invocation schedule(Manifest.Function function) throws Exception {
     String job =
         "projects/" + project + "/locations/" + region + "/jobs/" + names.function(function.name());
     return HttpCalls.send(
@@ -72,7 +72,7 @@ final class GcpRemote implements RemoteTarget {
    * Storage's JSON API, a media upload); its Eventarc trigger fires the function.
    */
   @Override
-  public Invocation storage(DeployManifest.Function function, String key, byte[] payload)
+  public Invocation storage(Manifest.Function function, String key, byte[] payload)
       throws Exception {
     String bucket = names.bucket(project, HttpCalls.bucket(function));
     return HttpCalls.send(
@@ -93,8 +93,7 @@ final class GcpRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation http(DeployManifest.Function function, String url, byte[] payload)
-      throws Exception {
+  public Invocation http(Manifest.Function function, String url, byte[] payload) throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (!HttpCalls.needsAuth(function)) {
@@ -112,7 +111,7 @@ final class GcpRemote implements RemoteTarget {
   }
 
   @Override
-  public Invocation queue(DeployManifest.Function function, byte[] payload) throws Exception {
+  public Invocation queue(Manifest.Function function, byte[] payload) throws Exception {
     String topic = names.topic(HttpCalls.queue(function));
     JsonObject message = new JsonObject();
     message.addProperty("data", Base64.getEncoder().encodeToString(payload));

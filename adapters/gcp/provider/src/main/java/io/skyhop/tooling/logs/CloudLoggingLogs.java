@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,8 +138,9 @@ final class CloudLoggingLogs implements LogSource {
   }
 
   private JsonObject call(JsonObject body) throws IOException, InterruptedException {
-    Duration pause = backoff;
-    for (int attempt = 1; ; attempt++) {
+    RetryPolicy.Attempts attempts =
+        RetryPolicy.forAttempts(backoff, ATTEMPTS, RetryPolicy.Sleeper.THREAD).start();
+    while (true) {
       credentials.refreshIfExpired();
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(endpoint + "/v2/entries:list"))
@@ -152,9 +154,8 @@ final class CloudLoggingLogs implements LogSource {
       if (status == 200) {
         return JsonParser.parseString(response.body()).getAsJsonObject();
       }
-      if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
-        Thread.sleep(pause.toMillis());
-        pause = pause.multipliedBy(2);
+      if ((status == 429 || status >= 500) && !attempts.exhausted()) {
+        attempts.pause();
         continue;
       }
       throw failure(status, response.body());

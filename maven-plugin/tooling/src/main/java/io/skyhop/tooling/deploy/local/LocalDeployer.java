@@ -2,13 +2,14 @@ package io.skyhop.tooling.deploy.local;
 
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import io.skyhop.tooling.naming.ClusterNames;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,13 +84,13 @@ public final class LocalDeployer implements Deployer {
 
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws Exception {
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
     ClusterNames names = request.naming().cluster();
     String app = names.app();
     Path bundle = request.targetDir().resolve(request.app() + ".zip");
     if (request.dryRun()) {
       List<DeployResult.Function> plan = new ArrayList<>();
-      for (DeployManifest.Function f : manifest.functions()) {
+      for (Manifest.Function f : manifest.functions()) {
         plan.add(
             new DeployResult.Function(
                 f.name(),
@@ -107,7 +108,7 @@ public final class LocalDeployer implements Deployer {
     LocalRuntimeClient.DeployedApp deployed =
         client.deploy(app, StagedBundle.of(bundle, request.naming()));
     List<DeployResult.Function> functions = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       Map<String, Object> details = new LinkedHashMap<>();
       deployed
           .function(f.name())
@@ -142,18 +143,18 @@ public final class LocalDeployer implements Deployer {
 
   /** The runtime's queues and buckets of the app: created by the runtime on first use. */
   private static List<DeployResult.Resource> resources(
-      DeployManifest manifest, ClusterNames names, boolean existed) {
+      Manifest manifest, ClusterNames names, boolean existed) {
     List<DeployResult.Resource> resources = new ArrayList<>();
     DeployResult.Action action =
         existed ? DeployResult.Action.UNCHANGED : DeployResult.Action.CREATED;
-    for (DeployManifest.Function f : manifest.functions()) {
-      Map<String, Object> t = f.trigger();
+    for (Manifest.Function f : manifest.functions()) {
+      Manifest.Trigger t = f.trigger();
       if ("queue".equals(f.triggerType())) {
-        String logical = String.valueOf(t.get("queue"));
+        String logical = String.valueOf(t.queue());
         resources.add(
             new DeployResult.Resource(logical, "queue", names.queue(logical), true, action));
       } else if ("storage".equals(f.triggerType())) {
-        String logical = String.valueOf(t.get("bucket"));
+        String logical = String.valueOf(t.bucket());
         resources.add(
             new DeployResult.Resource(logical, "bucket", names.bucket(logical), true, action));
       }
@@ -161,29 +162,28 @@ public final class LocalDeployer implements Deployer {
     return resources;
   }
 
-  private static String describe(
-      URI base, String app, ClusterNames names, DeployManifest.Function f) {
-    Map<String, Object> t = f.trigger();
+  private static String describe(URI base, String app, ClusterNames names, Manifest.Function f) {
+    Manifest.Trigger t = f.trigger();
     return switch (f.triggerType()) {
-      case "http" -> t.get("methods") + " " + base + "/" + app + t.get("path");
-      case "schedule" -> "schedule '" + t.get("cron") + "' " + t.get("timezone");
+      case "http" -> t.methods() + " " + base + "/" + app + t.path();
+      case "schedule" -> "schedule '" + t.cron() + "' " + t.timezone();
       case "queue" ->
           "queue '"
-              + names.queue(String.valueOf(t.get("queue")))
+              + names.queue(String.valueOf(t.queue()))
               + "' (POST "
               + base
               + "/_skyhop/queues/"
-              + names.queue(String.valueOf(t.get("queue")))
+              + names.queue(String.valueOf(t.queue()))
               + ")";
       default ->
           "bucket '"
-              + names.bucket(String.valueOf(t.get("bucket")))
+              + names.bucket(String.valueOf(t.bucket()))
               + "' "
-              + t.get("events")
+              + t.events()
               + " (PUT "
               + base
               + "/_skyhop/buckets/"
-              + names.bucket(String.valueOf(t.get("bucket")))
+              + names.bucket(String.valueOf(t.bucket()))
               + "/<key>)";
     };
   }

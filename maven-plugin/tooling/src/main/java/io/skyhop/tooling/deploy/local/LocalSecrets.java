@@ -2,10 +2,10 @@ package io.skyhop.tooling.deploy.local;
 
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.secret.SecretValue;
 import java.util.TreeSet;
 
@@ -18,7 +18,7 @@ public final class LocalSecrets {
    *
    * @throws ConfigurationException naming every missing secret and the command that sets it
    */
-  static void requireValues(LocalRuntimeClient client, DeployManifest manifest, Naming naming) {
+  static void requireValues(LocalRuntimeClient client, Manifest manifest, Naming naming) {
     String app = naming.cluster().app();
     TreeSet<String> missing = new TreeSet<>();
     manifest.functions().forEach(f -> missing.addAll(f.secrets()));

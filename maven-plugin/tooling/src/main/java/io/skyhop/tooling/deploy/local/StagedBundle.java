@@ -7,13 +7,13 @@ import com.google.gson.JsonParser;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.naming.ClusterNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.ZipWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The bundle one stage deploys. Without a stage it is the packaged {@code local/<app>.zip} as is.
@@ -36,18 +36,16 @@ final class StagedBundle {
     Path staged = packaged.resolveSibling(names.app() + ".zip");
     boolean indexed = false;
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(packaged));
-        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(staged))) {
+        ZipWriter out = ZipWriter.create(staged)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTime(e.getTime());
-        out.putNextEntry(copy);
         if (e.getName().equals(INDEX)) {
-          out.write(rename(in.readAllBytes(), names));
+          out.add(e.getName(), rename(in.readAllBytes(), names));
           indexed = true;
+        } else if (e.isDirectory()) {
+          out.addDirectory(e.getName());
         } else {
-          in.transferTo(out);
+          out.add(e.getName(), in.readAllBytes());
         }
-        out.closeEntry();
       }
     }
     if (!indexed) {

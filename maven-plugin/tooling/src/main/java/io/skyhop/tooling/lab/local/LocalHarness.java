@@ -244,7 +244,7 @@ public final class LocalHarness implements Harness {
 
   private static String storageEvent(LabFunction function) {
     JsonObject event = new JsonObject();
-    event.addProperty("bucket", function.trigger("bucket"));
+    event.addProperty("bucket", function.bucket());
     event.addProperty("key", Samples.STORAGE_KEY);
     event.addProperty("size", Samples.STORAGE_CONTENT.length);
     event.addProperty("type", "CREATED");

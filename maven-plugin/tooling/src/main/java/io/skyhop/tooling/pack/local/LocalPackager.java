@@ -34,18 +34,20 @@ public final class LocalPackager implements TargetPackager {
   }
 
   @Override
-  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("entryPoint", ENTRY_POINT);
-    entry.put("runtime", "skyhop-runtime");
-    entry.put("package", Target.LOCAL.id() + "/" + bundleName(request));
-    if (function.trigger() instanceof Trigger.Http http) {
-      entry.put("path", "/" + request.app() + http.path().template());
-    }
+  public LocalEntry manifestEntry(PackageRequest request, FunctionDef function) {
+    String path =
+        function.trigger() instanceof Trigger.Http http
+            ? "/" + request.app() + http.path().template()
+            : null;
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
-    entry.put("env", env);
-    return entry;
+    return new LocalEntry(
+        ENTRY_POINT, "skyhop-runtime", Target.LOCAL.id() + "/" + bundleName(request), path, env);
+  }
+
+  @Override
+  public Class<LocalEntry> entryType() {
+    return LocalEntry.class;
   }
 
   /** {@code <app>.zip}. */

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.report.provider;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.Result;
 import java.io.IOException;
@@ -26,7 +26,7 @@ public interface CloudMeasurement {
   List<Result> measure(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count,
       List<String> notes)
       throws IOException;

@@ -4,9 +4,10 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.report.Pricing;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.Result;
@@ -64,10 +65,10 @@ public final class ProviderMeasurements {
     List<Result> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int count = request.settings().measure();
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
-    Map<String, DeployManifest.Function> byName =
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
+    Map<String, Manifest.Function> byName =
         manifest.functions().stream()
-            .collect(Collectors.toMap(DeployManifest.Function::name, Function.identity()));
+            .collect(Collectors.toMap(Manifest.Function::name, Function.identity()));
     boolean any = false;
     for (Target target : request.settings().targets()) {
       Optional<DeployResult> record =

@@ -10,6 +10,7 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
+import io.skyhop.tooling.pack.TargetEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -126,14 +127,14 @@ class LocalPackagerTest {
     LocalPackager packager = new LocalPackager();
     PackageRequest request = request(dependencies(), adapter());
 
-    assertThat(packager.manifestEntry(request, index().function("get")))
+    assertThat(TargetEntries.asMap(packager.manifestEntry(request, index().function("get"))))
         .containsExactly(
             Map.entry("entryPoint", "io.skyhop.runtime.worker.WorkerMain"),
             Map.entry("runtime", "skyhop-runtime"),
             Map.entry("package", "local/shop.zip"),
             Map.entry("path", "/shop/items/{id}"),
             Map.entry("env", Map.of("GREETING", "hi", "SKYHOP_FUNCTION", "get")));
-    assertThat(packager.manifestEntry(request, index().function("nightly")))
+    assertThat(TargetEntries.asMap(packager.manifestEntry(request, index().function("nightly"))))
         .doesNotContainKey("path");
   }
 

@@ -1,8 +1,8 @@
 package io.skyhop.tooling.deploy.aws;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +40,7 @@ final class AwsAppResources {
       List<DeployResult.Resource> records, List<String> queueArns, List<String> bucketArns) {}
 
   /** Ensures every queue and bucket of the manifest ({@code account}: the role's account). */
-  Ensured ensure(DeployManifest manifest, String account) {
+  Ensured ensure(Manifest manifest, String account) {
     List<DeployResult.Resource> records = new ArrayList<>();
     List<String> queueArns = new ArrayList<>();
     List<String> bucketArns = new ArrayList<>();
@@ -54,7 +54,7 @@ final class AwsAppResources {
       int visibility =
           manifest.functions().stream()
               .filter(f -> "queue".equals(f.triggerType()))
-              .filter(f -> logical.equals(String.valueOf(f.trigger().get("queue"))))
+              .filter(f -> logical.equals(String.valueOf(f.trigger().queue())))
               .mapToInt(
                   f ->
                       io.skyhop.tooling.pack.aws.SqsQueueSettings.visibilityTimeout(

@@ -3,10 +3,11 @@ package io.skyhop.tooling.deploy.aws;
 import com.google.gson.Gson;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ public final class AwsDeployer implements Deployer {
     this(
         Pacer.standard(),
         new Pacer(
-            Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(90), Pacer::sleep));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(90),
+            io.skyhop.tooling.retry.RetryPolicy.Sleeper.THREAD));
   }
 
   AwsDeployer(Pacer pacer, Pacer propagation) {
@@ -56,15 +60,15 @@ public final class AwsDeployer implements Deployer {
     }
   }
 
-  static void validate(AwsSettings settings, DeployManifest manifest) {
+  static void validate(AwsSettings settings, Manifest manifest) {
     settings.resources().validate(manifest);
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       if ("schedule".equals(f.triggerType())) {
-        Object tz = f.trigger().getOrDefault("timezone", "UTC");
+        String tz = f.trigger().timezoneOrUtc();
         if (!"UTC".equals(tz) && !"Etc/UTC".equals(tz)) {
           throw new ConfigurationException(
               "@ScheduleTrigger(timezone)",
-              String.valueOf(tz),
+              tz,
               "cannot be used on aws: EventBridge rules run in UTC (function "
                   + f.name()
                   + "). Fix: set timezone = \"UTC\" and write the cron in UTC");
@@ -77,7 +81,7 @@ public final class AwsDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     AwsSettings settings = AwsSettings.of(request.app(), request.settings());
-    DeployManifest manifest = read(request);
+    Manifest manifest = read(request);
     validate(settings, manifest);
     Path zip = request.targetDir().resolve(request.app() + ".zip");
     if (!Files.isRegularFile(zip)) {
@@ -155,7 +159,7 @@ public final class AwsDeployer implements Deployer {
   private List<DeployResult.Function> deployFunctions(
       DeployRequest request,
       AwsSettings settings,
-      DeployManifest manifest,
+      Manifest manifest,
       LambdaFunctions.Code code,
       AwsClients clients,
       PlanLog log,
@@ -170,7 +174,7 @@ public final class AwsDeployer implements Deployer {
             role.managed() ? TracingMode.ACTIVE : TracingMode.PASS_THROUGH);
     Triggers triggers = new Triggers(clients, settings, log);
     List<DeployResult.Function> results = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       FunctionSpec spec =
           FunctionSpec.of(
               settings,
@@ -199,7 +203,7 @@ public final class AwsDeployer implements Deployer {
   }
 
   private static DeployResult.Function result(
-      DeployManifest.Function f,
+      Manifest.Function f,
       FunctionSpec spec,
       LambdaFunctions.Outcome outcome,
       Optional<String> arn,
@@ -275,8 +279,8 @@ public final class AwsDeployer implements Deployer {
       throws IOException {
     Set<String> buckets = new LinkedHashSet<>();
     if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
-      for (DeployManifest.Function f : read(request).functions()) {
-        String logical = String.valueOf(f.trigger().get("bucket"));
+      for (Manifest.Function f : read(request).functions()) {
+        String logical = String.valueOf(f.trigger().bucket());
         if ("storage".equals(f.triggerType()) && settings.resources().bound(logical)) {
           buckets.add(settings.resources().bucket(logical, AwsResources.UNKNOWN_ACCOUNT));
         }
@@ -296,9 +300,9 @@ public final class AwsDeployer implements Deployer {
     return buckets;
   }
 
-  private static DeployManifest read(DeployRequest request) {
+  private static Manifest read(DeployRequest request) {
     try {
-      return DeployManifest.read(request.skyhopDir());
+      return ManifestFile.read(request.skyhopDir());
     } catch (IOException e) {
       throw new ConfigurationException(
           "skyhop.targets",

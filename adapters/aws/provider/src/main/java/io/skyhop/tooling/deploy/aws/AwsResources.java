@@ -1,10 +1,9 @@
 package io.skyhop.tooling.deploy.aws;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,7 +38,7 @@ final class AwsResources {
    *
    * @throws io.skyhop.tooling.ConfigurationException naming {@code skyhop.resources.<logical>}
    */
-  void validate(DeployManifest manifest) {
+  void validate(Manifest manifest) {
     queues(manifest).forEach(q -> queueArn(q, UNKNOWN_ACCOUNT));
     buckets(manifest).forEach(b -> bucket(b, UNKNOWN_ACCOUNT));
   }
@@ -89,21 +88,21 @@ final class AwsResources {
   }
 
   /** The logical queues of the manifest's queue functions, in order, once each. */
-  static Set<String> queues(DeployManifest manifest) {
-    return logicals(manifest, "queue", "queue");
+  static Set<String> queues(Manifest manifest) {
+    return logicals(manifest, "queue");
   }
 
   /** The logical buckets of the manifest's storage functions, in order, once each. */
-  static Set<String> buckets(DeployManifest manifest) {
-    return logicals(manifest, "storage", "bucket");
+  static Set<String> buckets(Manifest manifest) {
+    return logicals(manifest, "storage");
   }
 
-  private static Set<String> logicals(DeployManifest manifest, String type, String key) {
+  private static Set<String> logicals(Manifest manifest, String type) {
     Set<String> names = new LinkedHashSet<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       if (type.equals(f.triggerType())) {
-        Map<String, Object> trigger = f.trigger();
-        names.add(String.valueOf(trigger.get(key)));
+        names.add(
+            String.valueOf("queue".equals(type) ? f.trigger().queue() : f.trigger().bucket()));
       }
     }
     return names;

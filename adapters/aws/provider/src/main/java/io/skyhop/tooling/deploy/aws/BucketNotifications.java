@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,18 +33,17 @@ final class BucketNotifications {
   }
 
   /** S3 event names of the manifest's storage events. */
-  @SuppressWarnings("unchecked")
-  static List<String> events(Map<String, Object> trigger) {
+  static List<String> events(Manifest.Trigger trigger) {
     List<String> events = new ArrayList<>();
-    for (Object e : (List<Object>) trigger.getOrDefault("events", List.of("CREATED"))) {
+    for (String e : trigger.events() == null ? List.of("CREATED") : trigger.events()) {
       events.add("DELETED".equals(e) ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
     }
     return events;
   }
 
   /** Ensures the permission, then the notification (S3 checks the permission when it is put). */
-  Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
-    String logical = String.valueOf(trigger.get("bucket"));
+  Wired ensure(LiveFunction fn, Manifest.Trigger trigger) {
+    String logical = trigger.bucket();
     String bucket = resources.bucket(logical, fn.accountOrPlaceholder());
     List<String> events = events(trigger);
     Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.name());

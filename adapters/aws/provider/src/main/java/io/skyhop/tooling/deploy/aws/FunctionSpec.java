@@ -1,7 +1,8 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.aws.AwsEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ record FunctionSpec(
   static final String APP_TAG = "skyhop:app";
 
   /** The spec of a manifest function. */
-  static FunctionSpec of(AwsSettings settings, DeployManifest.Function f, String role) {
+  static FunctionSpec of(AwsSettings settings, Manifest.Function f, String role) {
     return of(settings, f, role, java.util.Optional.empty());
   }
 
@@ -68,10 +69,10 @@ record FunctionSpec(
    */
   static FunctionSpec of(
       AwsSettings settings,
-      DeployManifest.Function f,
+      Manifest.Function f,
       String role,
       java.util.Optional<String> secretsLayer) {
-    Map<String, Object> aws = f.target("aws");
+    AwsEntry aws = f.target("aws", AwsEntry.class);
     Map<String, String> env = new LinkedHashMap<>();
     if (f.env() != null) {
       env.putAll(f.env());
@@ -85,8 +86,8 @@ record FunctionSpec(
     return new FunctionSpec(
         f.name(),
         settings.functionName(f.name()),
-        required(f, aws, "runtime"),
-        required(f, aws, "handler"),
+        required(f, aws.runtime(), "runtime"),
+        required(f, aws.handler(), "handler"),
         f.memoryMb(),
         f.timeoutSeconds(),
         Map.copyOf(env),
@@ -94,9 +95,8 @@ record FunctionSpec(
         layers);
   }
 
-  private static String required(DeployManifest.Function f, Map<String, Object> aws, String key) {
-    Object value = aws.get(key);
-    if (!(value instanceof String s) || s.isBlank()) {
+  private static String required(Manifest.Function f, String value, String key) {
+    if (value == null || value.isBlank()) {
       throw new ConfigurationException(
           "manifest.json",
           "The manifest's aws entry of function "
@@ -105,7 +105,7 @@ record FunctionSpec(
               + key
               + "'. Fix: run 'mvn package' with this version of Skyhop");
     }
-    return (String) value;
+    return value;
   }
 
   /** The tags a created function carries: they mark it as this app's and stage's. */

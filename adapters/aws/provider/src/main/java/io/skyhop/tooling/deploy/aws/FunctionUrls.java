@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,10 @@ final class FunctionUrls {
    *
    * @param trigger the manifest's trigger: {@code path}, {@code methods}, {@code auth}
    */
-  Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
+  Wired ensure(LiveFunction fn, Manifest.Trigger trigger) {
     String name = fn.name();
     FunctionUrlAuthType auth =
-        "FUNCTION".equals(trigger.get("auth"))
-            ? FunctionUrlAuthType.AWS_IAM
-            : FunctionUrlAuthType.NONE;
+        trigger.functionKey() ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE;
     boolean changed = false;
     String url;
     Optional<GetFunctionUrlConfigResponse> current =
@@ -128,15 +127,14 @@ final class FunctionUrls {
   }
 
   /** {@code GET,POST https://abc.lambda-url.us-east-1.on.aws/orders/{id}}. */
-  @SuppressWarnings("unchecked")
-  static String endpoint(String functionUrl, Map<String, Object> trigger) {
+  static String endpoint(String functionUrl, Manifest.Trigger trigger) {
     String base =
         functionUrl.endsWith("/")
             ? functionUrl.substring(0, functionUrl.length() - 1)
             : functionUrl;
-    Object path = trigger.getOrDefault("path", "/");
-    Object methods = trigger.get("methods");
-    String verbs = methods instanceof List<?> l ? String.join(",", (List<String>) l) + " " : "";
+    String path = trigger.path() == null ? "/" : trigger.path();
+    List<String> methods = trigger.methods();
+    String verbs = methods == null ? "" : String.join(",", methods) + " ";
     return verbs + base + path;
   }
 

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -10,15 +11,7 @@ import java.util.function.Supplier;
  * that AWS refused for now (a conflict while an update runs, a role IAM has not propagated yet).
  */
 final class Pacer {
-  /** Sleeps; replaced in unit tests. */
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
-  private final Duration first;
-  private final Duration max;
-  private final Duration budget;
-  private final Sleeper sleeper;
+  private final RetryPolicy policy;
 
   /**
    * A pacer.
@@ -28,17 +21,17 @@ final class Pacer {
    * @param budget the total pause after which it gives up
    * @param sleeper how to pause
    */
-  Pacer(Duration first, Duration max, Duration budget, Sleeper sleeper) {
-    this.first = first;
-    this.max = max;
-    this.budget = budget;
-    this.sleeper = sleeper;
+  Pacer(Duration first, Duration max, Duration budget, RetryPolicy.Sleeper sleeper) {
+    this.policy = RetryPolicy.forTime(first, max, budget, sleeper);
   }
 
   /** The pacer of a deploy: 250 ms doubling to 5 s, at most 10 minutes. */
   static Pacer standard() {
     return new Pacer(
-        Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofMinutes(10), Pacer::sleep);
+        Duration.ofMillis(250),
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(10),
+        RetryPolicy.Sleeper.THREAD);
   }
 
   /**
@@ -48,27 +41,24 @@ final class Pacer {
    * @throws AwsDeployException when the budget is spent
    */
   <T> T until(String what, Supplier<Optional<T>> attempt) {
-    Duration pause = first;
-    Duration slept = Duration.ZERO;
+    RetryPolicy.Attempts attempts = policy.start();
     while (true) {
       Optional<T> result = attempt.get();
       if (result.isPresent()) {
         return result.get();
       }
-      if (slept.compareTo(budget) >= 0) {
+      if (attempts.exhausted()) {
         throw new AwsDeployException(
             what,
             "",
             "Gave up waiting for "
                 + what
                 + " after "
-                + slept.toSeconds()
+                + attempts.slept().toSeconds()
                 + " s. Fix: look at the resource in the AWS console, then re-run",
             null);
       }
-      pause(pause);
-      slept = slept.plus(pause);
-      pause = pause.multipliedBy(2).compareTo(max) > 0 ? max : pause.multipliedBy(2);
+      pause(attempts);
     }
   }
 
@@ -79,8 +69,7 @@ final class Pacer {
    * @throws AwsDeployException the last error when the budget is spent, or any other error
    */
   <T> T repeatWhile(Predicate<AwsDeployException> retryable, Supplier<T> call) {
-    Duration pause = first;
-    Duration slept = Duration.ZERO;
+    RetryPolicy.Attempts attempts = policy.start();
     while (true) {
       try {
         return call.get();
@@ -88,28 +77,24 @@ final class Pacer {
         if (!retryable.test(e)) {
           throw e;
         }
-        if (slept.compareTo(budget) >= 0) {
+        if (attempts.exhausted()) {
           throw new AwsDeployException(
               e.call(),
               e.errorCode(),
-              "Still failing after retrying for " + slept.toSeconds() + " s: " + e.getMessage(),
+              "Still failing after retrying for "
+                  + attempts.slept().toSeconds()
+                  + " s: "
+                  + e.getMessage(),
               e);
         }
       }
-      pause(pause);
-      slept = slept.plus(pause);
-      pause = pause.multipliedBy(2).compareTo(max) > 0 ? max : pause.multipliedBy(2);
+      pause(attempts);
     }
   }
 
-  /** Sleeps the current thread. */
-  static void sleep(Duration duration) throws InterruptedException {
-    Thread.sleep(duration.toMillis());
-  }
-
-  private void pause(Duration duration) {
+  private static void pause(RetryPolicy.Attempts attempts) {
     try {
-      sleeper.sleep(duration);
+      attempts.pause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting", e);

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,8 @@ final class QueueMappings {
   }
 
   /** Ensures the mapping. */
-  Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
-    String queueArn =
-        resources.queueArn(String.valueOf(trigger.get("queue")), fn.accountOrPlaceholder());
+  Wired ensure(LiveFunction fn, Manifest.Trigger trigger) {
+    String queueArn = resources.queueArn(trigger.queue(), fn.accountOrPlaceholder());
     String label = queueArn + " -> " + fn.name();
     List<EventSourceMappingConfiguration> current =
         fn.planned()

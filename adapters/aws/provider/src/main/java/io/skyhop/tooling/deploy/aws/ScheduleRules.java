@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.api.cron.CronExpression;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,12 @@ final class ScheduleRules {
   }
 
   /** The EventBridge expression of a manifest schedule. */
-  static String expression(Map<String, Object> trigger) {
-    return CronExpression.parse((String) trigger.get("cron")).toEventBridge();
+  static String expression(Manifest.Trigger trigger) {
+    return CronExpression.parse(trigger.cron()).toEventBridge();
   }
 
   /** Ensures the rule, its target and the permission. */
-  Wired ensure(LiveFunction fn, Map<String, Object> trigger) {
+  Wired ensure(LiveFunction fn, Manifest.Trigger trigger) {
     String rule = fn.name();
     String expression = expression(trigger);
     Optional<DescribeRuleResponse> current = fn.planned() ? Optional.empty() : describe(rule);

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import com.google.gson.GsonBuilder;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.secret.SecretNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ final class SecretGrant {
 
   /** The declared secrets' ARN patterns, sorted; empty when no function declares one. */
   static List<String> resources(
-      DeployManifest manifest, String app, Optional<String> stage, String region, String account) {
+      Manifest manifest, String app, Optional<String> stage, String region, String account) {
     TreeSet<String> ids = new TreeSet<>();
     manifest
         .functions()

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 
 /** Wires each trigger kind to its AWS resource. */
 final class Triggers {
@@ -19,7 +19,7 @@ final class Triggers {
   }
 
   /** Creates or updates the function's trigger. */
-  Wired wire(LiveFunction fn, DeployManifest.Function f) {
+  Wired wire(LiveFunction fn, Manifest.Function f) {
     return switch (String.valueOf(f.triggerType())) {
       case "http" -> urls.ensure(fn, f.trigger());
       case "schedule" -> rules.ensure(fn, f.trigger());

@@ -15,6 +15,7 @@ import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.Unzip;
+import io.skyhop.tooling.pack.aws.AwsEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +120,10 @@ public final class AwsHarness implements Harness {
     }
   }
 
+  private static String handler(LabFunction function) {
+    return function.required("aws", "handler", function.target("aws", AwsEntry.class).handler());
+  }
+
   private List<String> command(LabFunction function) {
     List<Path> classpath = new ArrayList<>();
     classpath.add(taskRoot);
@@ -131,14 +136,14 @@ public final class AwsHarness implements Harness {
     command.add("-cp");
     command.add(LabTools.classpath(classpath));
     command.add(RIC_MAIN);
-    command.add(function.entry("aws", "handler"));
+    command.add(handler(function));
     return command;
   }
 
   private Map<String, String> env(LabFunction function, String lambdaName, LambdaRuntimeApi api) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-    env.put("_HANDLER", function.entry("aws", "handler"));
+    env.put("_HANDLER", handler(function));
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code aws} target: {@code target/skyhop/aws/<app>.zip}, one Lambda deployment package for
@@ -37,14 +35,18 @@ public final class AwsPackager implements TargetPackager {
   }
 
   @Override
-  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("functionName", LambdaNaming.functionName(request.app(), function.name()));
-    entry.put("handler", LambdaNaming.HANDLER);
-    entry.put("runtime", LambdaNaming.runtime(request.javaRelease()));
-    entry.put("package", Target.AWS.id() + "/" + zipName(request));
-    entry.put("env", LambdaNaming.environment(request, function));
-    return entry;
+  public AwsEntry manifestEntry(PackageRequest request, FunctionDef function) {
+    return new AwsEntry(
+        LambdaNaming.functionName(request.app(), function.name()),
+        LambdaNaming.HANDLER,
+        LambdaNaming.runtime(request.javaRelease()),
+        Target.AWS.id() + "/" + zipName(request),
+        LambdaNaming.environment(request, function));
+  }
+
+  @Override
+  public Class<AwsEntry> entryType() {
+    return AwsEntry.class;
   }
 
   private static String zipName(PackageRequest request) {

@@ -2,13 +2,13 @@ package io.skyhop.tooling.report.provider;
 
 import io.skyhop.tooling.cost.LambdaReport;
 import io.skyhop.tooling.cost.Profile;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.aws.AwsSettings;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.aws.AwsHarness;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.report.ColdStats;
 import io.skyhop.tooling.report.Percentiles;
 import io.skyhop.tooling.report.ReportRequest;
@@ -53,7 +53,7 @@ public final class LambdaMeasurements implements CloudMeasurement {
   public List<Result> measure(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count,
       List<String> notes)
       throws IOException {
@@ -63,7 +63,7 @@ public final class LambdaMeasurements implements CloudMeasurement {
     try (LambdaClient lambda = lambda(settings)) {
       LambdaColdStarts coldStarts = new LambdaColdStarts(lambda, context.pause());
       for (DeployResult.Function deployed : record.functions()) {
-        DeployManifest.Function f = manifest.get(deployed.name());
+        Manifest.Function f = manifest.get(deployed.name());
         if (f == null) {
           continue;
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +54,15 @@ class AwsPiecesTest {
     assertThat(
             FunctionUrls.endpoint(
                 "https://abc.lambda-url.us-east-1.on.aws/",
-                Map.of("path", "/orders/{id}", "methods", List.of("GET"))))
+                Manifest.Trigger.http("/orders/{id}", List.of("GET"), "ANONYMOUS")))
         .isEqualTo("GET https://abc.lambda-url.us-east-1.on.aws/orders/{id}");
   }
 
   @Test
   void mapsStorageEventsToS3EventNames() {
-    assertThat(BucketNotifications.events(Map.of("events", List.of("CREATED", "DELETED"))))
+    assertThat(
+            BucketNotifications.events(
+                Manifest.Trigger.storage("uploads", List.of("CREATED", "DELETED"))))
         .containsExactly("s3:ObjectCreated:*", "s3:ObjectRemoved:*");
   }
 
@@ -80,7 +82,7 @@ class AwsPiecesTest {
 
   @Test
   void translatesTheScheduleToEventBridge() {
-    assertThat(ScheduleRules.expression(Map.of("cron", "0 3 * * *")))
+    assertThat(ScheduleRules.expression(Manifest.Trigger.schedule("0 3 * * *", "UTC")))
         .isEqualTo("cron(0 3 * * ? *)");
   }
 
@@ -88,15 +90,15 @@ class AwsPiecesTest {
   void refusesANonUtcScheduleBeforeAnyCall() {
     AwsSettings settings =
         AwsSettings.of("orders", new Settings(Map.of("skyhop.region", "us-east-1")));
-    DeployManifest manifest =
-        new DeployManifest(
+    Manifest manifest =
+        new Manifest(
             "orders",
             "1",
             17,
             List.of(
-                new DeployManifest.Function(
+                new Manifest.Function(
                     "nightly",
-                    Map.of("type", "schedule", "cron", "0 3 * * *", "timezone", "Europe/Paris"),
+                    Manifest.Trigger.schedule("0 3 * * *", "Europe/Paris"),
                     256,
                     60,
                     0,

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.secret.SecretStubs;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class AwsStagesTest {
   @ValueSource(strings = {"dev", "prod"})
   void eachStageGetsItsSettingsAndAPolicyOnExactlyItsSecrets(String stage) throws Exception {
     SecretStubs.stageManifest(stage, dir);
-    DeployManifest manifest = DeployManifest.read(dir);
+    Manifest manifest = ManifestFile.read(dir);
     DeployRequest request =
         SecretStubs.request(
             Target.AWS,

@@ -2,8 +2,10 @@ package io.skyhop.tooling.deploy.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.aws.AwsEntry;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -13,20 +15,22 @@ class FunctionSpecTest {
   private final AwsSettings settings =
       AwsSettings.of("orders", new Settings(Map.of("skyhop.region", "us-east-1")));
 
-  private static DeployManifest.Function get() {
-    return new DeployManifest.Function(
+  private static Manifest.Function get() {
+    return new Manifest.Function(
         "get",
-        Map.of("type", "http", "path", "/orders/{id}", "auth", "ANONYMOUS"),
+        Manifest.Trigger.http("/orders/{id}", List.of("GET"), "ANONYMOUS"),
         512,
         10,
         0,
         Map.of("GREETING", "hi"),
         Map.of(
             "aws",
-            Map.of(
-                "handler", "io.skyhop.aws.SkyhopHandler::handleRequest",
-                "runtime", "java17",
-                "env", Map.of("SKYHOP_FUNCTION", "get"))));
+            new AwsEntry(
+                "orders-get",
+                "io.skyhop.aws.SkyhopHandler::handleRequest",
+                "java17",
+                "aws/orders.zip",
+                Map.of("SKYHOP_FUNCTION", "get"))));
   }
 
   private static FunctionConfiguration.Builder same() {
@@ -80,9 +84,9 @@ class FunctionSpecTest {
 
   @Test
   void aFunctionWithSecretsReadsThemThroughTheExtensionLayerWhenOneIsNamed() {
-    DeployManifest.Function f = get();
-    DeployManifest.Function withSecrets =
-        new DeployManifest.Function(
+    Manifest.Function f = get();
+    Manifest.Function withSecrets =
+        new Manifest.Function(
             f.name(),
             f.trigger(),
             512,

@@ -2,20 +2,27 @@ package io.skyhop.tooling.deploy.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretGrantTest {
-  private static DeployManifest.Function function(String name, List<String> secrets) {
-    return new DeployManifest.Function(
-        name, Map.of("type", "http"), 512, 10, 0, Map.of(), Map.of(), secrets);
+  private static Manifest.Function function(String name, List<String> secrets) {
+    return new Manifest.Function(
+        name,
+        Manifest.Trigger.http("/", List.of("GET"), "ANONYMOUS"),
+        512,
+        10,
+        0,
+        Map.of(),
+        Map.of(),
+        secrets);
   }
 
-  private static final DeployManifest MANIFEST =
-      new DeployManifest(
+  private static final Manifest MANIFEST =
+      new Manifest(
           "orders",
           "1.0",
           21,
@@ -47,8 +54,7 @@ class SecretGrantTest {
 
   @Test
   void anAppWithoutSecretsGetsNoGrant() {
-    DeployManifest none =
-        new DeployManifest("orders", "1.0", 21, List.of(function("nightly", List.of())));
+    Manifest none = new Manifest("orders", "1.0", 21, List.of(function("nightly", List.of())));
 
     assertThat(SecretGrant.resources(none, "orders", Optional.of("dev"), "us-east-1", "1"))
         .isEmpty();

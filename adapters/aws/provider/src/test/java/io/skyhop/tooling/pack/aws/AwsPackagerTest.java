@@ -10,6 +10,7 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
+import io.skyhop.tooling.pack.TargetEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +155,8 @@ class AwsPackagerTest {
   @Test
   void manifestEntryNamesHandlerRuntimePackageAndEnvironment() throws IOException {
     Map<String, Object> entry =
-        new AwsPackager().manifestEntry(request("shop", 17), index().function("get"));
+        TargetEntries.asMap(
+            new AwsPackager().manifestEntry(request("shop", 17), index().function("get")));
 
     assertThat(entry)
         .containsExactly(

@@ -3,11 +3,14 @@ package io.skyhop.tooling.deploy.azure;
 import com.azure.core.credential.TokenCredential;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
+import io.skyhop.tooling.pack.azure.AzureEntry;
+import io.skyhop.tooling.retry.RetryPolicy;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,9 +50,9 @@ public final class AzureDeployer implements Deployer {
    * @param polling polls of long-running operations, deployments and the function listing
    * @param conflicts waits out 409s that say another operation is in progress
    */
-  record Timing(int retries, Duration baseDelay, Polling polling, Backoff conflicts) {
+  record Timing(int retries, Duration baseDelay, Polling polling, RetryPolicy conflicts) {
     static Timing standard() {
-      return new Timing(3, Duration.ofMillis(500), Polling.standard(), Backoff.standard());
+      return new Timing(3, Duration.ofMillis(500), Polling.standard(), AzureHttp.conflicts());
     }
   }
 
@@ -93,7 +96,7 @@ public final class AzureDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
     FlexApp flex =
         FlexApp.of(manifest)
             .withSettings(
@@ -174,7 +177,7 @@ public final class AzureDeployer implements Deployer {
     }
     String host = site.defaultHostName().orElse(azure.functionApp() + ".azurewebsites.net");
     List<DeployResult.Function> functions = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       functions.add(function(f, azure, host, action, listener));
     }
     Map<String, Object> details = details(azure, groupCreated, host, pkg, flex);
@@ -220,16 +223,17 @@ public final class AzureDeployer implements Deployer {
   }
 
   /** The functions' names in the function app (their folders in the zip). */
-  static Set<String> azureNames(DeployManifest manifest) {
+  static Set<String> azureNames(Manifest manifest) {
     Set<String> names = new TreeSet<>();
-    for (DeployManifest.Function f : manifest.functions()) {
-      names.add(String.valueOf(f.target("azure").getOrDefault("functionName", f.name())));
+    for (Manifest.Function f : manifest.functions()) {
+      String name = f.target("azure", AzureEntry.class).functionName();
+      names.add(name == null ? f.name() : name);
     }
     return names;
   }
 
   private static DeployResult.Function function(
-      DeployManifest.Function f,
+      Manifest.Function f,
       AzureSettings azure,
       String host,
       Action action,
@@ -238,9 +242,9 @@ public final class AzureDeployer implements Deployer {
     String endpoint;
     switch (f.triggerType()) {
       case "http" -> {
-        String path = String.valueOf(f.trigger().get("path"));
+        String path = String.valueOf(f.trigger().path());
         endpoint = "https://" + host + "/api/" + (path.startsWith("/") ? path.substring(1) : path);
-        Object auth = f.trigger().get("auth");
+        String auth = f.trigger().auth();
         details.put("auth", String.valueOf(auth));
         if ("FUNCTION".equals(auth)) {
           String keys =
@@ -256,17 +260,11 @@ public final class AzureDeployer implements Deployer {
         }
       }
       case "schedule" ->
-          endpoint =
-              "schedule "
-                  + f.trigger().get("cron")
-                  + " ("
-                  + f.trigger().getOrDefault("timezone", "UTC")
-                  + ")";
+          endpoint = "schedule " + f.trigger().cron() + " (" + f.trigger().timezoneOrUtc() + ")";
       case "queue" ->
-          endpoint = "storage queue " + f.trigger().get("queue") + " in " + azure.storageAccount();
+          endpoint = "storage queue " + f.trigger().queue() + " in " + azure.storageAccount();
       case "storage" ->
-          endpoint =
-              "blob container " + f.trigger().get("bucket") + " in " + azure.storageAccount();
+          endpoint = "blob container " + f.trigger().bucket() + " in " + azure.storageAccount();
       default -> endpoint = f.triggerType();
     }
     return new DeployResult.Function(

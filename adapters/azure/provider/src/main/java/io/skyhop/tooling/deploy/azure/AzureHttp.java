@@ -10,7 +10,6 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -18,6 +17,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ import java.util.Optional;
  * every request (fetched and cached by the credential), 429/408/5xx retried with exponential
  * backoff honouring {@code Retry-After}, no HTTP logging (bodies carry storage keys). A 409 saying
  * another operation or deployment is in progress is waited out with its own bounded backoff ({@link
- * Backoff}) and the call repeated. A final error status becomes an {@link AzureDeployException}
+ * #conflicts}) and the call repeated. A final error status becomes an {@link AzureDeployException}
  * naming the call and Azure's error.
  */
 final class AzureHttp {
@@ -43,10 +43,10 @@ final class AzureHttp {
   }
 
   private final HttpPipeline pipeline;
-  private final Backoff conflicts;
+  private final RetryPolicy conflicts;
   private final BuildListener listener;
 
-  AzureHttp(HttpPipeline pipeline, Backoff conflicts, BuildListener listener) {
+  AzureHttp(HttpPipeline pipeline, RetryPolicy conflicts, BuildListener listener) {
     this.pipeline = pipeline;
     this.conflicts = conflicts;
     this.listener = listener;
@@ -65,7 +65,7 @@ final class AzureHttp {
       String scope,
       int retries,
       Duration baseDelay,
-      Backoff conflicts,
+      RetryPolicy conflicts,
       BuildListener listener) {
     ExponentialBackoffOptions backoff =
         new ExponentialBackoffOptions()
@@ -76,10 +76,22 @@ final class AzureHttp {
         new HttpPipelineBuilder()
             .policies(
                 new UserAgentPolicy("skyhop-maven-plugin"),
-                new RetryPolicy(new RetryOptions(backoff)),
+                new com.azure.core.http.policy.RetryPolicy(new RetryOptions(backoff)),
                 new BearerTokenAuthenticationPolicy(credential, scope))
             .build();
     return new AzureHttp(pipeline, conflicts, listener);
+  }
+
+  /**
+   * How long to wait out a 409 that says another operation or deployment is in progress: 1 s
+   * doubling to 30 s, at most 10 minutes (a Kudu deployment or an ARM update can take that).
+   */
+  static RetryPolicy conflicts() {
+    return RetryPolicy.forTime(
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(10),
+        RetryPolicy.Sleeper.THREAD);
   }
 
   /**
@@ -92,27 +104,29 @@ final class AzureHttp {
    * @throws AzureDeployException naming the call when the conflict outlasts the backoff budget
    */
   Response send(String call, HttpMethod method, String url, byte[] body, String contentType) {
-    Duration pause = conflicts.first();
-    Duration waited = Duration.ZERO;
+    RetryPolicy.Attempts attempts = conflicts.start();
     while (true) {
       Response r = exchange(call, method, url, body, contentType);
       AzureError error = r.status() == 409 ? AzureError.of(r) : null;
       if (error == null || !error.inProgress()) {
         return r;
       }
-      if (waited.compareTo(conflicts.budget()) >= 0) {
-        throw stillBusy(call, error, waited);
+      if (attempts.exhausted()) {
+        throw stillBusy(call, error, attempts.slept());
       }
       listener.info(
           call
               + " answered "
               + error.describe()
               + "; waiting "
-              + pause.toMillis()
+              + attempts.next().toMillis()
               + " ms, then retrying");
-      conflicts.pause(call, pause);
-      waited = waited.plus(pause);
-      pause = conflicts.after(pause);
+      try {
+        attempts.pause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AzureDeployException(call, 0, "", call + " was interrupted", e);
+      }
     }
   }
 

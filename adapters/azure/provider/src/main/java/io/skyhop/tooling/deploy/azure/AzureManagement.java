@@ -58,7 +58,7 @@ public final class AzureManagement {
    */
   public static AzureManagement over(
       AzureSettings azure, HttpPipeline pipeline, BuildListener listener) {
-    return new AzureManagement(new AzureHttp(pipeline, Backoff.standard(), listener), azure);
+    return new AzureManagement(new AzureHttp(pipeline, AzureHttp.conflicts(), listener), azure);
   }
 
   /** The function app's name. */

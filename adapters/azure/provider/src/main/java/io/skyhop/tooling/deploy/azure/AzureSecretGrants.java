@@ -3,7 +3,7 @@ package io.skyhop.tooling.deploy.azure;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.secret.SecretNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ final class AzureSecretGrants {
   }
 
   /** The names in the vault of the secrets the app's functions declare. */
-  static Set<String> names(DeployManifest manifest, String app, Optional<String> stage) {
+  static Set<String> names(Manifest manifest, String app, Optional<String> stage) {
     Set<String> names = new TreeSet<>();
     manifest
         .functions()

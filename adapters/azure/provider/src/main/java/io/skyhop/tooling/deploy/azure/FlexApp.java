@@ -3,9 +3,9 @@ package io.skyhop.tooling.deploy.azure;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.naming.AzureNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,12 +38,12 @@ record FlexApp(
   static final int DEFAULT_MAX_INSTANCES = 100;
 
   /** The app a manifest needs. */
-  static FlexApp of(DeployManifest manifest) {
+  static FlexApp of(Manifest manifest) {
     int memory = 0;
     int instances = 0;
     Map<String, String> env = new TreeMap<>();
     Map<String, String> owner = new LinkedHashMap<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       memory = Math.max(memory, f.memoryMb());
       instances = Math.max(instances, f.maxConcurrency());
       Map<String, String> all = new LinkedHashMap<>(f.env() == null ? Map.of() : f.env());

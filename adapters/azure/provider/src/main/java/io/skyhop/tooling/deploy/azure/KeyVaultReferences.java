@@ -2,7 +2,7 @@ package io.skyhop.tooling.deploy.azure;
 
 import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.secret.SecretNames;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +29,9 @@ final class KeyVaultReferences {
    * @throws ConfigurationException naming {@value #VAULT} when secrets are declared without a vault
    */
   static Map<String, String> of(
-      DeployManifest manifest, String app, Optional<String> stage, Optional<String> vault) {
+      Manifest manifest, String app, Optional<String> stage, Optional<String> vault) {
     Map<String, String> settings = new TreeMap<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       for (String name : f.secrets()) {
         String v =
             vault.orElseThrow(

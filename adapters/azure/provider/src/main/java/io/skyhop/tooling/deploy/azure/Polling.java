@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.azure;
 
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -9,17 +10,10 @@ import java.time.Duration;
  * @param budget the total wait after which the deploy fails
  * @param sleeper how to pause (tests pass one that does not sleep)
  */
-record Polling(Duration interval, Duration budget, Sleeper sleeper) {
-  /** Pauses between polls. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
+record Polling(Duration interval, Duration budget, RetryPolicy.Sleeper sleeper) {
   /** 2 s between polls, at most 10 minutes. */
   static Polling standard() {
-    return new Polling(
-        Duration.ofSeconds(2), Duration.ofMinutes(10), d -> Thread.sleep(d.toMillis()));
+    return new Polling(Duration.ofSeconds(2), Duration.ofMinutes(10), RetryPolicy.Sleeper.THREAD);
   }
 
   /** The number of polls the budget allows. */

@@ -121,7 +121,7 @@ public final class AzureHarness implements Harness {
     String input =
         switch (function.triggerType()) {
           case "queue" -> new String(samples.body(function), StandardCharsets.UTF_8);
-          case "storage" -> function.trigger("bucket") + "/" + Samples.STORAGE_KEY;
+          case "storage" -> function.bucket() + "/" + Samples.STORAGE_KEY;
           default -> "";
         };
     String body = new com.google.gson.Gson().toJson(Map.of("input", input));

@@ -71,14 +71,18 @@ public final class AzurePackager implements TargetPackager {
   }
 
   @Override
-  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("entryPoint", FunctionJson.entryPoint(function));
-    entry.put("scriptFile", "../" + jarName(request));
-    entry.put("functionName", function.name());
-    entry.put("runtime", request.javaRuntime());
-    entry.put("env", new LinkedHashMap<>(function.env()));
-    return entry;
+  public AzureEntry manifestEntry(PackageRequest request, FunctionDef function) {
+    return new AzureEntry(
+        FunctionJson.entryPoint(function),
+        "../" + jarName(request),
+        function.name(),
+        request.javaRuntime(),
+        new LinkedHashMap<>(function.env()));
+  }
+
+  @Override
+  public Class<AzureEntry> entryType() {
+    return AzureEntry.class;
   }
 
   /** {@code target/skyhop/azure/<app>}. */

@@ -3,7 +3,6 @@ package io.skyhop.tooling.report.provider;
 import com.azure.core.credential.TokenCredential;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.azure.AzureDeployException;
@@ -11,6 +10,8 @@ import io.skyhop.tooling.deploy.azure.AzureManagement;
 import io.skyhop.tooling.deploy.azure.AzureSettings;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.azure.AzureEntry;
 import io.skyhop.tooling.report.Pricing;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.Result;
@@ -72,15 +73,15 @@ public final class AzureMeasurements implements CloudMeasurement {
   public List<Result> measure(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count,
       List<String> notes)
       throws IOException {
     AzureSettings settings = AzureSettings.of(new Settings(request.values()), request.app());
     checkSameApp(record, settings);
-    Map<DeployManifest.Function, URI> http = new LinkedHashMap<>();
+    Map<Manifest.Function, URI> http = new LinkedHashMap<>();
     for (DeployResult.Function deployed : record.functions()) {
-      DeployManifest.Function f = manifest.get(deployed.name());
+      Manifest.Function f = manifest.get(deployed.name());
       if (f == null) {
         continue;
       }
@@ -104,7 +105,7 @@ public final class AzureMeasurements implements CloudMeasurement {
             listener);
     AzureColdStarts coldStarts = new AzureColdStarts(azure, pause);
     List<Result> results = new ArrayList<>();
-    for (Map.Entry<DeployManifest.Function, URI> e : http.entrySet()) {
+    for (Map.Entry<Manifest.Function, URI> e : http.entrySet()) {
       results.add(measure(request.app(), azure, coldStarts, e.getKey(), e.getValue(), count));
     }
     return results;
@@ -114,12 +115,12 @@ public final class AzureMeasurements implements CloudMeasurement {
       String app,
       AzureManagement azure,
       AzureColdStarts coldStarts,
-      DeployManifest.Function f,
+      Manifest.Function f,
       URI url,
       int count)
       throws IOException {
     LabFunction function = new LabFunction(app, f);
-    String name = String.valueOf(f.target("azure").get("functionName"));
+    String name = String.valueOf(f.target("azure", AzureEntry.class).functionName());
     listener.info(
         "report: forcing "
             + count
@@ -130,9 +131,7 @@ public final class AzureMeasurements implements CloudMeasurement {
     Samples samples = new Samples(Map.of());
     try {
       Optional<String> key =
-          "FUNCTION".equals(String.valueOf(f.trigger().get("auth")))
-              ? Optional.of(azure.functionKey(name))
-              : Optional.empty();
+          f.trigger().functionKey() ? Optional.of(azure.functionKey(name)) : Optional.empty();
       AzureColdStarts.Call call =
           new AzureColdStarts.Call(url, samples.method(function), samples.body(function), key);
       return result(function, coldStarts.measure(call, count));

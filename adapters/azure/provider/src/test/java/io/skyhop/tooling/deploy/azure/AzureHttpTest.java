@@ -13,6 +13,7 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ class AzureHttpTest {
   @BeforeEach
   void start() {
     wm.start();
-    Backoff backoff =
-        new Backoff(
+    RetryPolicy backoff =
+        RetryPolicy.forTime(
             Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10), pauses::add);
     http =
         new AzureHttp(

@@ -15,8 +15,9 @@ import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.secret.SecretStubs;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ class AzureStagesTest extends AzureVaultStubs {
   @ValueSource(strings = {"dev", "prod"})
   void eachStageReferencesAndIsGrantedExactlyItsSecrets(String stage) throws Exception {
     SecretStubs.stageManifest(stage, dir);
-    DeployManifest manifest = DeployManifest.read(dir);
+    Manifest manifest = ManifestFile.read(dir);
     String principal = stage.equals("dev") ? PRINCIPAL : "5e0c1b2a-9d8e-4f7a-8b6c-3d2e1f0a9b8c";
     JsonObject stageSite = site.deepCopy();
     stageSite.getAsJsonObject("identity").addProperty("principalId", principal);

@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +104,7 @@ abstract class AzureVaultStubs {
     AzureHttp http =
         new AzureHttp(
             new HttpPipelineBuilder().build(),
-            new Backoff(Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {}),
+            RetryPolicy.forTime(Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {}),
             BuildListener.collecting(log));
     Arm arm = new Arm(http, wm.baseUrl(), new Polling(Duration.ZERO, Duration.ZERO, d -> {}));
     return new AzureSecretGrants(arm, azure, dry, BuildListener.collecting(log));

@@ -6,24 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.azure.AzureEntry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FlexAppTest {
-  static DeployManifest.Function fn(String name, int memory, int max, Map<String, String> env) {
-    return new DeployManifest.Function(
+  static Manifest.Function fn(String name, int memory, int max, Map<String, String> env) {
+    return new Manifest.Function(
         name,
-        Map.of("type", "http", "path", "/" + name, "auth", "ANONYMOUS"),
+        Manifest.Trigger.http("/" + name, List.of("GET"), "ANONYMOUS"),
         memory,
         10,
         max,
         env,
         Map.of(
             "azure",
-            Map.of("entryPoint", "io.skyhop.azure.SkyhopFunctions.http", "env", Map.of())));
+            new AzureEntry(
+                "io.skyhop.azure.SkyhopFunctions.http",
+                "../orders.jar",
+                name,
+                "java17",
+                Map.of())));
   }
 
   static AzureSettings azure() {
@@ -46,8 +52,8 @@ class FlexAppTest {
 
   @Test
   void oneAppForAllFunctions() {
-    DeployManifest manifest =
-        new DeployManifest(
+    Manifest manifest =
+        new Manifest(
             "orders",
             "1.0",
             21,
@@ -78,8 +84,8 @@ class FlexAppTest {
 
   @Test
   void conflictingEnvironmentIsRefused() {
-    DeployManifest manifest =
-        new DeployManifest(
+    Manifest manifest =
+        new Manifest(
             "orders",
             "1.0",
             17,

@@ -38,7 +38,7 @@ class FunctionListingTest {
     Polling polling = new Polling(Duration.ofSeconds(2), Duration.ofSeconds(6), pauses::add);
     AzureHttp http =
         new AzureHttp(
-            new HttpPipelineBuilder().build(), Backoff.standard(), BuildListener.stdout());
+            new HttpPipelineBuilder().build(), AzureHttp.conflicts(), BuildListener.stdout());
     listing = new FunctionListing(new Arm(http, wm.baseUrl(), polling), azure, polling);
   }
 

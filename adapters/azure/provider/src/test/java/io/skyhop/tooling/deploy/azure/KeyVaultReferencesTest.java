@@ -5,27 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KeyVaultReferencesTest {
-  private static DeployManifest manifest(List<String> secrets) {
-    DeployManifest.Function f = FlexAppTest.fn("get", 512, 0, Map.of("GREETING", "hi"));
-    return new DeployManifest(
+  private static Manifest manifest(List<String> secrets) {
+    Manifest.Function f = FlexAppTest.fn("get", 512, 0, Map.of("GREETING", "hi"));
+    return new Manifest(
         "orders",
         "1.0",
         21,
         List.of(
-            new DeployManifest.Function(
+            new Manifest.Function(
                 f.name(), f.trigger(), 512, 10, 0, f.env(), f.targets(), secrets)));
   }
 
   @Test
   void declaredSecretsBecomeKeyVaultReferencesAndTheAppGetsAnIdentity() {
-    DeployManifest m = manifest(List.of("db-password", "api-key"));
+    Manifest m = manifest(List.of("db-password", "api-key"));
     Map<String, String> refs =
         KeyVaultReferences.of(m, "orders", Optional.of("prod"), Optional.of("orders-kv"));
 
@@ -52,7 +52,7 @@ class KeyVaultReferencesTest {
 
   @Test
   void anAppWithoutSecretsNeedsNoVaultAndNoIdentity() {
-    DeployManifest m = manifest(List.of());
+    Manifest m = manifest(List.of());
     assertThat(KeyVaultReferences.of(m, "orders", Optional.empty(), Optional.empty())).isEmpty();
     assertThat(
             FlexApp.of(m)

@@ -2,6 +2,7 @@ package io.skyhop.tooling.deploy.gcp;
 
 import com.google.api.gax.rpc.ApiException;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -17,16 +18,8 @@ final class Calls {
     T run() throws Exception;
   }
 
-  /** Waits between attempts; tests pass one that does not sleep. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final BuildListener listener;
-  private final Duration firstDelay;
-  private final int maxAttempts;
-  private final Sleeper sleeper;
+  private final RetryPolicy policy;
 
   /**
    * Retrying calls.
@@ -34,16 +27,14 @@ final class Calls {
    * @param firstDelay the pause after the first failure, doubled after each further one
    * @param maxAttempts attempts in all, at least 1
    */
-  Calls(BuildListener listener, Duration firstDelay, int maxAttempts, Sleeper sleeper) {
+  Calls(BuildListener listener, Duration firstDelay, int maxAttempts, RetryPolicy.Sleeper sleeper) {
     this.listener = listener;
-    this.firstDelay = firstDelay;
-    this.maxAttempts = maxAttempts;
-    this.sleeper = sleeper;
+    this.policy = RetryPolicy.forAttempts(firstDelay, maxAttempts, sleeper);
   }
 
   /** Production timing: 1 s, 2 s, 4 s, 8 s between five attempts. */
   static Calls standard(BuildListener listener) {
-    return new Calls(listener, Duration.ofSeconds(1), 5, d -> Thread.sleep(d.toMillis()));
+    return new Calls(listener, Duration.ofSeconds(1), 5, RetryPolicy.Sleeper.THREAD);
   }
 
   /**
@@ -55,8 +46,8 @@ final class Calls {
    *     {@code ALREADY_EXISTS}, through {@link GcpApiException#error()})
    */
   <T> T run(String name, Call<T> call) {
-    Duration delay = firstDelay;
-    for (int attempt = 1; ; attempt++) {
+    RetryPolicy.Attempts attempts = policy.start();
+    while (true) {
       try {
         return call.run();
       } catch (ApiException e) {
@@ -64,11 +55,11 @@ final class Calls {
         if (!error.isTransient() && !error.isBusy()) {
           throw new GcpApiException(name, error, error.toString(), e);
         }
-        if (attempt >= maxAttempts) {
+        if (attempts.exhausted()) {
           throw new GcpApiException(
-              name, error, error + " (gave up after " + attempt + " attempts)", e);
+              name, error, error + " (gave up after " + attempts.made() + " attempts)", e);
         }
-        listener.info(name + ": " + error + "; retrying in " + delay.toMillis() + " ms");
+        listener.info(name + ": " + error + "; retrying in " + attempts.next().toMillis() + " ms");
       } catch (GcpApiException e) {
         throw e;
       } catch (InterruptedException e) {
@@ -77,15 +68,24 @@ final class Calls {
       } catch (Exception e) {
         throw new GcpApiException(name, null, e.toString(), e);
       }
-      pause(name, delay);
-      delay = delay.multipliedBy(2);
+      pauseBefore(name, attempts);
+    }
+  }
+
+  /** Waits {@code delay} (between polls of a long-running operation). */
+  void pause(String name, Duration delay) {
+    try {
+      policy.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GcpApiException(name, null, "interrupted", e);
     }
   }
 
   /** Waits for a retry. */
-  void pause(String name, Duration delay) {
+  private static void pauseBefore(String name, RetryPolicy.Attempts attempts) {
     try {
-      sleeper.sleep(delay);
+      attempts.pause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GcpApiException(name, null, "interrupted", e);

@@ -11,10 +11,11 @@ import io.skyhop.api.cron.CronExpression;
 import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.gcp.GcpEntry;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import io.skyhop.tooling.secret.SecretNames;
 import java.util.List;
@@ -86,7 +87,7 @@ public record FunctionSpec(
    * @throws ConfigurationException when the function cannot run on Cloud Functions as configured
    */
   public static FunctionSpec of(
-      GcpSettings gcp, DeployManifest manifest, String app, DeployManifest.Function fn) {
+      GcpSettings gcp, Manifest manifest, String app, Manifest.Function fn) {
     return of(gcp, manifest, Naming.of(app), fn);
   }
 
@@ -97,7 +98,7 @@ public record FunctionSpec(
    * @throws ConfigurationException when the function cannot run on Cloud Functions as configured
    */
   public static FunctionSpec of(
-      GcpSettings gcp, DeployManifest manifest, Naming naming, DeployManifest.Function fn) {
+      GcpSettings gcp, Manifest manifest, Naming naming, Manifest.Function fn) {
     return of(gcp, manifest, naming, new ResourceBindings(Map.of()), fn);
   }
 
@@ -109,21 +110,21 @@ public record FunctionSpec(
    */
   public static FunctionSpec of(
       GcpSettings gcp,
-      DeployManifest manifest,
+      Manifest manifest,
       Naming naming,
       ResourceBindings bindings,
-      DeployManifest.Function fn) {
+      Manifest.Function fn) {
     String id = id(naming, fn.name());
     String app = naming.app();
     Optional<String> stage = naming.stage();
-    Map<String, Object> target = fn.target("gcp");
-    checkSignature(fn, string(target, "signatureType").orElse(null), fn.triggerType());
+    GcpEntry target = fn.target("gcp", GcpEntry.class);
+    checkSignature(fn, target.signatureType(), fn.triggerType());
 
     BuildConfig.Builder build =
         BuildConfig.newBuilder()
             .setRuntime(runtime(target, manifest.javaRelease()))
             .setEntryPoint(
-                string(target, "entryPoint")
+                string(target.entryPoint())
                     .orElseThrow(
                         () ->
                             new ConfigurationException(
@@ -179,22 +180,21 @@ public record FunctionSpec(
       Optional<EventTrigger> eventTrigger,
       String description) {}
 
-  private static Reach reach(GcpResources resources, String id, DeployManifest.Function fn) {
-    Map<String, Object> trigger = fn.trigger();
+  private static Reach reach(GcpResources resources, String id, Manifest.Function fn) {
+    Manifest.Trigger trigger = fn.trigger();
     switch (fn.triggerType()) {
       case "http" -> {
-        boolean isPublic = "ANONYMOUS".equals(trigger.getOrDefault("auth", "ANONYMOUS"));
+        boolean isPublic = !trigger.functionKey();
         return new Reach(
             isPublic,
             Optional.empty(),
-            string(trigger, "path"),
+            string(trigger.path()),
             Optional.empty(),
             isPublic ? "public HTTP" : "HTTP, callers need roles/run.invoker");
       }
       case "schedule" -> {
-        String cron =
-            CronExpression.parse(string(trigger, "cron").orElseThrow()).toCloudScheduler();
-        String tz = string(trigger, "timezone").orElse("UTC");
+        String cron = CronExpression.parse(string(trigger.cron()).orElseThrow()).toCloudScheduler();
+        String tz = string(trigger.timezone()).orElse("UTC");
         return new Reach(
             false,
             Optional.of(new Schedule(id, cron, tz)),
@@ -204,7 +204,7 @@ public record FunctionSpec(
       }
       case "queue" -> {
         checkEventTimeout(fn);
-        String topic = resources.topic(string(trigger, "queue").orElseThrow());
+        String topic = resources.topic(string(trigger.queue()).orElseThrow());
         EventTrigger event =
             EventTrigger.newBuilder()
                 .setEventType(PUBSUB_PUBLISHED)
@@ -220,7 +220,7 @@ public record FunctionSpec(
       }
       case "storage" -> {
         checkEventTimeout(fn);
-        String bucket = resources.bucket(string(trigger, "bucket").orElseThrow());
+        String bucket = resources.bucket(string(trigger.bucket()).orElseThrow());
         String eventType = storageEventType(fn, trigger);
         EventTrigger event =
             EventTrigger.newBuilder()
@@ -278,7 +278,7 @@ public record FunctionSpec(
   }
 
   /** The Skyhop environment of the function: its fixed env, then what the gcp adapter needs. */
-  static Map<String, String> env(DeployManifest.Function fn) {
+  static Map<String, String> env(Manifest.Function fn) {
     Map<String, String> env = new TreeMap<>();
     if (fn.env() != null) {
       env.putAll(fn.env());
@@ -287,15 +287,15 @@ public record FunctionSpec(
     return env;
   }
 
-  private static String runtime(Map<String, Object> target, int javaRelease) {
-    Optional<String> runtime = string(target, "runtime");
+  private static String runtime(GcpEntry target, int javaRelease) {
+    Optional<String> runtime = string(target.runtime());
     if (runtime.isPresent()) {
       return runtime.get();
     }
     return JavaRuntimes.builtIn().runtime(Target.GCP, javaRelease).id();
   }
 
-  private static void checkSignature(DeployManifest.Function fn, String signature, String type) {
+  private static void checkSignature(Manifest.Function fn, String signature, String type) {
     String expected = type.equals("queue") || type.equals("storage") ? "cloudevent" : "http";
     if (signature != null && !signature.equals(expected)) {
       throw new ConfigurationException(
@@ -311,7 +311,7 @@ public record FunctionSpec(
     }
   }
 
-  private static void checkEventTimeout(DeployManifest.Function fn) {
+  private static void checkEventTimeout(Manifest.Function fn) {
     if (fn.timeoutSeconds() > MAX_EVENT_TIMEOUT) {
       throw new ConfigurationException(
           "@Function(timeoutSeconds)",
@@ -326,9 +326,8 @@ public record FunctionSpec(
     }
   }
 
-  private static String storageEventType(DeployManifest.Function fn, Map<String, Object> trigger) {
-    Object events = trigger.getOrDefault("events", List.of("CREATED"));
-    List<?> list = events instanceof List<?> l ? l : List.of(events);
+  private static String storageEventType(Manifest.Function fn, Manifest.Trigger trigger) {
+    List<String> list = trigger.events() == null ? List.of("CREATED") : trigger.events();
     if (list.size() != 1) {
       throw new ConfigurationException(
           "@StorageTrigger(events)",
@@ -338,13 +337,10 @@ public record FunctionSpec(
               + ", but a Cloud Function has one event trigger. Fix: split it into one function"
               + " per event type");
     }
-    return "DELETED".equals(String.valueOf(list.get(0))) ? STORAGE_DELETED : STORAGE_FINALIZED;
+    return "DELETED".equals(list.get(0)) ? STORAGE_DELETED : STORAGE_FINALIZED;
   }
 
-  private static Optional<String> string(Map<String, Object> map, String key) {
-    Object value = map.get(key);
-    return value == null || value.toString().isBlank()
-        ? Optional.empty()
-        : Optional.of(value.toString());
+  private static Optional<String> string(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 }

@@ -4,11 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ final class GcpAppResources {
   }
 
   /** Ensures every topic and bucket of the manifest; with {@code dryRun} only reads. */
-  List<DeployResult.Resource> ensure(DeployManifest manifest, boolean dryRun) {
+  List<DeployResult.Resource> ensure(Manifest manifest, boolean dryRun) {
     GcpResources resources = new GcpResources(gcp, naming, bindings);
     List<DeployResult.Resource> records = new ArrayList<>();
     for (String logical : logicals(manifest, "queue", "queue")) {
@@ -66,11 +66,11 @@ final class GcpAppResources {
     return records;
   }
 
-  private static TreeSet<String> logicals(DeployManifest manifest, String type, String key) {
+  private static TreeSet<String> logicals(Manifest manifest, String type, String key) {
     TreeSet<String> names = new TreeSet<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       if (type.equals(f.triggerType())) {
-        names.add(String.valueOf(f.trigger().get(key)));
+        names.add(String.valueOf("queue".equals(key) ? f.trigger().queue() : f.trigger().bucket()));
       }
     }
     return names;

@@ -5,13 +5,14 @@ import com.google.cloud.scheduler.v1.Job;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,9 +82,9 @@ public final class GcpDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     GcpSettings gcp = GcpSettings.of(request.settings());
-    DeployManifest manifest = manifest(request);
+    Manifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
+    for (Manifest.Function f : manifest.functions()) {
       specs.add(
           FunctionSpec.of(
               gcp, manifest, request.naming(), ResourceBindings.of(request.settings()), f));
@@ -203,7 +204,7 @@ public final class GcpDeployer implements Deployer {
   private DeployResult.Function apply(
       String app,
       FunctionSpec spec,
-      DeployManifest manifest,
+      Manifest manifest,
       FunctionRollout rollout,
       Schedules schedules,
       InvokerAccess access,
@@ -295,9 +296,9 @@ public final class GcpDeployer implements Deployer {
             request.dryRun());
   }
 
-  private static DeployManifest manifest(DeployRequest request) {
+  private static Manifest manifest(DeployRequest request) {
     try {
-      return DeployManifest.read(request.skyhopDir());
+      return ManifestFile.read(request.skyhopDir());
     } catch (IOException e) {
       throw new ConfigurationException(
           "skyhop.targets",

@@ -11,6 +11,7 @@ import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.LoopbackHttp;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.Unzip;
+import io.skyhop.tooling.pack.gcp.GcpEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ public final class GcpHarness implements Harness {
   @Override
   public Instance coldStart(LabFunction function) throws IOException {
     int port = HttpInstance.freePort();
-    String entryPoint = function.entry("gcp", "entryPoint");
+    GcpEntry gcp = function.target("gcp", GcpEntry.class);
+    String entryPoint = function.required("gcp", "entryPoint", gcp.entryPoint());
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
     command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
@@ -100,9 +102,9 @@ public final class GcpHarness implements Harness {
     env.put("K_REVISION", function.app() + "-" + function.name() + "-00001-lab");
     env.put("K_CONFIGURATION", function.app() + "-" + function.name());
     env.put("FUNCTION_TARGET", entryPoint);
-    Object signature = function.target("gcp").get("signatureType");
+    String signature = gcp.signatureType();
     if (signature != null) {
-      env.put("FUNCTION_SIGNATURE_TYPE", signature.toString());
+      env.put("FUNCTION_SIGNATURE_TYPE", signature);
     }
     env.put("TZ", "UTC");
     env.putAll(function.env("gcp"));
@@ -143,7 +145,7 @@ public final class GcpHarness implements Harness {
             headers,
             values,
             "google.cloud.pubsub.topic.v1.messagePublished",
-            "//pubsub.googleapis.com/projects/lab/topics/" + function.trigger("queue"));
+            "//pubsub.googleapis.com/projects/lab/topics/" + function.queue());
         return new LoopbackHttp.Request(
             "POST",
             "/",
@@ -155,7 +157,7 @@ public final class GcpHarness implements Harness {
             headers,
             values,
             "google.cloud.storage.object.v1.finalized",
-            "//storage.googleapis.com/projects/_/buckets/" + function.trigger("bucket"));
+            "//storage.googleapis.com/projects/_/buckets/" + function.bucket());
         headers.put("ce-subject", "objects/" + Samples.STORAGE_KEY);
         return new LoopbackHttp.Request(
             "POST",

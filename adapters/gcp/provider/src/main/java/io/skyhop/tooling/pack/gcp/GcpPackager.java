@@ -142,18 +142,22 @@ public final class GcpPackager implements TargetPackager {
   }
 
   @Override
-  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
+  public GcpEntry manifestEntry(PackageRequest request, FunctionDef function) {
     boolean http =
         function.trigger() instanceof Trigger.Http
             || function.trigger() instanceof Trigger.Schedule;
     Map<String, String> env = new LinkedHashMap<>();
     env.put(Adapters.FUNCTION_ENV, function.name());
     function.env().forEach(env::putIfAbsent);
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("entryPoint", http ? HTTP_ENTRY : EVENT_ENTRY);
-    entry.put("runtime", JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease()).id());
-    entry.put("env", env);
-    entry.put("signatureType", http ? "http" : "cloudevent");
-    return entry;
+    return new GcpEntry(
+        http ? HTTP_ENTRY : EVENT_ENTRY,
+        JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease()).id(),
+        env,
+        http ? "http" : "cloudevent");
+  }
+
+  @Override
+  public Class<GcpEntry> entryType() {
+    return GcpEntry.class;
   }
 }

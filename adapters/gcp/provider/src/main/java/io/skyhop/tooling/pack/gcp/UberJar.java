@@ -1,12 +1,12 @@
 package io.skyhop.tooling.pack.gcp;
 
+import io.skyhop.tooling.pack.ZipWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,9 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -31,7 +29,6 @@ import java.util.zip.ZipInputStream;
  * manifests are dropped, and the result is reproducible (sorted entries, fixed timestamps).
  */
 final class UberJar {
-  private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01
   private static final String SERVICES = "META-INF/services/";
 
   private final Predicate<String> excluded;
@@ -137,11 +134,11 @@ final class UberJar {
         (name, lines) ->
             all.put(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream out = new JarOutputStream(bytes)) {
-      put(out, "META-INF/", null);
+    try (ZipWriter out = ZipWriter.jar(bytes)) {
+      out.addDirectory("META-INF/");
       ByteArrayOutputStream m = new ByteArrayOutputStream();
       manifest.write(m);
-      put(out, JarFile.MANIFEST_NAME, m.toByteArray());
+      out.add(JarFile.MANIFEST_NAME, m.toByteArray());
       Set<String> dirs = new LinkedHashSet<>();
       dirs.add("META-INF/");
       for (Map.Entry<String, byte[]> e : all.entrySet()) {
@@ -149,22 +146,12 @@ final class UberJar {
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
           String dir = name.substring(0, slash + 1);
           if (dirs.add(dir)) {
-            put(out, dir, null);
+            out.addDirectory(dir);
           }
         }
-        put(out, name, e.getValue());
+        out.add(name, e.getValue());
       }
     }
     return bytes.toByteArray();
-  }
-
-  private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
-    JarEntry entry = new JarEntry(name);
-    entry.setLastModifiedTime(EPOCH);
-    out.putNextEntry(entry);
-    if (content != null) {
-      out.write(content);
-    }
-    out.closeEntry();
   }
 }

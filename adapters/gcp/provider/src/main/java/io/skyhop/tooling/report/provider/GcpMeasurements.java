@@ -3,13 +3,13 @@ package io.skyhop.tooling.report.provider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.FunctionServiceSettings;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.Samples;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.Result;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class GcpMeasurements implements CloudMeasurement {
   public List<Result> measure(
       ReportRequest request,
       DeployResult record,
-      Map<String, DeployManifest.Function> manifest,
+      Map<String, Manifest.Function> manifest,
       int count,
       List<String> notes)
       throws IOException {
@@ -54,7 +54,7 @@ public final class GcpMeasurements implements CloudMeasurement {
     try (FunctionServiceClient functions = gcpFunctions(settings)) {
       GcpColdStarts coldStarts = new GcpColdStarts(functions);
       for (DeployResult.Function deployed : record.functions()) {
-        DeployManifest.Function f = manifest.get(deployed.name());
+        Manifest.Function f = manifest.get(deployed.name());
         if (f == null) {
           continue;
         }

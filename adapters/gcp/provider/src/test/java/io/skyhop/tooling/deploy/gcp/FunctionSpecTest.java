@@ -8,10 +8,10 @@ import com.google.cloud.functions.v2.EventFilter;
 import com.google.cloud.functions.v2.EventTrigger;
 import com.google.cloud.functions.v2.Function;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class FunctionSpecTest {
   static final GcpSettings GCP = new GcpSettings("demo", "europe-west1", Optional.empty());
 
-  static DeployManifest manifest() throws Exception {
-    return DeployManifest.read(Path.of("src/test/resources/deploy/gcp"));
+  static Manifest manifest() throws Exception {
+    return ManifestFile.read(Path.of("src/test/resources/deploy/gcp"));
   }
 
   static FunctionSpec spec(String name) throws Exception {
-    DeployManifest m = manifest();
+    Manifest m = manifest();
     return FunctionSpec.of(
         GCP,
         m,
@@ -57,7 +57,7 @@ class FunctionSpecTest {
 
   @Test
   void aStageIsInTheIdTheJobAndTheLabels() throws Exception {
-    DeployManifest m = manifest();
+    Manifest m = manifest();
     FunctionSpec spec =
         FunctionSpec.of(
             GCP,
@@ -88,10 +88,10 @@ class FunctionSpecTest {
 
   @Test
   void secretsBecomeSecretEnvironmentVariablesReferencingTheStagesSecrets() throws Exception {
-    DeployManifest m = manifest();
-    DeployManifest.Function f = m.functions().get(0);
-    DeployManifest.Function withSecrets =
-        new DeployManifest.Function(
+    Manifest m = manifest();
+    Manifest.Function f = m.functions().get(0);
+    Manifest.Function withSecrets =
+        new Manifest.Function(
             f.name(),
             f.trigger(),
             f.memoryMb(),
@@ -124,7 +124,7 @@ class FunctionSpecTest {
 
   @Test
   void boundTopicsAndBucketsAreUsedAsTheyAre() throws Exception {
-    DeployManifest m = manifest();
+    Manifest m = manifest();
     io.skyhop.tooling.deploy.ResourceBindings bindings =
         io.skyhop.tooling.deploy.ResourceBindings.of(
             new Settings(
@@ -217,11 +217,10 @@ class FunctionSpecTest {
 
   @Test
   void eventFunctionsTimeOutWithin540Seconds() throws Exception {
-    DeployManifest m = manifest();
-    DeployManifest.Function f = m.functions().get(3);
-    DeployManifest.Function slow =
-        new DeployManifest.Function(
-            f.name(), f.trigger(), f.memoryMb(), 600, 0, f.env(), f.targets());
+    Manifest m = manifest();
+    Manifest.Function f = m.functions().get(3);
+    Manifest.Function slow =
+        new Manifest.Function(f.name(), f.trigger(), f.memoryMb(), 600, 0, f.env(), f.targets());
     assertThatThrownBy(() -> FunctionSpec.of(GCP, m, "orders", slow))
         .hasMessage(
             "@Function(timeoutSeconds) = '600' is the timeout of event function on-order, but Cloud"
@@ -231,12 +230,12 @@ class FunctionSpecTest {
 
   @Test
   void oneStorageEventPerFunction() throws Exception {
-    DeployManifest m = manifest();
-    DeployManifest.Function f = m.functions().get(4);
-    Map<String, Object> trigger = new HashMap<>(f.trigger());
-    trigger.put("events", List.of("CREATED", "DELETED"));
-    DeployManifest.Function both =
-        new DeployManifest.Function(f.name(), trigger, 512, 30, 0, f.env(), f.targets());
+    Manifest m = manifest();
+    Manifest.Function f = m.functions().get(4);
+    Manifest.Trigger trigger =
+        Manifest.Trigger.storage(f.trigger().bucket(), List.of("CREATED", "DELETED"));
+    Manifest.Function both =
+        new Manifest.Function(f.name(), trigger, 512, 30, 0, f.env(), f.targets());
     assertThatThrownBy(() -> FunctionSpec.of(GCP, m, "orders", both))
         .hasMessage(
             "@StorageTrigger(events) = '[CREATED, DELETED]' are the events of function on-upload,"

@@ -24,11 +24,12 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +51,14 @@ class GcpAppResourcesTest {
 
   final WireMockServer wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
   final List<String> lines = new ArrayList<>();
-  DeployManifest manifest;
+  Manifest manifest;
   String prodBucket;
   String devBucket;
 
   @BeforeEach
   void start() throws Exception {
     wm.start();
-    manifest = DeployManifest.read(Path.of("src/test/resources/deploy/gcp"));
+    manifest = ManifestFile.read(Path.of("src/test/resources/deploy/gcp"));
     prodBucket = Naming.of("orders", "prod").gcp().bucket("demo", "uploads");
     devBucket = Naming.of("orders", "dev").gcp().bucket("demo", "uploads");
     wm.stubFor(

@@ -1,9 +1,10 @@
 package io.skyhop.tooling.deploy.knative;
 
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.knative.KnativeApp;
+import io.skyhop.tooling.pack.knative.KnativeEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class DeployedFunctions {
    * @param triggers the action on each Trigger, by name
    */
   static List<DeployResult.Function> of(
-      DeployManifest manifest,
+      Manifest manifest,
       Naming naming,
       String app,
       String url,
@@ -33,30 +34,23 @@ final class DeployedFunctions {
       Map<String, DeployResult.Action> jobs,
       Map<String, DeployResult.Action> triggers) {
     List<DeployResult.Function> functions = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
-      Map<String, Object> entry = f.target("knative");
+    for (Manifest.Function f : manifest.functions()) {
+      KnativeEntry entry = f.target("knative", KnativeEntry.class);
       switch (f.triggerType()) {
         case "http" -> {
-          String path = (String) entry.get("path");
+          String path = entry.path();
           String endpoint = (url == null ? "<URL of Knative Service " + app + ">" : url) + path;
           Map<String, Object> details =
-              "FUNCTION".equals(f.trigger().get("auth"))
+              f.trigger().functionKey()
                   ? Map.of("service", app, "keySecret", KnativeApp.functionKeysSecret(app))
                   : Map.of("service", app);
           functions.add(
               new DeployResult.Function(f.name(), app, services.get(app), endpoint, details));
         }
         case "schedule" -> {
-          String job =
-              StagedResources.name(
-                  naming, (String) entry.get("cronJob"), StagedResources.MAX_CRONJOB);
+          String job = StagedResources.name(naming, entry.cronJob(), StagedResources.MAX_CRONJOB);
           String endpoint =
-              "CronJob "
-                  + job
-                  + " '"
-                  + f.trigger().get("cron")
-                  + "' "
-                  + f.trigger().get("timezone");
+              "CronJob " + job + " '" + f.trigger().cron() + "' " + f.trigger().timezone();
           functions.add(
               new DeployResult.Function(
                   f.name(), job, jobs.get(job), endpoint, Map.of("cronJob", job)));
@@ -71,22 +65,20 @@ final class DeployedFunctions {
   }
 
   private static DeployResult.Function queue(
-      DeployManifest.Function f,
+      Manifest.Function f,
       Naming naming,
-      Map<String, Object> entry,
+      KnativeEntry entry,
       Map<String, DeployResult.Action> services,
       Map<String, DeployResult.Action> triggers) {
-    String trigger =
-        StagedResources.name(naming, (String) entry.get("trigger"), StagedResources.MAX_NAME);
-    String service =
-        StagedResources.name(naming, (String) entry.get("service"), StagedResources.MAX_NAME);
-    String eventType = StagedResources.eventType(naming, String.valueOf(entry.get("eventType")));
+    String trigger = StagedResources.name(naming, entry.trigger(), StagedResources.MAX_NAME);
+    String service = StagedResources.name(naming, entry.service(), StagedResources.MAX_NAME);
+    String eventType = StagedResources.eventType(naming, String.valueOf(entry.eventType()));
     DeployResult.Action action = triggers.get(trigger);
     if (action == DeployResult.Action.UNCHANGED) {
       action = services.get(service);
     }
     String endpoint =
-        "Trigger " + trigger + " on Broker " + entry.get("broker") + " (type " + eventType + ")";
+        "Trigger " + trigger + " on Broker " + entry.broker() + " (type " + eventType + ")";
     return new DeployResult.Function(
         f.name(),
         trigger,
@@ -98,7 +90,7 @@ final class DeployedFunctions {
             "service",
             service,
             "broker",
-            String.valueOf(entry.get("broker")),
+            String.valueOf(entry.broker()),
             "eventType",
             eventType));
   }

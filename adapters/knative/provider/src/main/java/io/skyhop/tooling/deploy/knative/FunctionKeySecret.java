@@ -2,8 +2,8 @@ package io.skyhop.tooling.deploy.knative;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.knative.KnativeApp;
 import io.skyhop.tooling.pack.knative.KnativeYaml;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +29,10 @@ final class FunctionKeySecret {
   private FunctionKeySecret() {}
 
   /** The names of the manifest's HTTP functions with {@code auth = FUNCTION}. */
-  static List<String> keyed(DeployManifest manifest) {
+  static List<String> keyed(Manifest manifest) {
     List<String> keyed = new ArrayList<>();
-    for (DeployManifest.Function f : manifest.functions()) {
-      if ("http".equals(f.triggerType()) && "FUNCTION".equals(f.trigger().get("auth"))) {
+    for (Manifest.Function f : manifest.functions()) {
+      if ("http".equals(f.triggerType()) && f.trigger().functionKey()) {
         keyed.add(f.name());
       }
     }
@@ -46,11 +46,7 @@ final class FunctionKeySecret {
    * @return what was done, or empty when the app has no keyed function
    */
   static Optional<DeployResult.Action> apply(
-      Cluster cluster,
-      DeployManifest manifest,
-      String app,
-      boolean dryRun,
-      BuildListener listener) {
+      Cluster cluster, Manifest manifest, String app, boolean dryRun, BuildListener listener) {
     List<String> keyed = keyed(manifest);
     if (keyed.isEmpty()) {
       return Optional.empty();

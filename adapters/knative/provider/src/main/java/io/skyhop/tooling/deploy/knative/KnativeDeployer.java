@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.deploy.DeployManifest;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.knative.ImageLayout;
 import io.skyhop.tooling.pack.knative.KnativePackager;
 import io.skyhop.tooling.pack.knative.KnativeQueues;
@@ -50,7 +51,7 @@ public final class KnativeDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws Exception {
     KnativeSettings settings = KnativeSettings.of(request.settings());
-    DeployManifest manifest = DeployManifest.read(request.skyhopDir());
+    Manifest manifest = ManifestFile.read(request.skyhopDir());
     Desired desired =
         StagedResources.of(Desired.read(yaml(request), settings.registry()), request.naming());
     String app = request.naming().cluster().app();
@@ -123,10 +124,7 @@ public final class KnativeDeployer implements Deployer {
   }
 
   private static String push(
-      DeployRequest request,
-      KnativeSettings settings,
-      DeployManifest manifest,
-      BuildListener listener)
+      DeployRequest request, KnativeSettings settings, Manifest manifest, BuildListener listener)
       throws IOException {
     String tag = ImageLayout.tag(manifest.version());
     Path dir = Files.createTempDirectory("skyhop-knative-image");

@@ -8,13 +8,15 @@ import com.google.gson.JsonParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An OCI image tarball (an image layout in a tar: {@code oci-layout}, {@code index.json}, {@code
@@ -100,72 +102,20 @@ public record OciArchive(
     return file;
   }
 
-  /** Extracts the regular files of a (ustar) tar; only the layout's own names are accepted. */
+  /** Extracts the regular files of a tar; only the layout's own names are accepted. */
   private static void extract(InputStream in, Path dir) throws IOException {
-    byte[] header = new byte[512];
-    while (true) {
-      if (in.readNBytes(header, 0, 512) < 512) {
-        throw new IOException("Truncated tar");
-      }
-      if (allZero(header)) {
-        return;
-      }
-      String name = string(header, 0, 100);
-      String prefix = string(header, 345, 155);
-      if (!prefix.isEmpty()) {
-        name = prefix + "/" + name;
-      }
-      String sizeField = string(header, 124, 12).trim();
-      long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
-      char type = (char) header[156];
-      boolean file = type == '0' || type == 0;
-      if (file
-          && (BLOB.matcher(name).matches()
-              || name.equals("index.json")
-              || name.equals("oci-layout"))) {
-        Path target = dir.resolve(name);
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-          copy(in, out, size);
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        String name = e.getName();
+        if (e.isFile()
+            && (BLOB.matcher(name).matches()
+                || name.equals("index.json")
+                || name.equals("oci-layout"))) {
+          Path target = dir.resolve(name);
+          Files.createDirectories(target.getParent());
+          Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
         }
-      } else {
-        skip(in, size);
-      }
-      skip(in, (512 - size % 512) % 512);
-    }
-  }
-
-  private static void copy(InputStream in, OutputStream out, long size) throws IOException {
-    byte[] buffer = new byte[65536];
-    long left = size;
-    while (left > 0) {
-      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-      if (n < 0) {
-        throw new IOException("Truncated tar");
-      }
-      out.write(buffer, 0, n);
-      left -= n;
-    }
-  }
-
-  private static void skip(InputStream in, long size) throws IOException {
-    copy(in, OutputStream.nullOutputStream(), size);
-  }
-
-  private static String string(byte[] header, int offset, int length) {
-    int end = offset;
-    while (end < offset + length && header[end] != 0) {
-      end++;
-    }
-    return new String(header, offset, end - offset, StandardCharsets.UTF_8);
-  }
-
-  private static boolean allZero(byte[] block) {
-    for (byte b : block) {
-      if (b != 0) {
-        return false;
       }
     }
-    return true;
   }
 }

@@ -34,6 +34,8 @@ public final class KnativePackager implements TargetPackager {
   /** The YAML file's name. */
   public static final String SERVICE_YAML = "service.yaml";
 
+  private static final String RUNTIME_ID = "skyhop-runtime";
+
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
@@ -74,28 +76,50 @@ public final class KnativePackager implements TargetPackager {
   }
 
   @Override
-  public Map<String, Object> manifestEntry(PackageRequest request, FunctionDef function) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("entryPoint", ImageLayout.MAIN);
-    entry.put("runtime", "skyhop-runtime");
-    entry.put("image", Target.KNATIVE.id() + "/" + ImageLayout.tarName(request.app()));
-    if (function.trigger() instanceof Trigger.Http http) {
-      entry.put("service", request.app());
-      entry.put("path", "/" + request.app() + http.path().template());
-    } else if (function.trigger() instanceof Trigger.Schedule) {
-      entry.put("cronJob", KnativeApp.cronJobName(request.app(), function));
-      entry.put("args", List.of("--invoke", function.name()));
-    } else if (function.trigger() instanceof Trigger.Queue queue) {
-      entry.put("service", KnativeApp.queuesService(request.app()));
-      entry.put("trigger", KnativeApp.triggerName(request.app(), function));
-      entry.put("broker", KnativeQueues.of(request.options()).broker());
-      entry.put("eventType", KnativeQueues.eventType(queue.queue()));
-      entry.put("path", KnativeQueues.path(queue.queue()));
-    }
+  public KnativeEntry manifestEntry(PackageRequest request, FunctionDef function) {
+    String entryPoint = ImageLayout.MAIN;
+    String image = Target.KNATIVE.id() + "/" + ImageLayout.tarName(request.app());
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
-    entry.put("env", env);
-    return entry;
+    String app = request.app();
+    if (function.trigger() instanceof Trigger.Http http) {
+      String path = "/" + app + http.path().template();
+      return new KnativeEntry(
+          entryPoint, RUNTIME_ID, image, app, null, null, null, null, null, path, env);
+    } else if (function.trigger() instanceof Trigger.Schedule) {
+      return new KnativeEntry(
+          entryPoint,
+          RUNTIME_ID,
+          image,
+          null,
+          KnativeApp.cronJobName(app, function),
+          List.of("--invoke", function.name()),
+          null,
+          null,
+          null,
+          null,
+          env);
+    } else if (function.trigger() instanceof Trigger.Queue queue) {
+      return new KnativeEntry(
+          entryPoint,
+          RUNTIME_ID,
+          image,
+          KnativeApp.queuesService(app),
+          null,
+          null,
+          KnativeApp.triggerName(app, function),
+          KnativeQueues.of(request.options()).broker(),
+          KnativeQueues.eventType(queue.queue()),
+          KnativeQueues.path(queue.queue()),
+          env);
+    }
+    return new KnativeEntry(
+        entryPoint, RUNTIME_ID, image, null, null, null, null, null, null, null, env);
+  }
+
+  @Override
+  public Class<KnativeEntry> entryType() {
+    return KnativeEntry.class;
   }
 
   private static void warnings(KnativeApp app, KnativeQueues queues, BuildListener listener) {

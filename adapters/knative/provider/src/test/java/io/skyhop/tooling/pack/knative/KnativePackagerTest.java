@@ -18,6 +18,7 @@ import io.skyhop.tooling.deploy.knative.OciArchive;
 import io.skyhop.tooling.pack.Library;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
+import io.skyhop.tooling.pack.TargetEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -210,7 +211,7 @@ class KnativePackagerTest {
   void manifestEntryNamesTheImageServiceAndCronJob() throws IOException {
     KnativePackager packager = new KnativePackager();
 
-    assertThat(packager.manifestEntry(request(), index().function("get")))
+    assertThat(TargetEntries.asMap(packager.manifestEntry(request(), index().function("get"))))
         .containsExactly(
             Map.entry("entryPoint", "io.skyhop.runtime.SingleApp"),
             Map.entry("runtime", "skyhop-runtime"),
@@ -218,13 +219,14 @@ class KnativePackagerTest {
             Map.entry("service", "shop"),
             Map.entry("path", "/shop/items/{id}"),
             Map.entry("env", Map.of("GREETING", "hi", "SKYHOP_FUNCTION", "get")));
-    assertThat(packager.manifestEntry(request(), index().function("nightly")))
+    assertThat(TargetEntries.asMap(packager.manifestEntry(request(), index().function("nightly"))))
         .containsEntry("cronJob", "shop-nightly")
         .containsEntry("args", List.of("--invoke", "nightly"));
     assertThat(
-            packager.manifestEntry(
-                request("shop", Map.of("skyhop.knative.broker", "orders-broker")),
-                index().function("on-order")))
+            TargetEntries.asMap(
+                packager.manifestEntry(
+                    request("shop", Map.of("skyhop.knative.broker", "orders-broker")),
+                    index().function("on-order"))))
         .containsEntry("service", "shop-queues")
         .containsEntry("trigger", "shop-on-order")
         .containsEntry("broker", "orders-broker")
