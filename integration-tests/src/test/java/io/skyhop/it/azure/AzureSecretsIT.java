@@ -53,7 +53,7 @@ class AzureSecretsIT {
                     "skyhop-azure-functions",
                     version,
                     built(
-                        "adapters/azure-functions", "skyhop-azure-functions-" + version + ".jar")),
+                        "adapters/azure/adapter", "skyhop-azure-functions-" + version + ".jar")),
                 lib("skyhop-adapter-core", version, io.skyhop.core.FunctionRuntime.class),
                 new Library(
                     "com.google.code.gson",

@@ -76,6 +76,10 @@ class AwsOnDemandIT {
               "-Dskyhop.target=aws",
               "-Dskyhop.region=us-east-1",
               "-Dskyhop.aws.endpoint=" + aws.endpoint(),
+              // the stubbed account's queue and bucket, bound (creating owned ones is
+              // AwsAppResourcesIT's, against emulators)
+              "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:" + AwsExpectations.ACCOUNT + ":orders",
+              "-Dskyhop.resources.uploads=arn:aws:s3:::uploads",
               "-Dmaven.test.skip=true",
               "-Dmaven.install.skip=true",
               "-Dspotless.apply.skip=true");

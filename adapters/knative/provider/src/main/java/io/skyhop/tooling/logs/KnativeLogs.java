@@ -6,8 +6,13 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.deploy.knative.KnativeSettings;
+import java.io.File;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +27,7 @@ import java.util.Optional;
  * {@code function} or {@code stderr}) become records. A pod that scaled to zero took its log with
  * it: Kubernetes keeps no log of a deleted pod, which {@link #silence} says.
  */
-final class KnativeLogs implements LogSource {
+public final class KnativeLogs implements LogSource {
   static final String APP_LABEL = "skyhop.io/app";
 
   private final KubernetesClient client;
@@ -34,6 +39,23 @@ final class KnativeLogs implements LogSource {
     this.client = client;
     this.namespace = namespace;
     this.app = app;
+  }
+
+  /**
+   * The pods' logs of the request's app and stage, through the kubeconfig {@code
+   * skyhop.knative.kubeconfig} names (else the standard lookup) in {@code skyhop.knative.namespace}.
+   */
+  public static LogSource open(DeployRequest request) {
+    Config config =
+        request
+            .settings()
+            .get(KnativeSettings.KUBECONFIG)
+            .map(path -> Config.fromKubeconfig(new File(path)))
+            .orElseGet(() -> Config.autoConfigure(null));
+    return new KnativeLogs(
+        new KubernetesClientBuilder().withConfig(config).build(),
+        request.settings().get(KnativeSettings.NAMESPACE).orElse("default"),
+        request.naming().cluster().app());
   }
 
   @Override

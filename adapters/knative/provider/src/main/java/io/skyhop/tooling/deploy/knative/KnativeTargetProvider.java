@@ -9,6 +9,7 @@ import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.invoke.RemoteTarget;
 import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.LabContext;
+import io.skyhop.tooling.logs.KnativeLogs;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.knative.KnativePackager;
@@ -40,12 +41,9 @@ public final class KnativeTargetProvider implements TargetProvider {
 
   @Override
   public LogSource logs(DeployRequest request, List<String> functions, BuildListener listener) {
-    throw new ConfigurationException(
-        "skyhop.target",
-        request.target().id(),
-        "has no log source in skyhop:logs yet. Fix: read the pods' logs with 'kubectl logs -l"
-            + " serving.knative.dev/service=<app>-<function>'");
+    return KnativeLogs.open(request);
   }
+
 
   @Override
   public RemoteTarget remote(DeployRequest request) {
