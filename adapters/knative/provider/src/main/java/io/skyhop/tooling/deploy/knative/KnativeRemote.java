@@ -14,9 +14,12 @@ import io.skyhop.tooling.pack.knative.KnativeQueues;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,7 +28,7 @@ import java.util.UUID;
  * Secret {@code <app>-function-keys}, never printed) in {@code x-functions-key} when it is {@code
  * Auth.FUNCTION}; a queue function by a CloudEvent (binary mode, type {@code
  * io.skyhop.queue.<queue>} of the stage) posted to its Broker's address, which the function's
- * Trigger delivers as Knative Eventing would.
+ * Trigger delivers as Knative Eventing would; a schedule function by a Job from its CronJob.
  */
 final class KnativeRemote implements RemoteTarget {
   /** The header the runtime in the pod takes a function's key from. */
@@ -98,9 +101,42 @@ final class KnativeRemote implements RemoteTarget {
     }
   }
 
+  /**
+   * Runs the function's CronJob now, as {@code kubectl create job --from=cronjob/<job>} does: a Job
+   * {@code <job>-<epoch seconds in base 36>} from the CronJob's {@code jobTemplate}, owned by the
+   * CronJob (so its history limits clean it up).
+   */
   @Override
   public Invocation schedule(Manifest.Function function) {
-    throw notYet(function, "kubectl create job --from=cronjob/<CronJob of the deploy record>");
+    String job =
+        StagedResources.name(
+            naming,
+            function.target("knative", KnativeEntry.class).cronJob(),
+            StagedResources.MAX_CRONJOB);
+    long start = System.nanoTime();
+    GenericKubernetesResource cronJob =
+        cluster
+            .get(Cluster.CRONJOB, job)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "skyhop.function",
+                        function.name(),
+                        "has no CronJob "
+                            + job
+                            + " in namespace "
+                            + cluster.namespace()
+                            + ". Fix: deploy again (mvn deploy -Dskyhop.target=knative)"));
+    // a CronJob name leaves 11 characters for its Jobs' suffix (MAX_CRONJOB)
+    String name = job + "-" + Long.toString(Instant.now().getEpochSecond(), 36);
+    cluster.apply(Cluster.JOB, ManualJob.of(cluster.json(cronJob), name), Optional.empty(), false);
+    return new Invocation(
+        201,
+        "Job " + name + " created",
+        Duration.ofNanos(System.nanoTime() - start),
+        Optional.empty(),
+        Optional.empty(),
+        "Job from CronJob " + job + ", as kubectl create job --from=cronjob/" + job);
   }
 
   @Override
