@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code mvn package skyhop:report} on a copy of {@code examples/orders}, every target measured in
  * the local lab with three cold starts and twenty warm invocations per function: the three files
  * are written, every target and function has samples, every cold start is slower than the warm
- * latency, every target (local too) is measured again with tracing on (spans received), and the HTML
- * page renders in headless Chromium with its charts drawn.
+ * latency, every target (local too) is measured again with tracing on (spans received), and the
+ * HTML page renders in headless Chromium with its charts drawn.
  */
 class ReportIT {
   private static final List<String> TARGETS = List.of("aws", "azure", "gcp", "local");
