@@ -78,6 +78,11 @@ class RemoteInvokeTest {
   void start() throws Exception {
     wm.start();
     Files.copy(fixture("manifest.json"), dir.resolve("manifest.json"));
+    stubFunctions(wm);
+  }
+
+  /** The two HTTP functions' URLs under {@code /fn}: orders answers 201, status "up". */
+  static void stubFunctions(WireMockServer wm) {
     wm.stubFor(
         any(urlPathEqualTo("/fn/orders"))
             .willReturn(aResponse().withStatus(201).withBody("{\"created\":42}")));

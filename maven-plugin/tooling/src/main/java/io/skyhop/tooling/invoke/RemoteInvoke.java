@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code skyhop:invoke -Dskyhop.remote=true} on aws, azure and gcp: an HTTP function through the
- * URL the last deploy recorded, with the target's credentials for {@code Auth.FUNCTION}; a queue
- * function by a message on its physical queue. Credentials come from each provider's standard chain
- * and are never printed.
+ * {@code skyhop:invoke -Dskyhop.remote=true} on aws, azure, gcp and knative: an HTTP function
+ * through the URL the last deploy recorded, with the target's credentials for {@code
+ * Auth.FUNCTION}; a queue function by a message on its physical queue. Credentials come from each
+ * provider's standard chain and are never printed.
  */
 public final class RemoteInvoke {
   /** The key of the object {@code skyhop:invoke} stores for a storage function. */

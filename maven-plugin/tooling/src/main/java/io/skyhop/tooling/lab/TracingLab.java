@@ -17,8 +17,8 @@ import java.util.Optional;
  * The lab starts one instance at a time, so the spans received while an instance starts are that
  * function's: they prove that tracing ran.
  *
- * <p>The in-house runtime ({@code local}) takes a function's environment from the deployed bundle,
- * not from the lab, so it gets no twin.
+ * <p>Every target gets a twin: the in-house runtime ({@code local}), which takes a function's
+ * environment from the deployed bundle, runs a copy of the bundle with the exporter added.
  */
 public final class TracingLab implements AutoCloseable {
   /** What the twins' labels end with. */
@@ -56,17 +56,10 @@ public final class TracingLab implements AutoCloseable {
    */
   public record Traced(Measurement off, Measurement on, int spans) {}
 
-  /** Whether {@code target} is measured with tracing on. */
-  public static boolean measures(Target target) {
-    return target != Target.LOCAL;
-  }
-
-  /** {@code harnesses} followed by a tracing-on twin of each that takes tracing. */
+  /** {@code harnesses} followed by a tracing-on twin of each. */
   public List<Harness> with(List<Harness> harnesses) {
     List<Harness> all = new ArrayList<>(harnesses);
-    receiver.ifPresent(
-        r ->
-            harnesses.stream().filter(h -> measures(h.target())).forEach(h -> all.add(twin(h, r))));
+    receiver.ifPresent(r -> harnesses.forEach(h -> all.add(twin(h, r))));
     return all;
   }
 

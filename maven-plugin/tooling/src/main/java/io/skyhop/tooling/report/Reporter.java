@@ -148,7 +148,7 @@ public final class Reporter {
         if (settings.tracing()) {
           List<TracingColdStart> pairs = TracingColdStart.pair(tracing.traced(all));
           builder.tracing.addAll(pairs);
-          TracingColdStart.notes(pairs, settings.targets()).forEach(builder::note);
+          TracingColdStart.notes(pairs).forEach(builder::note);
         }
       }
     } finally {

@@ -1,6 +1,5 @@
 package io.skyhop.tooling.report;
 
-import io.skyhop.tooling.Target;
 import io.skyhop.tooling.lab.ColdStart;
 import io.skyhop.tooling.lab.Measurement;
 import io.skyhop.tooling.lab.TracingLab;
@@ -63,22 +62,9 @@ public record TracingColdStart(
     return pairs;
   }
 
-  /**
-   * What the reader should know: which targets were left out, and where no span arrived.
-   *
-   * @param targets the targets measured with tracing off
-   */
-  static List<String> notes(List<TracingColdStart> pairs, List<Target> targets) {
+  /** What the reader should know: where no span arrived. */
+  static List<String> notes(List<TracingColdStart> pairs) {
     List<String> notes = new ArrayList<>();
-    targets.stream()
-        .filter(t -> !TracingLab.measures(t))
-        .forEach(
-            t ->
-                notes.add(
-                    t.id()
-                        + ": not measured with tracing on (the in-house runtime takes a function's"
-                        + " environment from the deployed bundle); deploy with"
-                        + " -Dskyhop.env.OTEL_EXPORTER_OTLP_ENDPOINT=… to trace it."));
     pairs.stream()
         .filter(p -> p.spans() == 0 && p.on().isPresent())
         .forEach(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.Target;
 import io.skyhop.tooling.cost.PriceStamp;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -86,12 +85,9 @@ class TracingRenderingTest {
   }
 
   @Test
-  void notesNameTheTargetLeftOutAndTheOneWithoutSpans() {
-    assertThat(TracingColdStart.notes(List.of(AWS, GCP), List.of(Target.AWS, Target.LOCAL)))
+  void notesNameTheMeasurementWithoutSpans() {
+    assertThat(TracingColdStart.notes(List.of(AWS, GCP)))
         .containsExactly(
-            "local: not measured with tracing on (the in-house runtime takes a function's"
-                + " environment from the deployed bundle); deploy with"
-                + " -Dskyhop.env.OTEL_EXPORTER_OTLP_ENDPOINT=… to trace it.",
             "gcp (function invoker), get: no span reached the lab's OTLP receiver, so its"
                 + " tracing-on figure is not a tracing figure; see the instance logs.");
   }

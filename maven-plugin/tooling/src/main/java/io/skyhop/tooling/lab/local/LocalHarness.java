@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public final class LocalHarness implements Harness {
   private final String token;
   private final LocalRuntimeClient client;
 
+  /** A runtime per extra environment the lab asked for, serving a copy of the bundle with it. */
+  private final Map<Map<String, String>, LocalHarness> variants = new HashMap<>();
+
   private LocalHarness(
       LabContext lab, JvmProcess runtime, int port, String token, LocalRuntimeClient client) {
     this.lab = lab;
@@ -68,21 +72,15 @@ public final class LocalHarness implements Harness {
    *     come up
    */
   public static LocalHarness open(LabContext lab) throws IOException {
-    Path bundle = lab.skyhopDir().resolve("local").resolve(lab.app() + ".zip");
-    if (!Files.isRegularFile(bundle)) {
-      throw new LabException(
-          "local is not packaged: "
-              + bundle
-              + " is missing. Fix: run 'mvn package' with local in skyhop.targets, or leave local"
-              + " out of skyhop.targets for the report");
-    }
-    Path jar = lab.tools().runtimeJar();
-    if (jar == null || !Files.isRegularFile(jar)) {
-      throw new LabException(
-          "The in-house runtime (skyhop-runtime.jar) is not available. Fix: run skyhop:report"
-              + " through the Skyhop Maven plugin, which brings io.skyhop:skyhop-runtime");
-    }
-    Path data = lab.workDir().resolve("local").resolve("data");
+    return start(lab, bundle(lab), "");
+  }
+
+  /**
+   * Starts a runtime for {@code bundle}, with its data directory {@code local/data<suffix>} and its
+   * log {@code logs/runtime<suffix>.log}.
+   */
+  private static LocalHarness start(LabContext lab, Path bundle, String suffix) throws IOException {
+    Path data = lab.workDir().resolve("local").resolve("data" + suffix);
     Unzip.delete(data);
     Files.createDirectories(data);
     int port = HttpInstance.freePort();
@@ -90,7 +88,7 @@ public final class LocalHarness implements Harness {
         List.of(
             lab.tools().java().toString(),
             "-jar",
-            jar.toString(),
+            lab.tools().runtimeJar().toString(),
             "--port",
             Integer.toString(port),
             "--data",
@@ -102,7 +100,7 @@ public final class LocalHarness implements Harness {
             command,
             Map.of("TZ", "UTC"),
             data,
-            lab.workDir().resolve("logs").resolve("runtime.log"));
+            lab.workDir().resolve("logs").resolve("runtime" + suffix + ".log"));
     try {
       LocalRuntimeClient anonymous =
           new LocalRuntimeClient(URI.create("http://127.0.0.1:" + port), null);
@@ -122,6 +120,25 @@ public final class LocalHarness implements Harness {
       runtime.close();
       throw e;
     }
+  }
+
+  /** The app's local bundle, and the runtime jar, checked. */
+  private static Path bundle(LabContext lab) {
+    Path bundle = lab.skyhopDir().resolve("local").resolve(lab.app() + ".zip");
+    if (!Files.isRegularFile(bundle)) {
+      throw new LabException(
+          "local is not packaged: "
+              + bundle
+              + " is missing. Fix: run 'mvn package' with local in skyhop.targets, or leave local"
+              + " out of skyhop.targets for the report");
+    }
+    Path jar = lab.tools().runtimeJar();
+    if (jar == null || !Files.isRegularFile(jar)) {
+      throw new LabException(
+          "The in-house runtime (skyhop-runtime.jar) is not available. Fix: run skyhop:report"
+              + " through the Skyhop Maven plugin, which brings io.skyhop:skyhop-runtime");
+    }
+    return bundle;
   }
 
   private static void awaitHealth(LocalRuntimeClient client, JvmProcess runtime, LabContext lab) {
@@ -178,6 +195,10 @@ public final class LocalHarness implements Harness {
 
   @Override
   public Instance coldStart(LabFunction function) throws IOException {
+    if (!function.extraEnv().isEmpty()) {
+      return variant(function.extraEnv())
+          .coldStart(new LabFunction(function.app(), function.manifest()));
+    }
     awaitNoInstance(function);
     LocalInstance instance = new LocalInstance(function);
     Invocation first = instance.invoke();
@@ -190,6 +211,23 @@ public final class LocalHarness implements Harness {
     }
     instance.cold = new ColdStart(first.latencyMs(), record.initMs(), first.handlerMs());
     return instance;
+  }
+
+  /**
+   * The runtime whose workers get {@code env} too: the in-house runtime gives workers only the
+   * environment their bundle declares, so it serves a copy of the bundle with {@code env} added
+   * (started at the first cold start that asks for it, outside the measurement).
+   */
+  private LocalHarness variant(Map<String, String> env) throws IOException {
+    LocalHarness variant = variants.get(env);
+    if (variant == null) {
+      String suffix = "-env" + (variants.size() + 1);
+      Path dir = Files.createDirectories(lab.workDir().resolve("local"));
+      Path bundle = BundleEnv.write(bundle(lab), env, dir.resolve(lab.app() + suffix + ".zip"));
+      variant = start(lab, bundle, suffix);
+      variants.put(Map.copyOf(env), variant);
+    }
+    return variant;
   }
 
   private void awaitNoInstance(LabFunction function) {
@@ -309,6 +347,7 @@ public final class LocalHarness implements Harness {
   /** Stops the runtime. */
   @Override
   public void close() {
+    variants.values().forEach(LocalHarness::close);
     runtime.close();
   }
 

@@ -43,6 +43,16 @@ final class Cluster implements AutoCloseable {
           .withNamespaced(true)
           .build();
 
+  /** {@code batch/v1} Job (only created: {@code skyhop:invoke} runs a CronJob now). */
+  static final ResourceDefinitionContext JOB =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("batch")
+          .withVersion("v1")
+          .withKind("Job")
+          .withPlural("jobs")
+          .withNamespaced(true)
+          .build();
+
   /** {@code eventing.knative.dev/v1} Trigger. */
   static final ResourceDefinitionContext TRIGGER =
       new ResourceDefinitionContext.Builder()

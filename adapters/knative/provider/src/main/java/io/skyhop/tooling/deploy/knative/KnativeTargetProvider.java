@@ -47,12 +47,7 @@ public final class KnativeTargetProvider implements TargetProvider {
 
   @Override
   public RemoteTarget remote(DeployRequest request) {
-    throw new ConfigurationException(
-        "skyhop.target",
-        request.target().id(),
-        "is not supported by skyhop:invoke -Dskyhop.remote=true yet. Fix: call the Knative"
-            + " Service's URL ('kubectl get ksvc') with the function key in x-functions-key,"
-            + " or invoke locally without skyhop.remote");
+    return KnativeRemote.open(request);
   }
 
   @Override
