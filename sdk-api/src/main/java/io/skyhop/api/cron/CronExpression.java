@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.StringJoiner;
 
 /**
  * A validated, portable 5-field unix cron expression: {@code minute hour day-of-month month
@@ -26,6 +25,10 @@ import java.util.StringJoiner;
  * InvalidCronException} naming the problem and the fix, so every accepted expression translates
  * exactly to AWS EventBridge, Azure NCRONTAB and Google Cloud Scheduler.
  *
+ * <p>This type is cloud-neutral: it parses, validates and computes fire times. Each provider's
+ * tooling translates to its own dialect from the read-only view {@link #field(CronField)}, {@link
+ * #ranges(CronField)} and {@link #selects(CronField, int)}.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class CronExpression {
@@ -34,9 +37,7 @@ public final class CronExpression {
   private static final int DOM = 2;
   private static final int MONTH = 3;
   private static final int DOW = 4;
-  private static final String[] FIELD = {"minute", "hour", "day-of-month", "month", "day-of-week"};
-  private static final int[] MIN = {0, 0, 1, 1, 0};
-  private static final int[] MAX = {59, 23, 31, 12, 6};
+  private static final CronField[] FIELDS = CronField.values();
   private static final List<String> MONTHS =
       List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
   private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
@@ -50,15 +51,13 @@ public final class CronExpression {
   /** Enough days to reach the next February 29 from anywhere (up to 8 years, e.g. 2096-2104). */
   private static final int MAX_DAYS = 366 * 9;
 
-  /** One comma-separated element of a field: {@code *}, {@code *}/n, a, a-b or a-b/n. */
-  private record Part(int lo, int hi, int step, boolean star) {}
-
   private final String expression;
   private final String[] fields;
-  private final List<List<Part>> parts;
+  private final List<List<CronRange>> parts;
   private final long[] masks;
 
-  private CronExpression(String expression, String[] fields, List<List<Part>> parts, long[] masks) {
+  private CronExpression(
+      String expression, String[] fields, List<List<CronRange>> parts, long[] masks) {
     this.expression = expression;
     this.fields = fields;
     this.parts = parts;
@@ -105,12 +104,12 @@ public final class CronExpression {
       }
       throw new InvalidCronException(expr, reason, FIVE_FIELDS);
     }
-    List<List<Part>> parts = new ArrayList<>();
+    List<List<CronRange>> parts = new ArrayList<>();
     long[] masks = new long[5];
     for (int i = 0; i < 5; i++) {
       parts.add(List.copyOf(parseField(expr, i, fields[i])));
-      for (Part p : parts.get(i)) {
-        for (int v = p.lo; v <= p.hi; v += p.step) {
+      for (CronRange p : parts.get(i)) {
+        for (int v = p.from(); v <= p.to(); v += p.step()) {
           masks[i] |= 1L << v;
         }
       }
@@ -141,8 +140,8 @@ public final class CronExpression {
     return new CronExpression(expr, fields, parts, masks);
   }
 
-  private static List<Part> parseField(String expr, int i, String field) {
-    String name = FIELD[i];
+  private static List<CronRange> parseField(String expr, int i, String field) {
+    String name = FIELDS[i].label();
     if (field.contains("?")) {
       throw new InvalidCronException(
           expr,
@@ -159,7 +158,7 @@ public final class CronExpression {
           "Schedule on the weekday (e.g. 'MON') and check the week of the month inside the"
               + " function.");
     }
-    List<Part> out = new ArrayList<>();
+    List<CronRange> out = new ArrayList<>();
     for (String item : field.split(",", -1)) {
       if (item.isEmpty()) {
         throw new InvalidCronException(
@@ -184,7 +183,7 @@ public final class CronExpression {
               "step 0 in " + name + " is not allowed",
               "Use a step of at least 1, e.g. '*/5'.");
         }
-        int span = MAX[i] - MIN[i];
+        int span = FIELDS[i].max() - FIELDS[i].min();
         if (step > span) {
           throw new InvalidCronException(
               expr,
@@ -193,14 +192,14 @@ public final class CronExpression {
                   + " in "
                   + name
                   + " is larger than the field's range "
-                  + MIN[i]
+                  + FIELDS[i].min()
                   + "-"
-                  + MAX[i],
+                  + FIELDS[i].max(),
               "Use a step between 1 and " + span + ", or a single value.");
         }
       }
       if (slash[0].equals("*")) {
-        out.add(new Part(MIN[i], MAX[i], step, true));
+        out.add(new CronRange(FIELDS[i].min(), FIELDS[i].max(), step, true));
         continue;
       }
       int lo = value(expr, i, item, bounds[0]);
@@ -212,7 +211,7 @@ public final class CronExpression {
             "Write '"
                 + lo
                 + "-"
-                + MAX[i]
+                + FIELDS[i].max()
                 + "/"
                 + step
                 + "' or '*/"
@@ -221,9 +220,9 @@ public final class CronExpression {
       }
       if (hi < lo) {
         String wrap =
-            (lo == MAX[i] ? "" + lo : lo + "-" + MAX[i])
+            (lo == FIELDS[i].max() ? "" + lo : lo + "-" + FIELDS[i].max())
                 + ","
-                + (hi == MIN[i] ? "" + hi : MIN[i] + "-" + hi);
+                + (hi == FIELDS[i].min() ? "" + hi : FIELDS[i].min() + "-" + hi);
         throw new InvalidCronException(
             expr,
             "range " + slash[0] + " in " + name + " is reversed",
@@ -231,13 +230,13 @@ public final class CronExpression {
                 + wrap
                 + "'.");
       }
-      out.add(new Part(lo, hi, step, false));
+      out.add(new CronRange(lo, hi, step, false));
     }
     return out;
   }
 
   private static int value(String expr, int i, String item, String atom) {
-    String name = FIELD[i];
+    String name = FIELDS[i].label();
     if (atom.isEmpty()) {
       throw new InvalidCronException(
           expr, "'" + item + "' in " + name + " has an empty value", SYNTAX_FIX);
@@ -250,18 +249,18 @@ public final class CronExpression {
             "day-of-week 7 is not allowed (day-of-week is 0-6, 0 = Sunday)",
             "Use 0 or SUN for Sunday.");
       }
-      if (v < MIN[i] || v > MAX[i]) {
+      if (v < FIELDS[i].min() || v > FIELDS[i].max()) {
         throw new InvalidCronException(
             expr,
-            name + " " + atom + " is out of range " + MIN[i] + "-" + MAX[i],
-            "Use a value between " + MIN[i] + " and " + MAX[i] + ".");
+            name + " " + atom + " is out of range " + FIELDS[i].min() + "-" + FIELDS[i].max(),
+            "Use a value between " + FIELDS[i].min() + " and " + FIELDS[i].max() + ".");
       }
       return v;
     }
     String up = atom.toUpperCase(Locale.ROOT);
     List<String> names = i == MONTH ? MONTHS : i == DOW ? DAYS : List.of();
     if (names.contains(up)) {
-      return names.indexOf(up) + MIN[i];
+      return names.indexOf(up) + FIELDS[i].min();
     }
     if (up.matches("[0-9]*L|LW")) {
       throw new InvalidCronException(
@@ -356,89 +355,44 @@ public final class CronExpression {
   }
 
   /**
-   * Translates to an AWS EventBridge rule schedule expression, e.g. {@code cron(0 18 ? * MON-FRI
-   * *)}.
+   * Returns one field as written, after whitespace normalisation, e.g. {@code MON-FRI} or {@code
+   * *}.
    *
-   * <p>Day-of-week is emitted as names {@code SUN}..{@code SAT} (EventBridge numbers days 1-7 from
-   * Sunday); steps are emitted as {@code start/step} ({@code *}{@code /10} becomes {@code 0/10} for
-   * minute and hour, {@code 1/n} for day-of-month and month), and a stepped range that {@code
-   * start/step} would not reproduce exactly is expanded to a list; the unrestricted day field
-   * becomes {@code ?} (if both are {@code *}: day-of-month {@code *}, day-of-week {@code ?}); the
-   * year field is {@code *}.
+   * <p>Part of the neutral, read-only view that provider dialects are built from: a field whose
+   * text is exactly {@code *} is unrestricted.
    *
-   * @return the EventBridge {@code cron(...)} expression
+   * @param field the field
+   * @return the field's source text
+   * @throws NullPointerException if {@code field} is null
    */
-  public String toEventBridge() {
-    String dom =
-        fields[DOM].equals("*") ? (fields[DOW].equals("*") ? "*" : "?") : render(DOM, true);
-    StringJoiner dow = new StringJoiner(",");
-    for (int d = 0; d <= 6; d++) {
-      if (has(DOW, d)) {
-        int e = d;
-        while (e < 6 && has(DOW, e + 1)) {
-          e++;
-        }
-        dow.add(e == d ? DAYS.get(d) : DAYS.get(d) + "-" + DAYS.get(e));
-        d = e;
-      }
-    }
-    return "cron("
-        + render(MINUTE, true)
-        + " "
-        + render(HOUR, true)
-        + " "
-        + dom
-        + " "
-        + render(MONTH, true)
-        + " "
-        + (fields[DOW].equals("*") ? "?" : dow.toString())
-        + " *)";
+  public String field(CronField field) {
+    return fields[field.ordinal()];
   }
 
   /**
-   * Translates to a 6-field Azure Functions timer NCRONTAB expression: {@code 0} seconds followed
-   * by the 5 fields as in {@link #toCloudScheduler()}, e.g. {@code 0 30 9 * * 1-5}.
+   * Returns the comma-separated elements of one field, in the order written, names turned into
+   * numbers.
    *
-   * @return the NCRONTAB expression
+   * <p>Part of the neutral, read-only view that provider dialects are built from.
+   *
+   * @param field the field
+   * @return the field's elements; never empty, unmodifiable
+   * @throws NullPointerException if {@code field} is null
    */
-  public String toNcrontab() {
-    return "0 " + toCloudScheduler();
+  public List<CronRange> ranges(CronField field) {
+    return parts.get(field.ordinal());
   }
 
   /**
-   * Translates to a Google Cloud Scheduler expression: the 5 fields unchanged in meaning,
-   * normalised (names become numbers, {@code *}{@code /1} becomes {@code *}).
+   * Returns whether the expression selects {@code value} in {@code field}.
    *
-   * @return the 5-field unix cron expression
+   * @param field the field
+   * @param value the value, e.g. 0 (Sunday) for {@link CronField#DAY_OF_WEEK}
+   * @return whether the value is selected; false for values outside the field's range
+   * @throws NullPointerException if {@code field} is null
    */
-  public String toCloudScheduler() {
-    StringJoiner out = new StringJoiner(" ");
-    for (int i = 0; i < 5; i++) {
-      out.add(render(i, false));
-    }
-    return out.toString();
-  }
-
-  private String render(int i, boolean aws) {
-    StringJoiner out = new StringJoiner(",");
-    for (Part p : parts.get(i)) {
-      if (p.star) {
-        out.add(p.step == 1 ? "*" : (aws ? "" + MIN[i] : "*") + "/" + p.step);
-      } else if (p.lo == p.hi) {
-        out.add("" + p.lo);
-      } else if (p.step == 1) {
-        out.add(p.lo + "-" + p.hi);
-      } else if (!aws) {
-        out.add(p.lo + "-" + p.hi + "/" + p.step);
-      } else if (p.lo + ((p.hi - p.lo) / p.step + 1) * p.step > MAX[i]) {
-        out.add(p.lo + "/" + p.step); // start/step selects exactly the same values
-      } else {
-        for (int v = p.lo; v <= p.hi; v += p.step) {
-          out.add("" + v);
-        }
-      }
-    }
-    return out.toString();
+  public boolean selects(CronField field, int value) {
+    return value >= field.min() && value <= field.max() && has(field.ordinal(), value);
   }
 
   /**

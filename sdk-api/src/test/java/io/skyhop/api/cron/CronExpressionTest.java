@@ -32,53 +32,35 @@ class CronExpressionTest {
     return out;
   }
 
-  // ---- translations: wire-formats.md section 8.3 "Worked examples", then further cases ----
+  // ---- the neutral view the providers' dialects are built from (dialect tests live with each
+  // provider: EventBridgeCronTest, NcrontabTest, CloudSchedulerCronTest) ----
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "0 6 * * *     | cron(0 6 * * ? *)          | 0 0 6 * * *     | 0 6 * * *",
-        "0 18 * * 1-5  | cron(0 18 ? * MON-FRI *)   | 0 0 18 * * 1-5  | 0 18 * * 1-5",
-        "*/10 * * * *  | cron(0/10 * * * ? *)       | 0 */10 * * * *  | */10 * * * *",
-        "0 8 1 * *     | cron(0 8 1 * ? *)          | 0 0 8 1 * *     | 0 8 1 * *",
-        "0 0 * * 0     | cron(0 0 ? * SUN *)        | 0 0 0 * * 0     | 0 0 * * 0",
-      })
-  void workedExamples(String neutral, String eventBridge, String ncrontab, String scheduler) {
-    CronExpression cron = CronExpression.parse(neutral);
-    assertThat(cron.toEventBridge()).isEqualTo(eventBridge);
-    assertThat(cron.toNcrontab()).isEqualTo(ncrontab);
-    assertThat(cron.toCloudScheduler()).isEqualTo(scheduler);
+  @Test
+  void viewExposesFieldsRangesAndSelectedValues() {
+    CronExpression cron = CronExpression.parse("5-50/15 */2 * JAN,jul Mon-Fri");
+    assertThat(cron.field(CronField.MINUTE)).isEqualTo("5-50/15");
+    assertThat(cron.field(CronField.DAY_OF_MONTH)).isEqualTo("*");
+    assertThat(cron.field(CronField.DAY_OF_WEEK)).isEqualTo("Mon-Fri");
+    assertThat(cron.ranges(CronField.MINUTE)).containsExactly(new CronRange(5, 50, 15, false));
+    assertThat(cron.ranges(CronField.HOUR)).containsExactly(new CronRange(0, 23, 2, true));
+    assertThat(cron.ranges(CronField.MONTH))
+        .containsExactly(new CronRange(1, 1, 1, false), new CronRange(7, 7, 1, false));
+    assertThat(cron.ranges(CronField.DAY_OF_WEEK)).containsExactly(new CronRange(1, 5, 1, false));
+    assertThat(cron.selects(CronField.DAY_OF_WEEK, 0)).isFalse();
+    assertThat(cron.selects(CronField.DAY_OF_WEEK, 5)).isTrue();
+    assertThat(cron.selects(CronField.MINUTE, 35)).isTrue();
+    assertThat(cron.selects(CronField.MINUTE, 36)).isFalse();
+    assertThat(cron.selects(CronField.MONTH, 13)).isFalse();
+    assertThatThrownBy(() -> cron.ranges(CronField.MINUTE).add(new CronRange(0, 0, 1, false)))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "0 */2 */3 */2 *         | cron(0 0/2 1/3 1/2 ? *)      | 0 0 */2 */3 */2 *       | 0 */2"
-            + " */3 */2 *",
-        "5-50/15 0 * JAN,jul MON | cron(5/15 0 ? 1,7 MON *)     | 0 5-50/15 0 * 1,7 1     | 5-50/15"
-            + " 0 * 1,7 1",
-        "10-40/15 9-17 * * *     | cron(10,25,40 9-17 * * ? *)  | 0 10-40/15 9-17 * * *   |"
-            + " 10-40/15 9-17 * * *",
-        "0 9 * * SAT,SUN         | cron(0 9 ? * SUN,SAT *)      | 0 0 9 * * 6,0           | 0 9 * *"
-            + " 6,0",
-        "0 9 * * */2             | cron(0 9 ? * SUN,TUE,THU,SAT *) | 0 0 9 * * */2        | 0 9 * *"
-            + " */2",
-        "0 9 * * 1,2,3,5         | cron(0 9 ? * MON-WED,FRI *)  | 0 0 9 * * 1,2,3,5       | 0 9 * *"
-            + " 1,2,3,5",
-        "0 9 * * Mon-Fri         | cron(0 9 ? * MON-FRI *)      | 0 0 9 * * 1-5           | 0 9 * *"
-            + " 1-5",
-        "0 0 1,15 * *            | cron(0 0 1,15 * ? *)         | 0 0 0 1,15 * *          | 0 0"
-            + " 1,15 * *",
-        "*/1 * * * *             | cron(* * * * ? *)            | 0 * * * * *             | * * * *"
-            + " *",
-      })
-  void moreTranslations(String neutral, String eventBridge, String ncrontab, String scheduler) {
-    CronExpression cron = CronExpression.parse(neutral);
-    assertThat(cron.toEventBridge()).isEqualTo(eventBridge);
-    assertThat(cron.toNcrontab()).isEqualTo(ncrontab);
-    assertThat(cron.toCloudScheduler()).isEqualTo(scheduler);
+  @Test
+  void fieldsKnowTheirRanges() {
+    assertThat(CronField.values())
+        .extracting(f -> f.label() + " " + f.min() + "-" + f.max())
+        .containsExactly(
+            "minute 0-59", "hour 0-23", "day-of-month 1-31", "month 1-12", "day-of-week 0-6");
   }
 
   @Test
@@ -86,7 +68,7 @@ class CronExpressionTest {
     CronExpression cron = CronExpression.parse("  0   3 *\t*  mon ");
     assertThat(cron.expression()).isEqualTo("0 3 * * mon");
     assertThat(cron).hasToString("0 3 * * mon").isEqualTo(CronExpression.parse("0 3 * * mon"));
-    assertThat(cron.toCloudScheduler()).isEqualTo("0 3 * * 1");
+    assertThat(cron.ranges(CronField.DAY_OF_WEEK)).containsExactly(new CronRange(1, 1, 1, false));
   }
 
   // ---- rejections: the whole message ----
@@ -185,10 +167,11 @@ class CronExpressionTest {
 
   @Test
   void acceptsOneRestrictedDayFieldAndLeapDay() {
-    assertThat(CronExpression.parse("0 0 29 2 *").toEventBridge()).isEqualTo("cron(0 0 29 2 ? *)");
+    assertThat(CronExpression.parse("0 0 29 2 *").ranges(CronField.DAY_OF_MONTH))
+        .containsExactly(new CronRange(29, 29, 1, false));
     assertThat(CronExpression.parse("0 0 31 1-3 *").expression()).isEqualTo("0 0 31 1-3 *");
-    assertThat(CronExpression.parse("0 0 */2 * *").toEventBridge())
-        .isEqualTo("cron(0 0 1/2 * ? *)");
+    assertThat(CronExpression.parse("0 0 */2 * *").ranges(CronField.DAY_OF_MONTH))
+        .containsExactly(new CronRange(1, 31, 2, true));
   }
 
   // ---- next() ----

@@ -2,6 +2,7 @@ package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.api.cron.CronExpression;
 import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.aws.EventBridgeCron;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ final class ScheduleRules {
 
   /** The EventBridge expression of a manifest schedule. */
   static String expression(Manifest.Trigger trigger) {
-    return CronExpression.parse(trigger.cron()).toEventBridge();
+    return EventBridgeCron.of(CronExpression.parse(trigger.cron()));
   }
 
   /** Ensures the rule, its target and the permission. */

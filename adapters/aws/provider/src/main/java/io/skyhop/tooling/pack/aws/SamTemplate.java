@@ -157,7 +157,7 @@ final class SamTemplate {
    * is set to a scheduled event carrying the due time, so the adapter sees the same shape.
    */
   private Map<String, Object> schedule(FunctionDef f, Trigger.Schedule s) {
-    String cron = CronExpression.parse(s.cron()).toEventBridge();
+    String cron = EventBridgeCron.of(CronExpression.parse(s.cron()));
     String name = LambdaNaming.functionName(naming, f.name());
     Map<String, Object> props = new LinkedHashMap<>();
     if (s.timezone().equals("UTC")) {

@@ -141,7 +141,7 @@ public final class FunctionJson {
               + " default, or remove azure from skyhop.targets");
     }
     try {
-      return CronExpression.parse(schedule.cron()).toNcrontab();
+      return Ncrontab.of(CronExpression.parse(schedule.cron()));
     } catch (InvalidCronException e) {
       throw new ConfigurationException(
           "@ScheduleTrigger(cron)",

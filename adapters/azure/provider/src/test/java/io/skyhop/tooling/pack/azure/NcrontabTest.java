@@ -3,6 +3,7 @@ package io.skyhop.tooling.pack.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skyhop.api.cron.CronExpression;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.ConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,39 @@ class NcrontabTest {
                 + " one setting for the whole app and is not available on Linux Consumption"
                 + " plans). Fix: write the cron in UTC and leave timezone at its default, or"
                 + " remove azure from skyhop.targets");
+  }
+
+  // ---- the dialect itself (moved from sdk-api's CronExpressionTest) ----
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 6 * * *                 | 0 0 6 * * *",
+        "0 18 * * 1-5              | 0 0 18 * * 1-5",
+        "*/10 * * * *              | 0 */10 * * * *",
+        "0 8 1 * *                 | 0 0 8 1 * *",
+        "0 0 * * 0                 | 0 0 0 * * 0",
+      })
+  void dialectWorkedExamples(String neutral, String expected) {
+    assertThat(Ncrontab.of(CronExpression.parse(neutral))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 */2 */3 */2 *           | 0 0 */2 */3 */2 *",
+        "5-50/15 0 * JAN,jul MON   | 0 5-50/15 0 * 1,7 1",
+        "10-40/15 9-17 * * *       | 0 10-40/15 9-17 * * *",
+        "0 9 * * SAT,SUN           | 0 0 9 * * 6,0",
+        "0 9 * * */2               | 0 0 9 * * */2",
+        "0 9 * * 1,2,3,5           | 0 0 9 * * 1,2,3,5",
+        "0 9 * * Mon-Fri           | 0 0 9 * * 1-5",
+        "0 0 1,15 * *              | 0 0 0 1,15 * *",
+        "*/1 * * * *               | 0 * * * * *",
+      })
+  void dialectMoreTranslations(String neutral, String expected) {
+    assertThat(Ncrontab.of(CronExpression.parse(neutral))).isEqualTo(expected);
   }
 }

@@ -193,7 +193,8 @@ public record FunctionSpec(
             isPublic ? "public HTTP" : "HTTP, callers need roles/run.invoker");
       }
       case "schedule" -> {
-        String cron = CronExpression.parse(string(trigger.cron()).orElseThrow()).toCloudScheduler();
+        String cron =
+            CloudSchedulerCron.of(CronExpression.parse(string(trigger.cron()).orElseThrow()));
         String tz = string(trigger.timezone()).orElse("UTC");
         return new Reach(
             false,
