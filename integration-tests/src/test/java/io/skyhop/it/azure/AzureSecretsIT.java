@@ -52,8 +52,7 @@ class AzureSecretsIT {
                     "io.skyhop",
                     "skyhop-azure-functions",
                     version,
-                    built(
-                        "adapters/azure/adapter", "skyhop-azure-functions-" + version + ".jar")),
+                    built("adapters/azure/adapter", "skyhop-azure-functions-" + version + ".jar")),
                 lib("skyhop-adapter-core", version, io.skyhop.core.FunctionRuntime.class),
                 new Library(
                     "com.google.code.gson",

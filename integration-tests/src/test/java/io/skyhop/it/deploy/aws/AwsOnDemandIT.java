@@ -78,7 +78,9 @@ class AwsOnDemandIT {
               "-Dskyhop.aws.endpoint=" + aws.endpoint(),
               // the stubbed account's queue and bucket, bound (creating owned ones is
               // AwsAppResourcesIT's, against emulators)
-              "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:" + AwsExpectations.ACCOUNT + ":orders",
+              "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:"
+                  + AwsExpectations.ACCOUNT
+                  + ":orders",
               "-Dskyhop.resources.uploads=arn:aws:s3:::uploads",
               "-Dmaven.test.skip=true",
               "-Dmaven.install.skip=true",

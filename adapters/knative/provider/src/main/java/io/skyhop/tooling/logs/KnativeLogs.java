@@ -43,7 +43,8 @@ public final class KnativeLogs implements LogSource {
 
   /**
    * The pods' logs of the request's app and stage, through the kubeconfig {@code
-   * skyhop.knative.kubeconfig} names (else the standard lookup) in {@code skyhop.knative.namespace}.
+   * skyhop.knative.kubeconfig} names (else the standard lookup) in {@code
+   * skyhop.knative.namespace}.
    */
   public static LogSource open(DeployRequest request) {
     Config config =

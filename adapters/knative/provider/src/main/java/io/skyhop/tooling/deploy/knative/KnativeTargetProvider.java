@@ -44,7 +44,6 @@ public final class KnativeTargetProvider implements TargetProvider {
     return KnativeLogs.open(request);
   }
 
-
   @Override
   public RemoteTarget remote(DeployRequest request) {
     return KnativeRemote.open(request);
