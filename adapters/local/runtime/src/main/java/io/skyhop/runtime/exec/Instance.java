@@ -5,6 +5,8 @@ import io.skyhop.runtime.worker.Frames;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,43 +89,56 @@ public final class Instance {
   }
 
   /**
-   * Runs one invocation and waits for its result, killing the instance at {@code deadlineMillis}.
+   * Starts one invocation, killing the instance at {@code deadlineMillis}. Returns at once: the
+   * answer completes the future on the worker's reader thread.
    *
-   * @throws InstanceFailure when the instance gave no answer (it is dead afterwards, except for
-   *     {@code NOT_DELIVERED}, where it was dead before)
+   * @return the result, or a failure with an {@link InstanceFailure} when the instance gave no
+   *     answer (it is dead afterwards, except for {@code NOT_DELIVERED}, where it was dead before)
    */
-  WorkerResult invoke(String requestId, long deadlineMillis, Payload payload)
-      throws InstanceFailure {
+  CompletableFuture<WorkerResult> invoke(String requestId, long deadlineMillis, Payload payload) {
     busy = true;
-    try {
-      if (!process.isAlive()) {
-        throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance already exited");
-      }
-      // armed before the request is written: a worker that stops reading its stdin blocks the
-      // write, and is killed at the deadline like one that never answers
-      deadlineNanos =
-          System.nanoTime()
-              + TimeUnit.MILLISECONDS.toNanos(
-                  Math.max(1, deadlineMillis - System.currentTimeMillis()));
-      try {
-        link.send(requestId, deadlineMillis, payload);
-      } catch (IOException e) {
-        kill(KillReason.STOPPED);
-        if (killReason == KillReason.TIMEOUT) {
-          throw failure(e);
-        }
-        throw new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e);
-      }
-      try {
-        return link.receive(requestId);
-      } catch (IOException e) {
-        throw failure(e);
-      }
-    } finally {
-      deadlineNanos = 0;
-      busy = false;
-      lastUsedNanos = System.nanoTime();
+    if (!process.isAlive()) {
+      idle();
+      return CompletableFuture.failedFuture(
+          new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance already exited"));
     }
+    // armed before the request is written: a worker that stops reading its stdin blocks the
+    // write, and is killed at the deadline like one that never answers
+    deadlineNanos =
+        System.nanoTime()
+            + TimeUnit.MILLISECONDS.toNanos(
+                Math.max(1, deadlineMillis - System.currentTimeMillis()));
+    CompletableFuture<WorkerResult> answer;
+    try {
+      answer = link.send(requestId, deadlineMillis, payload);
+    } catch (IOException e) {
+      kill(KillReason.STOPPED);
+      idle();
+      return CompletableFuture.failedFuture(
+          killReason == KillReason.TIMEOUT
+              ? failure(e)
+              : new InstanceFailure(InstanceFailure.Kind.NOT_DELIVERED, "instance gone: " + e));
+    }
+    return answer.handle(
+        (result, e) -> {
+          idle();
+          if (e == null) {
+            return result;
+          }
+          Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+          throw new CompletionException(
+              failure(
+                  cause instanceof IOException io
+                      ? io
+                      : new IOException("the runtime failed reading the worker: " + cause)));
+        });
+  }
+
+  /** The invocation ended (answered or not). */
+  private void idle() {
+    deadlineNanos = 0;
+    busy = false;
+    lastUsedNanos = System.nanoTime();
   }
 
   private InstanceFailure failure(IOException cause) {

@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +24,7 @@ public final class InstancePool {
   private final ReentrantLock lock = new ReentrantLock();
   private final Deque<Instance> idle = new ArrayDeque<>();
   private final Deque<Waiter> waiters = new ArrayDeque<>();
+  private final List<Runnable> grants = new ArrayList<>();
   private final List<Instance> all = new CopyOnWriteArrayList<>();
   private final AtomicInteger inflight = new AtomicInteger();
   private int live;
@@ -37,72 +39,85 @@ public final class InstancePool {
 
   /**
    * An instance for one invocation: an idle one, or a new one. Callers that find none wait in
-   * arrival order; each instance that becomes free (or each slot, when one dies) goes to the
-   * longest waiting caller, so latency under load stays bounded by the queue, not by luck.
+   * arrival order, without a thread: each instance that becomes free (or each slot, when one dies)
+   * goes to the longest waiting caller, whose continuation runs on the thread that freed it, so
+   * latency under load stays bounded by the queue, not by luck. A new instance starts on the
+   * launcher's start threads.
    *
    * @param waitMillis how long to wait for a free instance at maximum concurrency
-   * @throws InstanceFailure {@code THROTTLED} after the wait, {@code START_FAILED} if a new
-   *     instance did not start
+   * @return the lease, or a failure with an {@link InstanceFailure}: {@code THROTTLED} after the
+   *     wait (noticed by {@link #enforceDeadlines}), {@code START_FAILED} if a new instance did not
+   *     start
    */
-  public Lease acquire(long waitMillis) throws InstanceFailure, InterruptedException {
+  public CompletableFuture<Lease> acquire(long waitMillis) {
+    Waiter w;
     lock.lock();
     try {
       if (waiters.isEmpty()) {
         Instance instance = takeIdleLocked();
         if (instance != null) {
-          return new Lease(instance, false);
+          return CompletableFuture.completedFuture(new Lease(instance, false));
         }
       }
-      if (!waiters.isEmpty() || live >= maxConcurrency) {
-        Waiter w = await(TimeUnit.MILLISECONDS.toNanos(waitMillis), waitMillis);
-        if (w.instance != null) {
-          return new Lease(w.instance, false);
-        }
-      } else {
+      if (waiters.isEmpty() && live < maxConcurrency) {
         live++;
+        w = null;
+      } else {
+        w = new Waiter(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis), waitMillis);
+        waiters.addLast(w);
       }
+    } finally {
+      unlockAndGrant();
+    }
+    return w == null ? startNew() : w.lease;
+  }
+
+  /**
+   * Throttles the callers that waited longer than they may; called by {@link #enforceDeadlines}.
+   */
+  private void expireWaiters(long nowNanos) {
+    List<Waiter> expired = new ArrayList<>();
+    lock.lock();
+    try {
+      waiters.removeIf(
+          w -> {
+            boolean late = nowNanos - w.deadlineNanos > 0;
+            if (late) {
+              expired.add(w);
+            }
+            return late;
+          });
     } finally {
       lock.unlock();
     }
-    return startNew();
-  }
-
-  /** Queues the caller until it is given an instance or a slot; under the lock. */
-  private Waiter await(long nanos, long waitMillis) throws InstanceFailure, InterruptedException {
-    Waiter w = new Waiter(lock.newCondition());
-    waiters.addLast(w);
-    long remaining = nanos;
-    try {
-      while (w.instance == null && !w.slot) {
-        if (remaining <= 0) {
-          waiters.remove(w);
-          throw new InstanceFailure(
+    for (Waiter w : expired) {
+      w.lease.completeExceptionally(
+          new InstanceFailure(
               InstanceFailure.Kind.THROTTLED,
               "Too many requests: "
                   + spec.qualifiedName()
                   + " runs at its maximum concurrency of "
                   + maxConcurrency
                   + " and no instance was free within "
-                  + waitMillis
-                  + " ms");
-        }
-        remaining = w.ready.awaitNanos(remaining);
-      }
-      return w;
-    } catch (InterruptedException e) {
-      waiters.remove(w);
-      if (w.instance != null) {
-        idle.addLast(w.instance);
-      } else if (w.slot) {
-        live--;
-      }
-      handOffLocked();
-      throw e;
+                  + w.waitMillis
+                  + " ms"));
     }
   }
 
-  /** Starts an instance in a slot already counted in {@code live}. */
-  private Lease startNew() throws InstanceFailure {
+  /** Starts an instance, on the launcher's start threads, in a slot already counted in live. */
+  private CompletableFuture<Lease> startNew() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return startNow();
+          } catch (InstanceFailure e) {
+            throw new CompletionException(e);
+          }
+        },
+        launcher.starts());
+  }
+
+  private Lease startNow() throws InstanceFailure {
     Instance fresh;
     try {
       fresh = launcher.start(spec);
@@ -112,13 +127,21 @@ public final class InstancePool {
         live--;
         handOffLocked();
       } finally {
-        lock.unlock();
+        unlockAndGrant();
       }
       throw e;
     }
     all.add(fresh);
     fresh.process().onExit().thenRun(() -> forget(fresh));
     return new Lease(fresh, fresh.startedProcess());
+  }
+
+  /** Unlocks, then hands what {@link #handOffLocked} gave out to its waiters, outside the lock. */
+  private void unlockAndGrant() {
+    List<Runnable> now = grants.isEmpty() ? List.of() : List.copyOf(grants);
+    grants.clear();
+    lock.unlock();
+    now.forEach(Runnable::run);
   }
 
   /** The most recently used idle instance that still runs, or null; under the lock. */
@@ -136,19 +159,30 @@ public final class InstancePool {
     return null;
   }
 
-  /** Gives free instances, then free slots, to the waiting callers in order; under the lock. */
+  /**
+   * Gives free instances, then free slots, to the waiting callers in order; under the lock. The
+   * callers learn it at {@link #unlockAndGrant}.
+   */
   private void handOffLocked() {
     while (!waiters.isEmpty()) {
       Instance instance = takeIdleLocked();
       if (instance != null) {
         Waiter w = waiters.pollFirst();
-        w.instance = instance;
-        w.ready.signal();
+        grants.add(() -> w.lease.complete(new Lease(instance, false)));
       } else if (live < maxConcurrency) {
         live++;
         Waiter w = waiters.pollFirst();
-        w.slot = true;
-        w.ready.signal();
+        grants.add(
+            () ->
+                startNew()
+                    .whenComplete(
+                        (lease, e) -> {
+                          if (e == null) {
+                            w.lease.complete(lease);
+                          } else {
+                            w.lease.completeExceptionally(e);
+                          }
+                        }));
       } else {
         return;
       }
@@ -171,7 +205,7 @@ public final class InstancePool {
         stop = true;
       }
     } finally {
-      lock.unlock();
+      unlockAndGrant();
     }
     if (stop) {
       instance.stop();
@@ -190,7 +224,7 @@ public final class InstancePool {
       idle.remove(instance);
       forgetLocked(instance);
     } finally {
-      lock.unlock();
+      unlockAndGrant();
     }
   }
 
@@ -216,7 +250,7 @@ public final class InstancePool {
         }
       }
     } finally {
-      lock.unlock();
+      unlockAndGrant();
     }
     stale.forEach(Instance::stop);
     return stale.size();
@@ -231,9 +265,12 @@ public final class InstancePool {
     }
   }
 
-  /** Kills instances whose invocation ran past its timeout. */
+  /**
+   * Kills instances whose invocation ran past its timeout; throttles callers that waited too long.
+   */
   public void enforceDeadlines() {
     long now = System.nanoTime();
+    expireWaiters(now);
     for (Instance i : all) {
       i.enforceDeadline(now);
     }
@@ -249,7 +286,7 @@ public final class InstancePool {
       idle.clear();
       stopping.forEach(this::forgetLocked);
     } finally {
-      lock.unlock();
+      unlockAndGrant();
     }
     stopping.forEach(Instance::stop);
   }
@@ -310,14 +347,14 @@ public final class InstancePool {
     return maxConcurrency;
   }
 
-  /** A caller waiting for an instance, given one (or a slot to start one) by another thread. */
-  private static final class Waiter {
-    final Condition ready;
-    Instance instance;
-    boolean slot;
-
-    Waiter(Condition ready) {
-      this.ready = ready;
+  /**
+   * A caller waiting for an instance, given one (or a slot to start one) by another thread.
+   *
+   * @param deadlineNanos when it is throttled, {@link System#nanoTime()}
+   */
+  private record Waiter(long deadlineNanos, long waitMillis, CompletableFuture<Lease> lease) {
+    Waiter(long deadlineNanos, long waitMillis) {
+      this(deadlineNanos, waitMillis, new CompletableFuture<>());
     }
   }
 

@@ -1,6 +1,8 @@
 package io.skyhop.runtime.exec;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,78 +44,120 @@ public final class Invoker {
     return new UUID(high, low).toString();
   }
 
-  /** Invokes the pool's function. Never throws: every failure is an {@link Outcome}. */
+  /**
+   * Invokes the pool's function and waits for the outcome. Never throws for a failure of the
+   * function or its instance: every such failure is an {@link Outcome}.
+   */
   public Outcome invoke(InstancePool pool, Payload payload, String requestId) {
-    pool.enter();
     try {
-      Outcome outcome = attempt(pool, payload, requestId);
-      listener.finished(pool.spec(), payload.trigger(), outcome);
-      return outcome;
-    } finally {
-      pool.exit();
+      return invokeAsync(pool, payload, requestId).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
-  private Outcome attempt(InstancePool pool, Payload payload, String requestId) {
-    for (int attempt = 1; ; attempt++) {
-      InstancePool.Lease lease;
-      try {
-        lease = pool.acquire(queueWaitMillis);
-      } catch (InstanceFailure e) {
-        return failed(requestId, e, 0, null, -1, null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return failed(
-            requestId,
-            new InstanceFailure(InstanceFailure.Kind.START_FAILED, "interrupted"),
-            0,
-            null,
-            -1,
-            null);
-      }
-      Instance instance = lease.instance();
-      Double init = lease.cold() ? instance.initMillis() : null;
-      long deadline = System.currentTimeMillis() + pool.spec().timeoutSeconds() * 1000L;
-      long start = System.nanoTime();
-      try {
-        WorkerResult result = instance.invoke(requestId, deadline, payload);
-        double duration = (System.nanoTime() - start) / 1e6;
-        long memory = instance.maxMemoryUsedMb();
-        pool.release(instance);
-        if (result instanceof WorkerResult.Failed failed) {
-          return new Outcome(
-              requestId,
-              Outcome.Status.FUNCTION_ERROR,
-              result,
-              failed.reason(),
-              duration,
-              init,
-              memory,
-              instance.id());
-        }
-        return new Outcome(
-            requestId, Outcome.Status.OK, result, null, duration, init, memory, instance.id());
-      } catch (InstanceFailure e) {
-        double duration = (System.nanoTime() - start) / 1e6;
-        pool.discard(instance);
-        if (e.kind() == InstanceFailure.Kind.NOT_DELIVERED && attempt < DELIVERY_ATTEMPTS) {
-          continue;
-        }
-        return failed(requestId, e, duration, init, -1, instance.id());
-      } catch (RuntimeException | Error e) {
-        // whatever went wrong here (even the runtime's own out-of-memory), the slot is returned
-        // and the instance, whose stream is in an unknown state, is killed
-        pool.discard(instance);
-        return failed(
-            requestId,
-            new InstanceFailure(
-                InstanceFailure.Kind.CRASHED, "The runtime failed while serving the call: " + e),
-            (System.nanoTime() - start) / 1e6,
-            init,
-            -1,
-            instance.id());
-      }
+  /**
+   * Invokes the pool's function without waiting: no thread is held while the instance runs. The
+   * outcome completes on the thread that reads the worker's answer (or the one that gave this call
+   * an instance, or the one that found it failed), after the listener saw it. It fails only when
+   * the listener throws.
+   */
+  public CompletableFuture<Outcome> invokeAsync(
+      InstancePool pool, Payload payload, String requestId) {
+    pool.enter();
+    CompletableFuture<Outcome> done = new CompletableFuture<>();
+    attempt(pool, payload, requestId, 1, done);
+    return done;
+  }
+
+  private void attempt(
+      InstancePool pool,
+      Payload payload,
+      String requestId,
+      int attempt,
+      CompletableFuture<Outcome> done) {
+    pool.acquire(queueWaitMillis)
+        .whenComplete(
+            (lease, e) -> {
+              if (e != null) {
+                finish(pool, payload, failed(requestId, failure(e), 0, null, -1, null), done);
+              } else {
+                run(pool, payload, requestId, attempt, lease, done);
+              }
+            });
+  }
+
+  private void run(
+      InstancePool pool,
+      Payload payload,
+      String requestId,
+      int attempt,
+      InstancePool.Lease lease,
+      CompletableFuture<Outcome> done) {
+    Instance instance = lease.instance();
+    Double init = lease.cold() ? instance.initMillis() : null;
+    long deadline = System.currentTimeMillis() + pool.spec().timeoutSeconds() * 1000L;
+    long start = System.nanoTime();
+    CompletableFuture<WorkerResult> answer;
+    try {
+      answer = instance.invoke(requestId, deadline, payload);
+    } catch (RuntimeException | Error e) {
+      answer = CompletableFuture.failedFuture(e);
     }
+    answer.whenComplete(
+        (result, e) -> {
+          double duration = (System.nanoTime() - start) / 1e6;
+          if (e == null) {
+            long memory = instance.maxMemoryUsedMb();
+            pool.release(instance);
+            Outcome.Status status =
+                result instanceof WorkerResult.Failed
+                    ? Outcome.Status.FUNCTION_ERROR
+                    : Outcome.Status.OK;
+            String reason = result instanceof WorkerResult.Failed failed ? failed.reason() : null;
+            finish(
+                pool,
+                payload,
+                new Outcome(
+                    requestId, status, result, reason, duration, init, memory, instance.id()),
+                done);
+            return;
+          }
+          // whatever went wrong (even the runtime's own out-of-memory), the slot is returned and
+          // the instance, whose stream is in an unknown state, is killed
+          pool.discard(instance);
+          InstanceFailure failure = failure(e);
+          if (failure.kind() == InstanceFailure.Kind.NOT_DELIVERED && attempt < DELIVERY_ATTEMPTS) {
+            attempt(pool, payload, requestId, attempt + 1, done);
+            return;
+          }
+          finish(
+              pool, payload, failed(requestId, failure, duration, init, -1, instance.id()), done);
+        });
+  }
+
+  /** Tells the listener, ends the call on the pool, completes it. */
+  private void finish(
+      InstancePool pool, Payload payload, Outcome outcome, CompletableFuture<Outcome> done) {
+    try {
+      listener.finished(pool.spec(), payload.trigger(), outcome);
+    } catch (RuntimeException | Error e) {
+      pool.exit();
+      done.completeExceptionally(e);
+      return;
+    }
+    pool.exit();
+    done.complete(outcome);
+  }
+
+  /** The instance failure behind {@code e}, or the runtime's own fault as a crash. */
+  private static InstanceFailure failure(Throwable e) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof InstanceFailure failure) {
+      return failure;
+    }
+    return new InstanceFailure(
+        InstanceFailure.Kind.CRASHED, "The runtime failed while serving the call: " + cause);
   }
 
   private static Outcome failed(

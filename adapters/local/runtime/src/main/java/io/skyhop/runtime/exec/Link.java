@@ -1,11 +1,13 @@
 package io.skyhop.runtime.exec;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * How an {@link Instance} talks to its worker process: the process's own stdin and stdout, one
- * invocation at a time ({@link PipeLink}), or a lane of a shared worker that serves every function
- * of an app, many invocations at a time ({@link SharedProcess}).
+ * How an {@link Instance} talks to its worker process: the process's own stdin and stdout ({@link
+ * PipeLink}), or a lane of a shared worker that serves every function of an app ({@link
+ * SharedProcess}). Both are a {@link WorkerStream}: asynchronous, the answer completed by the
+ * thread that reads it.
  */
 interface Link {
   /**
@@ -16,18 +18,14 @@ interface Link {
   void awaitReady() throws IOException;
 
   /**
-   * Sends an invocation.
+   * Sends an invocation; log frames on the way to its answer go to the log.
    *
+   * @return the answer, failed with an {@link IOException} when the worker ended or broke the
+   *     protocol first
    * @throws IOException when it could not be written: the worker has not seen it
    */
-  void send(String requestId, long deadlineMillis, Payload payload) throws IOException;
-
-  /**
-   * Waits for the answer to the invocation {@code requestId}; log frames on the way go to the log.
-   *
-   * @throws IOException when the worker ended or broke the protocol first
-   */
-  WorkerResult receive(String requestId) throws IOException;
+  CompletableFuture<WorkerResult> send(String requestId, long deadlineMillis, Payload payload)
+      throws IOException;
 
   /** The instance stops; true when its process should now end (its stdin was closed). */
   boolean close();

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +56,13 @@ public final class WorkerLauncher {
   private final WorkerSandbox sandbox;
   private final AtomicLong instanceCount = new AtomicLong();
   private final Optional<SharedWorkers> shared;
+  private final ExecutorService starts =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread t = new Thread(task, "skyhop-start");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * A launcher.
@@ -107,6 +117,14 @@ public final class WorkerLauncher {
     return sandbox;
   }
 
+  /**
+   * The threads new instances start on: a start waits for a JVM for up to {@value
+   * #INIT_LIMIT_MILLIS} ms, which no caller's thread should.
+   */
+  Executor starts() {
+    return starts;
+  }
+
   /** The {@code java} of the running JVM. */
   public static Path currentJava() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
@@ -146,7 +164,7 @@ public final class WorkerLauncher {
       Started own = launch(spec, spec.app() + "-" + id, main, spec.function(), id);
       process = own.process();
       stderr = own.stderr();
-      link = new PipeLink(process, stderr);
+      link = new PipeLink(process, stderr, spec.app() + "-" + id);
     }
     Instance instance = new Instance(id, spec, process, stderr, log, timers, started, link, fresh);
     instance.awaitReady(INIT_LIMIT_MILLIS);

@@ -36,20 +36,31 @@ final class FunctionHandler extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     try {
-      gateway.handle(request, response, callback);
+      gateway
+          .handle(request, response, callback)
+          .whenComplete(
+              (done, e) -> {
+                if (e != null) {
+                  failed(request, response, callback, e.getCause() == null ? e : e.getCause());
+                }
+              });
     } catch (IllegalArgumentException bad) {
       fail(request, response, callback, 400, "Bad request: " + bad.getMessage(), bad);
     } catch (RuntimeException | Error e) {
-      log.error("Request failed in the runtime: " + e, "path", request.getHttpURI().toString());
-      fail(
-          request,
-          response,
-          callback,
-          500,
-          "The runtime failed to handle the request; see its log",
-          e);
+      failed(request, response, callback, e);
     }
     return true;
+  }
+
+  private void failed(Request request, Response response, Callback callback, Throwable e) {
+    log.error("Request failed in the runtime: " + e, "path", request.getHttpURI().toString());
+    fail(
+        request,
+        response,
+        callback,
+        500,
+        "The runtime failed to handle the request; see its log",
+        e);
   }
 
   private static void fail(

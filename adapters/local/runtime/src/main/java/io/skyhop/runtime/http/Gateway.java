@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -48,17 +49,20 @@ final class Gateway {
   }
 
   /**
-   * Serves one call on the calling Jetty thread and completes {@code callback} once the answer is
-   * written.
+   * Serves one call: routes, checks and reads it on the calling Jetty thread, then hands it to an
+   * instance without waiting; the thread that reads the worker's answer writes the response and
+   * {@code callback} completes once it is written.
+   *
+   * @return done once the answer is handed to Jetty; failed when the runtime failed on the way
    */
-  void handle(Request req, Response res, Callback callback) {
+  CompletableFuture<?> handle(Request req, Response res, Callback callback) {
     String raw = req.getHttpURI().getPath();
     int slash = raw.indexOf('/', 1);
     String app = slash < 0 ? raw.substring(1) : raw.substring(1, slash);
     String path = slash < 0 ? "/" : raw.substring(slash);
     Optional<AppVersion> version = app.isEmpty() ? Optional.empty() : deployments.find(app);
     if (version.isEmpty()) {
-      refuse(
+      return refuse(
           req,
           res,
           callback,
@@ -66,24 +70,21 @@ final class Gateway {
           app.isEmpty()
               ? "Nothing here: functions answer at /<app>/<path>; the admin API is under /_skyhop/"
               : "No app '" + app + "' is deployed here");
-      return;
     }
     HttpMethod method;
     try {
       method = HttpMethod.valueOf(req.getMethod().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      refuse(req, res, callback, 405, "Method " + req.getMethod() + " is not supported");
-      return;
+      return refuse(req, res, callback, 405, "Method " + req.getMethod() + " is not supported");
     }
     AppVersion.Route route = version.get().route(method, path);
     if (route instanceof AppVersion.Route.NotFound) {
-      refuse(
+      return refuse(
           req,
           res,
           callback,
           404,
           "No function of app '" + app + "' serves " + method + " " + path);
-      return;
     }
     if (route instanceof AppVersion.Route.MethodNotAllowed notAllowed) {
       res.getHeaders()
@@ -93,13 +94,12 @@ final class Gateway {
                   .map(Enum::name)
                   .distinct()
                   .collect(Collectors.joining(", ")));
-      refuse(req, res, callback, 405, method + " is not allowed on " + path);
-      return;
+      return refuse(req, res, callback, 405, method + " is not allowed on " + path);
     }
     AppVersion.DeployedFunction function = ((AppVersion.Route.Found) route).function();
     Map<String, List<String>> query = Exchanges.query(req.getHttpURI().getQuery());
     if (!authorized(version.get(), function, req.getHeaders(), query)) {
-      refuse(
+      return refuse(
           req,
           res,
           callback,
@@ -107,7 +107,6 @@ final class Gateway {
           "Function '"
               + function.name()
               + "' needs its key in the x-functions-key header or the code query parameter");
-      return;
     }
     byte[] body;
     try {
@@ -115,20 +114,22 @@ final class Gateway {
     } catch (Exchanges.TooLarge e) {
       res.getHeaders().put(HttpHeader.CONNECTION, "close");
       JettyCalls.error(req, res, callback, true, 413, e.getMessage(), null);
-      return;
+      return CompletableFuture.completedFuture(null);
     } catch (Exchanges.Unreadable e) {
       JettyCalls.error(req, res, callback, true, 400, e.getMessage(), null);
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     HttpRequest request = request(method, path, query, req.getHeaders(), body);
-    Outcome outcome = invoker.invoke(function.pool(), new Payload.Http(request));
-    respond(req, res, callback, outcome);
+    return invoker
+        .invokeAsync(function.pool(), new Payload.Http(request), Invoker.requestId())
+        .thenAccept(outcome -> respond(req, res, callback, outcome));
   }
 
   /** Answers a call refused before its body was read. */
-  private static void refuse(
+  private static CompletableFuture<?> refuse(
       Request req, Response res, Callback callback, int status, String message) {
     JettyCalls.error(req, res, callback, false, status, message, null);
+    return CompletableFuture.completedFuture(null);
   }
 
   private static boolean authorized(
