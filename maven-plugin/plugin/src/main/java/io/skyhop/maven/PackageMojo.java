@@ -51,6 +51,10 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.knative.deadLetterSink")
   String knativeDeadLetterSink;
 
+  /** {@code true}: the knative image's runtime runs the app's functions in one worker JVM. */
+  @Parameter(property = "skyhop.knative.shared")
+  String knativeShared;
+
   /**
    * The stage: its settings ({@code <skyhop.settingsDir>/<stage>.properties}, unset: {@code
    * default.properties}) are packaged, and the SAM template ({@code aws/template.yaml}) names its
@@ -90,6 +94,9 @@ public class PackageMojo extends AbstractSkyhopMojo {
           }
           if (knativeDeadLetterSink != null) {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
+          }
+          if (knativeShared != null) {
+            options.put("skyhop.knative.shared", knativeShared);
           }
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
           new Packager(listener()).pack(packageRequest(targets(), options));

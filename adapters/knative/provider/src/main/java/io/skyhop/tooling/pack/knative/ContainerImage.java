@@ -46,12 +46,14 @@ final class ContainerImage {
   /**
    * Builds the image.
    *
+   * @param shared whether the runtime runs the app in one shared worker ({@link SharedWorker})
    * @param cacheDir Jib's cache of application layers
    * @throws ConfigurationException when the base image cannot be pulled
    */
   static Built build(
       KnativeApp app,
       BaseImage base,
+      boolean shared,
       Path runtimeJar,
       Path bundle,
       Path tarball,
@@ -73,7 +75,7 @@ final class ContainerImage {
                     .addEntry(bundle, AbsoluteUnixPath.get(ImageLayout.bundle(app.app())))
                     .build())
             .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.APP_DIR))
-            .setEntrypoint(ImageLayout.entrypoint(app.app()))
+            .setEntrypoint(ImageLayout.entrypoint(app.app(), shared))
             .setProgramArguments(List.of())
             .addEnvironmentVariable("TZ", "UTC")
             .addExposedPort(Port.tcp(ImageLayout.PORT))

@@ -51,10 +51,11 @@ public final class ImageLayout {
   }
 
   /**
-   * The image's entry point: {@code java … SingleApp --app-bundle … --data … --bind 0.0.0.0}.
-   * Arguments given to the container (a CronJob's {@code --invoke FUNCTION}) follow it.
+   * The image's entry point: {@code java … SingleApp --app-bundle … --data … --bind 0.0.0.0}, and
+   * {@code --shared} when {@code shared} ({@link SharedWorker}). Arguments given to the container
+   * (a CronJob's {@code --invoke FUNCTION}) follow it.
    */
-  public static List<String> entrypoint(String app) {
+  public static List<String> entrypoint(String app, boolean shared) {
     List<String> command = new java.util.ArrayList<>();
     command.add("java");
     command.addAll(RUNTIME_JVM_FLAGS);
@@ -69,6 +70,9 @@ public final class ImageLayout {
             DATA_DIR,
             "--bind",
             "0.0.0.0"));
+    if (shared) {
+      command.add(SharedWorker.RUNTIME_OPTION);
+    }
     return List.copyOf(command);
   }
 }

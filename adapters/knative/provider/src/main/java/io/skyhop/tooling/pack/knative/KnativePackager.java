@@ -25,7 +25,9 @@ import java.util.Map;
  * Docker daemon) of the runtime jar and the app's {@code local} bundle on {@code
  * skyhop.knative.baseImage}, and {@code service.yaml}: a Knative Service for the HTTP functions, a
  * CronJob per schedule function, and for queue functions a cluster-local Service fed by one Knative
- * Eventing Trigger per function (see {@link KnativeQueues}). Storage functions are refused.
+ * Eventing Trigger per function (see {@link KnativeQueues}). Storage functions are refused. With
+ * {@code skyhop.knative.shared=true} the runtime runs the app's functions in one worker JVM ({@link
+ * SharedWorker}).
  */
 public final class KnativePackager implements TargetPackager {
   /** The runtime artifact that must be among the target's adapters. */
@@ -46,6 +48,7 @@ public final class KnativePackager implements TargetPackager {
             request
                 .option(BaseImage.SETTING)
                 .orElse(BaseImage.defaultFor(Math.max(17, request.javaRelease()))));
+    boolean shared = SharedWorker.enabled(request.option(SharedWorker.SETTING));
     Path runtimeJar = runtimeJar(request);
     warnings(app, queues, listener);
     Path bundle =
@@ -57,6 +60,7 @@ public final class KnativePackager implements TargetPackager {
         ContainerImage.build(
             app,
             base,
+            shared,
             runtimeJar,
             bundle,
             tarball,

@@ -104,10 +104,7 @@ class KnativePackagerTest {
     Path tar = new KnativePackager().pack(request(), index(), listener).get(0);
 
     OciArchive image = OciArchive.unpack(tar, tmp.resolve("unpacked"));
-    JsonObject config =
-        JsonParser.parseString(Files.readString(image.blob(image.config())))
-            .getAsJsonObject()
-            .getAsJsonObject("config");
+    JsonObject config = imageConfig(image);
     assertThat(config.get("Entrypoint").toString())
         .isEqualTo(
             "[\"java\",\"-XX:+UseSerialGC\",\"-Xmx128m\",\"-cp\",\"/app/skyhop-runtime.jar\","
@@ -121,6 +118,32 @@ class KnativePackagerTest {
     assertThat(config.get("WorkingDir").getAsString()).isEqualTo("/app");
     assertThat(image.layers()).hasSize(3);
     assertThat(image.mediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+  }
+
+  @Test
+  void theSharedSettingStartsTheRuntimeWithOneWorkerForTheApp() throws IOException {
+    Path tar =
+        new KnativePackager()
+            .pack(request("shop", Map.of("skyhop.knative.shared", "true")), index(), listener)
+            .get(0);
+
+    JsonObject config = imageConfig(OciArchive.unpack(tar, tmp.resolve("unpacked")));
+    assertThat(config.get("Entrypoint").toString())
+        .endsWith("\"--bind\",\"0.0.0.0\",\"--shared\"]");
+  }
+
+  @Test
+  void aSharedSettingThatIsNoBooleanIsRefusedWithTheFix() {
+    assertThatThrownBy(
+            () ->
+                new KnativePackager()
+                    .pack(
+                        request("shop", Map.of("skyhop.knative.shared", "yes")), index(), listener))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "skyhop.knative.shared = 'yes' is not a boolean. Fix: -Dskyhop.knative.shared=true runs"
+                + " the app's functions in one worker JVM, false (the default) a worker process per"
+                + " function instance");
   }
 
   @Test
@@ -232,6 +255,12 @@ class KnativePackagerTest {
         .containsEntry("broker", "orders-broker")
         .containsEntry("eventType", "io.skyhop.queue.orders")
         .containsEntry("path", "/_skyhop/events/queues/orders");
+  }
+
+  private static JsonObject imageConfig(OciArchive image) throws IOException {
+    return JsonParser.parseString(Files.readString(image.blob(image.config())))
+        .getAsJsonObject()
+        .getAsJsonObject("config");
   }
 
   private PackageRequest request() {
