@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code --shared} mode: the functions of one app run in one worker JVM, in a class loader of
  * the app's own (the bundle only, over the platform loader) apart from the worker's entry point;
  * calls overlap inside it; a timeout still kills the worker at its deadline and the next call gets
- * a fresh one; a forged frame or a 100 MB answer gets its caller a clear 502, as from any worker.
+ * a fresh one; a forged frame or a 100 MB answer gets its caller a clear 502, as from any worker;
+ * callers beyond the maximum concurrency wait in order (no thread parked) and get a 429 after the
+ * queue wait.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SharedModeIT {
@@ -79,15 +81,7 @@ class SharedModeIT {
       long start = System.nanoTime();
       List<CompletableFuture<HttpResponse<String>>> naps = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        naps.add(
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return runtime.send(runtime.request("/shared/nap?ms=1500").GET().build());
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                }));
+        naps.add(nap(runtime, 1500));
       }
       for (CompletableFuture<HttpResponse<String>> nap : naps) {
         HttpResponse<String> answer = nap.get(30, TimeUnit.SECONDS);
@@ -109,6 +103,64 @@ class SharedModeIT {
           .as("a fresh shared worker serves the next call")
           .isNotEqualTo(pid);
     }
+  }
+
+  @Test
+  void callersAtMaximumConcurrencyWaitWithoutAThreadAndAreThrottledAfterTheQueueWait()
+      throws Exception {
+    try (RuntimeProcess runtime =
+        RuntimeProcess.start(
+            tmp.resolve("data"),
+            Map.of(),
+            "--shared",
+            "--max-concurrency",
+            "2",
+            "--queue-wait-ms",
+            "2000")) {
+      runtime.deploy("shared", FixtureBundle.write(tmp.resolve("shared.zip"), "v1", Shared.class));
+      call(runtime, "/shared/nap?ms=1");
+
+      List<CompletableFuture<HttpResponse<String>>> busy =
+          List.of(nap(runtime, 6000), nap(runtime, 6000));
+      Thread.sleep(1000);
+      long start = System.nanoTime();
+      HttpResponse<String> throttled = nap(runtime, 1).get(30, TimeUnit.SECONDS);
+      long waited = (System.nanoTime() - start) / 1_000_000;
+      assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
+      assertThat(throttled.headers().firstValue("Retry-After")).contains("1");
+      assertThat(json(throttled).get("error").getAsString())
+          .isEqualTo(
+              "Too many requests: shared/nap runs at its maximum concurrency of 2 and no instance"
+                  + " was free within 2000 ms");
+      assertThat(waited)
+          .as("throttled after its queue wait, not when a call ended")
+          .isLessThan(5000);
+      for (CompletableFuture<HttpResponse<String>> b : busy) {
+        assertThat(b.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
+
+      List<CompletableFuture<HttpResponse<String>>> shortOnes =
+          List.of(nap(runtime, 300), nap(runtime, 300));
+      Thread.sleep(100);
+      HttpResponse<String> waiting = nap(runtime, 1).get(30, TimeUnit.SECONDS);
+      assertThat(waiting.statusCode())
+          .as("a waiting caller gets the instance the next call frees: " + waiting.body())
+          .isEqualTo(200);
+      for (CompletableFuture<HttpResponse<String>> s : shortOnes) {
+        assertThat(s.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
+  private static CompletableFuture<HttpResponse<String>> nap(RuntimeProcess runtime, int ms) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return runtime.send(runtime.request("/shared/nap?ms=" + ms).GET().build());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
