@@ -231,7 +231,8 @@ sizes() {
   size_row azure-adapter.jar "$(main_jar "$ROOT/adapters/azure/adapter/target" 'skyhop-azure-functions-*.jar')" "skyhop-azure-functions"
   size_row sdk-api.jar "$(main_jar "$ROOT/sdk-api/target" 'skyhop-sdk-api-*.jar')" "skyhop-sdk-api (ships in every package too)"
   local worker
-  worker=$(find "$WORK/run" /tmp -maxdepth 4 -name 'skyhop-worker-*.jar' ! -name 'skyhop-worker-boot-*' 2>/dev/null | head -1)
+  # `|| true`: head ends the pipe early, and find's SIGPIPE must not end the run (set -e, pipefail)
+  worker=$(find "$WORK/run" /tmp -maxdepth 4 -name 'skyhop-worker-*.jar' ! -name 'skyhop-worker-boot-*' 2>/dev/null | head -1 || true)
   [ -n "$worker" ] && size_row runtime-worker.jar "$worker" "the in-house runtime's worker jar (added to the bundle's class path)"
   return 0
 }
