@@ -62,6 +62,8 @@ public final class InstancePool {
       if (waiters.isEmpty() && live < maxConcurrency) {
         live++;
         w = null;
+      } else if (waitMillis <= 0) {
+        return CompletableFuture.failedFuture(throttled(waitMillis));
       } else {
         w = new Waiter(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis), waitMillis);
         waiters.addLast(w);
@@ -91,17 +93,20 @@ public final class InstancePool {
       lock.unlock();
     }
     for (Waiter w : expired) {
-      w.lease.completeExceptionally(
-          new InstanceFailure(
-              InstanceFailure.Kind.THROTTLED,
-              "Too many requests: "
-                  + spec.qualifiedName()
-                  + " runs at its maximum concurrency of "
-                  + maxConcurrency
-                  + " and no instance was free within "
-                  + w.waitMillis
-                  + " ms"));
+      w.lease.completeExceptionally(throttled(w.waitMillis));
     }
+  }
+
+  private InstanceFailure throttled(long waitMillis) {
+    return new InstanceFailure(
+        InstanceFailure.Kind.THROTTLED,
+        "Too many requests: "
+            + spec.qualifiedName()
+            + " runs at its maximum concurrency of "
+            + maxConcurrency
+            + " and no instance was free within "
+            + waitMillis
+            + " ms");
   }
 
   /** Starts an instance, on the launcher's start threads, in a slot already counted in live. */

@@ -3,6 +3,7 @@ package io.skyhop.runtime.exec;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -50,9 +51,21 @@ public final class Invoker {
    */
   public Outcome invoke(InstancePool pool, Payload payload, String requestId) {
     try {
-      return invokeAsync(pool, payload, requestId).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      return invokeAsync(pool, payload, requestId).get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      // the caller stops waiting (a consumer shutting down); the call still ends on its own
+      Thread.currentThread().interrupt();
+      return failed(
+          requestId,
+          new InstanceFailure(InstanceFailure.Kind.START_FAILED, "interrupted"),
+          0,
+          null,
+          -1,
+          null);
     }
   }
 
