@@ -83,9 +83,11 @@ public record Manifest(String app, String version, int javaRelease, List<Functio
           null);
     }
 
-    /** The cold-start levers, {@link FunctionLevers#NONE} when it sets none. */
-    @Override
-    public FunctionLevers levers() {
+    /**
+     * The cold-start levers, {@link FunctionLevers#NONE} when it sets none ({@link #levers()} is
+     * null then, so the file holds no {@code levers} entry).
+     */
+    public FunctionLevers leversOrNone() {
       return levers == null ? FunctionLevers.NONE : levers;
     }
 

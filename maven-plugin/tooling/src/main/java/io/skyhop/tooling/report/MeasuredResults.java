@@ -55,7 +55,7 @@ final class MeasuredResults {
             pricing,
             target,
             profile,
-            m.function().manifest().levers().minInstances(),
+            m.function().manifest().leversOrNone().minInstances(),
             cold.isEmpty() ? null : ColdStats.of(cold).p50()));
     builder.add(
         new Result(

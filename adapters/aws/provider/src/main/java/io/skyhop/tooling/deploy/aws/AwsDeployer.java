@@ -193,7 +193,7 @@ public final class AwsDeployer implements Deployer {
       new LambdaArchitecture(clients.lambda, pacer, log)
           .ensure(spec.name(), AwsLevers.architecture(request.settings().values()), code, planned);
       FunctionLevers levers =
-          AwsLevers.of(request.settings().values(), f.name(), f.levers(), spec.runtime());
+          AwsLevers.of(request.settings().values(), f.name(), f.leversOrNone(), spec.runtime());
       String alias = null;
       if (LambdaAlias.needed(levers)) {
         new LambdaAlias(clients.lambda, pacer, log).publish(spec.name(), levers);

@@ -14,7 +14,7 @@ public final class AwsLevers {
   public static final String SNAP_START = "skyhop.aws.snapStart";
 
   /** The instruction set: {@code x86_64} (default) or {@code arm64} (Graviton). */
-  public static final String ARCHITECTURE = "skyhop.architecture";
+  public static final String ARCHITECTURE = io.skyhop.tooling.deploy.Architectures.PROPERTY;
 
   private AwsLevers() {}
 

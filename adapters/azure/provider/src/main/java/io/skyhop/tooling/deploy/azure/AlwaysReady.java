@@ -20,7 +20,7 @@ final class AlwaysReady {
   static Map<String, Integer> of(Manifest manifest) {
     Map<String, Integer> groups = new TreeMap<>();
     for (Manifest.Function f : manifest.functions()) {
-      int n = f.levers().minInstances();
+      int n = f.leversOrNone().minInstances();
       if (n > 0) {
         groups.merge(
             "http".equals(f.triggerType()) ? "http" : "function:" + f.name(), n, Math::max);

@@ -142,7 +142,7 @@ public record FunctionSpec(
       service.setMaxInstanceCount(fn.maxConcurrency());
     }
     // @Function(minInstances): Cloud Run keeps them started (idle ones billed at idle rates)
-    service.setMinInstanceCount(fn.levers().minInstances());
+    service.setMinInstanceCount(fn.leversOrNone().minInstances());
     for (String name : fn.secrets()) {
       service.addSecretEnvironmentVariables(
           SecretEnvVar.newBuilder()
