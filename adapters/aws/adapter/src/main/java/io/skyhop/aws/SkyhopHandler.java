@@ -41,7 +41,7 @@ public final class SkyhopHandler implements RequestStreamHandler {
   private final EventDispatcher dispatcher;
   private final Map<String, String> env;
   private final Secrets secrets;
-  private final SnapStartHooks hooks;
+  private final Object hooks; // SnapStart's CRaC resource, kept reachable; null on demand
 
   /**
    * Created by the Lambda runtime once per execution environment.
@@ -79,7 +79,7 @@ public final class SkyhopHandler implements RequestStreamHandler {
             function.def().secrets(),
             new SecretsManager(function.def().secrets(), env));
     try {
-      this.hooks = SnapStartHooks.install(runtime, function.name(), env);
+      this.hooks = LambdaPriming.start(runtime, function.name(), env);
     } catch (FunctionFailedException e) {
       throw userFault(e);
     }
