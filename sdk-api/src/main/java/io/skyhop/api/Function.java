@@ -60,4 +60,21 @@ public @interface Function {
    * package, and each target grants the function access to exactly these secrets.
    */
   String[] secrets() default {};
+
+  /**
+   * AWS Lambda SnapStart: deploy publishes a version, snapshots it after init (the {@link Prime}
+   * method runs before the snapshot) and points the alias {@code live} at it; invocations, the
+   * Function URL and event sources use the alias. Java 21 or later (Lambda's {@code java21} and
+   * {@code java25} runtimes); other targets ignore it. Also set for every function with {@code
+   * -Dskyhop.aws.snapStart=true}.
+   */
+  boolean snapStart() default false;
+
+  /**
+   * Instances kept started and ready (0, the default, scales to zero): Lambda provisioned
+   * concurrency on the alias {@code live}, Azure Flex Consumption always-ready instances, Google
+   * Cloud {@code minInstanceCount}, the in-house runtime's warm pool, Knative {@code min-scale}.
+   * They are billed while idle; the report prices that baseline.
+   */
+  int minInstances() default 0;
 }

@@ -20,9 +20,11 @@ public final class FunctionIndex {
   public static final String RESOURCE = "META-INF/skyhop/functions.json";
 
   private final Map<String, FunctionDef> functions;
+  private final IndexExtras extras;
 
-  private FunctionIndex(Map<String, FunctionDef> functions) {
+  private FunctionIndex(Map<String, FunctionDef> functions, IndexExtras extras) {
     this.functions = Collections.unmodifiableMap(functions);
+    this.extras = extras;
   }
 
   /**
@@ -35,7 +37,7 @@ public final class FunctionIndex {
       Map<String, String> env = envByFunction.get(f.name());
       result.put(f.name(), env == null ? f : f.withEnv(env));
     }
-    return new FunctionIndex(result);
+    return new FunctionIndex(result, extras);
   }
 
   /**
@@ -76,7 +78,7 @@ public final class FunctionIndex {
         FunctionDef f = function(object(e));
         functions.put(f.name(), f);
       }
-      return new FunctionIndex(functions);
+      return new FunctionIndex(functions, IndexExtras.read(root));
     } catch (IOException
         | IllegalStateException
         | IllegalArgumentException
@@ -176,6 +178,16 @@ public final class FunctionIndex {
       out.add((String) e);
     }
     return List.copyOf(out);
+  }
+
+  /** The lifecycle hooks of the function classes that declare any, by class name. */
+  public Map<String, ClassHooks> hooks() {
+    return extras.hooks();
+  }
+
+  /** A function's cold-start levers ({@link Levers#NONE} when it sets none). */
+  public Levers levers(String name) {
+    return extras.levers().getOrDefault(function(name).name(), Levers.NONE);
   }
 
   /** Every function, in declaration order. */

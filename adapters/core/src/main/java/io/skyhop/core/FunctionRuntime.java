@@ -17,7 +17,7 @@ import java.util.Set;
 public final class FunctionRuntime {
   private final FunctionIndex index;
   private final ClassLoader loader;
-  private final Instances instances = new Instances();
+  private final Instances instances;
   private final Json json;
   private final Map<String, BoundFunction> bound = new LinkedHashMap<>();
   private final Tracer tracer;
@@ -27,6 +27,7 @@ public final class FunctionRuntime {
     this.loader = loader;
     this.json = json;
     this.tracer = tracer;
+    this.instances = new Instances(new Priming(index.hooks()));
   }
 
   /**
@@ -78,6 +79,42 @@ public final class FunctionRuntime {
       bound.put(name, f);
     }
     return f;
+  }
+
+  /**
+   * Primes the execution environment for a function: creates the instance of its class, which runs
+   * the class's {@code @Prime} method. Exactly once per environment: later calls, and the first
+   * request, find the primed instance. Targets call it before the environment serves.
+   *
+   * @throws FunctionFailedException when the constructor or the prime method throws
+   */
+  public void prime(String functionName) throws FunctionFailedException {
+    instances.get(functionClass(functionName), functionName);
+  }
+
+  /**
+   * Runs the {@code @AfterRestore} method of a function's class on its instance, in an environment
+   * restored from a snapshot; nothing when the class declares none or was never instantiated.
+   *
+   * @throws FunctionFailedException when the method throws
+   */
+  public void afterRestore(String functionName) throws FunctionFailedException {
+    instances.afterRestore(functionClass(functionName), functionName);
+  }
+
+  private Class<?> functionClass(String functionName) {
+    String className = index.function(functionName).className();
+    try {
+      return Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IndexException(
+          "Cannot load "
+              + className
+              + ", named in "
+              + FunctionIndex.RESOURCE
+              + ". Fix: package the classes and the index from the same build.",
+          e);
+    }
   }
 
   /** The route for a request to one of the HTTP functions. */

@@ -54,6 +54,8 @@ public final class RuntimeApiEmulator implements AutoCloseable {
   private final CompletableFuture<Outcome> initError = new CompletableFuture<>();
   private final String functionName;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger restores =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Starts the API on a free loopback port for a function of this name. */
   public RuntimeApiEmulator(String functionName) throws IOException {
@@ -62,6 +64,11 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     server.createContext(PREFIX, this::handle);
     server.setExecutor(threads);
     server.start();
+  }
+
+  /** How many times the runtime asked {@code restore/next} (SnapStart's checkpoint). */
+  public int restores() {
+    return restores.get();
   }
 
   /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -108,6 +115,10 @@ public final class RuntimeApiEmulator implements AutoCloseable {
       String method = exchange.getRequestMethod();
       if (method.equals("GET") && path.equals("invocation/next")) {
         next(exchange);
+      } else if (method.equals("GET") && path.equals("restore/next")) {
+        // SnapStart: the runtime asks for this after beforeCheckpoint; the answer is the restore
+        restores.incrementAndGet();
+        send(exchange, 200, "");
       } else if (method.equals("POST") && path.equals("init/error")) {
         initError.complete(outcome("init", exchange, true));
         accepted(exchange);

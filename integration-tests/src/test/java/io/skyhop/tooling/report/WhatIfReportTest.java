@@ -73,7 +73,12 @@ class WhatIfReportTest {
         .isEqualTo("{\"perMillion\":12.26,\"monthly\":12.26}");
 
     assertThat(Files.readString(dir.resolve("report.md")))
-        .contains("| what-if | aws | what-if | - | - | - | - | $1.03 | $0.00 | cheapest |");
+        .contains("| what-if | aws | what-if | - | - | - | - | $1.03 | $0.00 | cheapest |")
+        // the billing assumption, named, and the other reading's figures beside it
+        .contains(
+            "- azure, what-if: azure-flex bills its 1,000 ms minimum per execution (the reading"
+                + " applied; Microsoft's text is ambiguous): $52.40 per million, $49.70/month; per"
+                + " instance activity period it would be $5.60 per million, $2.90/month\n");
     assertThat(Files.readString(dir.resolve("report.html")))
         .contains("<svg id=\"cost-chart-what-if\"")
         .doesNotContain("cold-start-chart");

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param env fixed environment
  * @param secrets names of the secrets the function reads
  * @param trigger trigger type and settings, in index order
+ * @param snapStart AWS Lambda SnapStart
+ * @param minInstances instances kept ready, 0 to scale to zero
  */
 record FunctionModel(
     String name,
@@ -35,4 +37,6 @@ record FunctionModel(
     int maxConcurrency,
     Map<String, String> env,
     List<String> secrets,
-    Map<String, Object> trigger) {}
+    Map<String, Object> trigger,
+    boolean snapStart,
+    int minInstances) {}

@@ -34,7 +34,9 @@ import javax.tools.StandardLocation;
   "io.skyhop.api.HttpTrigger",
   "io.skyhop.api.ScheduleTrigger",
   "io.skyhop.api.QueueTrigger",
-  "io.skyhop.api.StorageTrigger"
+  "io.skyhop.api.StorageTrigger",
+  "io.skyhop.api.Prime",
+  "io.skyhop.api.AfterRestore"
 })
 public final class FunctionProcessor extends AbstractProcessor {
   /** The index's resource path inside the compiled jar. */
@@ -42,6 +44,7 @@ public final class FunctionProcessor extends AbstractProcessor {
 
   private final Map<String, FunctionModel> functions = new LinkedHashMap<>();
   private final Set<String> seenMethods = new LinkedHashSet<>();
+  private final HookRules hooks = new HookRules();
   private boolean failed;
 
   @Override
@@ -53,7 +56,7 @@ public final class FunctionProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       if (!failed && !functions.isEmpty()) {
-        writeIndex();
+        writeIndex(hooks.hooks(functions));
       }
       return false;
     }
@@ -72,6 +75,14 @@ public final class FunctionProcessor extends AbstractProcessor {
         check(method);
       }
     }
+    for (Class<? extends java.lang.annotation.Annotation> hook : HookRules.ANNOTATIONS) {
+      for (Element element : round.getElementsAnnotatedWith(hook)) {
+        List<String> errors = new ArrayList<>();
+        hooks.check((ExecutableElement) element, hook, errors);
+        errors.forEach(error -> report((ExecutableElement) element, error));
+      }
+    }
+    hooks.reportOrphans(functions, this::report);
     return false;
   }
 
@@ -107,19 +118,23 @@ public final class FunctionProcessor extends AbstractProcessor {
       }
     }
     for (String error : errors) {
-      failed = true;
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              "Skyhop: "
-                  + method.getEnclosingElement().getSimpleName()
-                  + "."
-                  + method.getSimpleName()
-                  + "(): "
-                  + error,
-              method);
+      report(method, error);
     }
+  }
+
+  private void report(ExecutableElement method, String error) {
+    failed = true;
+    processingEnv
+        .getMessager()
+        .printMessage(
+            Diagnostic.Kind.ERROR,
+            "Skyhop: "
+                + method.getEnclosingElement().getSimpleName()
+                + "."
+                + method.getSimpleName()
+                + "(): "
+                + error,
+            method);
   }
 
   /**
@@ -192,12 +207,12 @@ public final class FunctionProcessor extends AbstractProcessor {
     return path.replaceAll("\\{[^/]*}", "{}");
   }
 
-  private void writeIndex() {
+  private void writeIndex(List<HookRules.HookModel> found) {
     try {
       FileObject file =
           processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
       try (Writer out = file.openWriter()) {
-        out.write(IndexJson.write(new ArrayList<>(functions.values())));
+        out.write(IndexJson.write(new ArrayList<>(functions.values()), found));
       }
     } catch (IOException e) {
       processingEnv

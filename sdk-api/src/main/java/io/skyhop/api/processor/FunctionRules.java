@@ -78,6 +78,7 @@ final class FunctionRules {
               + " \"...\") to such a name");
     }
     checkSettings(function, errors);
+    LeverRules.check(function, env.getSourceVersion(), errors);
     Map<String, String> environment = environment(function, errors);
     List<String> secrets = secrets(function, errors);
     Annotation trigger = triggers.get(0);
@@ -101,7 +102,9 @@ final class FunctionRules {
         function.maxConcurrency(),
         environment,
         secrets,
-        triggerModel);
+        triggerModel,
+        function.snapStart(),
+        function.minInstances());
   }
 
   private static String names(List<Annotation> annotations) {

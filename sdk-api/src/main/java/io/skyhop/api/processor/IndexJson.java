@@ -9,6 +9,10 @@ final class IndexJson {
   private IndexJson() {}
 
   static String write(List<FunctionModel> functions) {
+    return write(functions, List.of());
+  }
+
+  static String write(List<FunctionModel> functions, List<HookRules.HookModel> hooks) {
     StringBuilder out = new StringBuilder("{\n  \"version\": 1,\n  \"functions\": [");
     for (int i = 0; i < functions.size(); i++) {
       FunctionModel f = functions.get(i);
@@ -29,9 +33,33 @@ final class IndexJson {
         // only when declared: the index of a project without secrets stays as it was
         field(out, "secrets", f.secrets()).append(",\n      ");
       }
+      // levers too: the index of a project that sets none stays as it was
+      if (f.snapStart()) {
+        field(out, "snapStart", true).append(", ");
+      }
+      if (f.minInstances() > 0) {
+        field(out, "minInstances", f.minInstances()).append(", ");
+      }
       field(out, "trigger", f.trigger()).append("}");
     }
-    return out.append("\n  ]\n}\n").toString();
+    out.append("\n  ]");
+    if (!hooks.isEmpty()) {
+      out.append(",\n  \"hooks\": [");
+      for (int i = 0; i < hooks.size(); i++) {
+        HookRules.HookModel h = hooks.get(i);
+        out.append(i == 0 ? "\n    {" : ",\n    {");
+        field(out, "class", h.className());
+        if (h.prime() != null) {
+          field(out.append(", "), "prime", h.prime());
+        }
+        if (h.afterRestore() != null) {
+          field(out.append(", "), "afterRestore", h.afterRestore());
+        }
+        out.append('}');
+      }
+      out.append("\n  ]");
+    }
+    return out.append("\n}\n").toString();
   }
 
   private static StringBuilder field(StringBuilder out, String name, Object value) {

@@ -84,6 +84,18 @@ class FunctionProcessorTest {
   }
 
   @Test
+  void primeAndAfterRestoreHooksAndLeversAreRecordedInTheIndex() throws IOException {
+    FixtureCompiler.Result result = FixtureCompiler.compile("primed-class-writes-hooks", output);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.index())
+        .hasContent(
+            Files.readString(
+                FixtureCompiler.fixture("primed-class-writes-hooks")
+                    .resolve("expected-functions.json")));
+  }
+
+  @Test
   void aProjectWithoutFunctionsCompilesAndGetsNoIndex() throws IOException {
     FixtureCompiler.Result result = FixtureCompiler.compile("no-functions-writes-no-index", output);
 
@@ -148,7 +160,12 @@ class FunctionProcessorTest {
             "nested-class-fails",
             "abstract-class-fails",
             "interface-fails",
-            "generic-method-fails");
+            "generic-method-fails",
+            "bad-prime-fails",
+            "two-primes-fails",
+            "prime-without-functions-fails",
+            "snap-start-on-java-17-fails",
+            "bad-min-instances-fails");
   }
 
   private static void runJarTool(String... args) {

@@ -41,6 +41,7 @@ public final class SkyhopHandler implements RequestStreamHandler {
   private final EventDispatcher dispatcher;
   private final Map<String, String> env;
   private final Secrets secrets;
+  private final Object hooks; // SnapStart's CRaC resource, kept reachable; null on demand
 
   /**
    * Created by the Lambda runtime once per execution environment.
@@ -77,6 +78,11 @@ public final class SkyhopHandler implements RequestStreamHandler {
             function.name(),
             function.def().secrets(),
             new SecretsManager(function.def().secrets(), env));
+    try {
+      this.hooks = LambdaPriming.start(runtime, function.name(), env);
+    } catch (FunctionFailedException e) {
+      throw userFault(e);
+    }
   }
 
   @Override

@@ -41,7 +41,22 @@ final class AzureAdapter {
 
   /** The adapter for the functions indexed in {@code loader}, on the system clock. */
   static AzureAdapter load(ClassLoader loader, Map<String, String> processEnv) {
-    return new AzureAdapter(FunctionRuntime.load(loader), processEnv, Clock.systemUTC());
+    FunctionRuntime runtime = FunctionRuntime.load(loader);
+    // one worker process serves every function of the app: prime them all before the first answer
+    for (io.skyhop.core.FunctionDef f : runtime.index().functions()) {
+      try {
+        runtime.prime(f.name());
+      } catch (FunctionFailedException e) {
+        throw new AzureFunctionException(
+            "Priming function '"
+                + f.name()
+                + "' failed, so this instance serves nothing: "
+                + e.getCause()
+                + ". Fix: make its class's constructor and @Prime method succeed.",
+            e.getCause());
+      }
+    }
+    return new AzureAdapter(runtime, processEnv, Clock.systemUTC());
   }
 
   HttpResponseMessage http(

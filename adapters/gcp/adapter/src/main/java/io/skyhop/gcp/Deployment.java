@@ -93,6 +93,18 @@ final class Deployment {
               + entry.className
               + ". Fix: deploy it with the entryPoint that manifest.json gives under targets.gcp.");
     }
+    try {
+      runtime.prime(function.name()); // the invoker creates the entry class at instance start
+    } catch (io.skyhop.core.FunctionFailedException e) {
+      throw new GcpSetupException(
+          "Priming function '"
+              + function.name()
+              + "' failed, so this instance does not start: "
+              + e.getCause()
+              + ". Fix: make its class's constructor and @Prime method succeed (the cause's stack"
+              + " trace follows).",
+          e.getCause());
+    }
     return new Deployment(function, Map.copyOf(env), log);
   }
 

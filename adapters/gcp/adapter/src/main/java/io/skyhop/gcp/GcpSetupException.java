@@ -12,4 +12,9 @@ public final class GcpSetupException extends RuntimeException {
   public GcpSetupException(String message) {
     super(message);
   }
+
+  /** An error with the user's exception as its cause. */
+  public GcpSetupException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

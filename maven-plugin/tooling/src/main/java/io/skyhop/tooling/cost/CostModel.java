@@ -117,7 +117,7 @@ public final class CostModel {
     return new BreakEven(table.stamp(), serverUsdPerMonth, points);
   }
 
-  private static BigDecimal perMillion(PlanPrices prices, Billing billing) {
+  static BigDecimal perMillion(PlanPrices prices, Billing billing) {
     BigDecimal compute =
         billing
             .memorySecondsPerInvocation()
@@ -126,7 +126,7 @@ public final class CostModel {
     return Money.clean(prices.requestUsdPerMillion().add(compute.multiply(MILLION)));
   }
 
-  private static MonthlyCost monthly(PlanPrices prices, Billing billing, long invocations) {
+  static MonthlyCost monthly(PlanPrices prices, Billing billing, long invocations) {
     FreeTier free = prices.freeTier();
     BigDecimal count = BigDecimal.valueOf(invocations);
     BigDecimal paidRequests = BigDecimal.valueOf(Math.max(0L, invocations - free.requests()));

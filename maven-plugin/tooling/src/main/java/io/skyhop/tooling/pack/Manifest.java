@@ -34,6 +34,7 @@ public record Manifest(String app, String version, int javaRelease, List<Functio
    * @param env fixed environment
    * @param secrets names of the secrets the function declares (never values)
    * @param targets per target id, its entry point, runtime and env
+   * @param levers the cold-start levers it sets, null (absent from the file) when none
    */
   public record Function(
       String name,
@@ -45,13 +46,49 @@ public record Manifest(String app, String version, int javaRelease, List<Functio
       int maxConcurrency,
       Map<String, String> env,
       List<String> secrets,
-      Map<String, TargetEntry> targets) {
+      Map<String, TargetEntry> targets,
+      FunctionLevers levers) {
 
     /** A manifest written before secrets existed has none; a missing env is empty. */
     public Function {
       env = env == null ? Map.of() : env;
       secrets = secrets == null ? List.of() : List.copyOf(secrets);
       targets = targets == null ? Map.of() : targets;
+      levers = levers == null || levers.equals(FunctionLevers.NONE) ? null : levers;
+    }
+
+    /** A function that sets no cold-start lever. */
+    public Function(
+        String name,
+        String className,
+        String method,
+        Trigger trigger,
+        int memoryMb,
+        int timeoutSeconds,
+        int maxConcurrency,
+        Map<String, String> env,
+        List<String> secrets,
+        Map<String, TargetEntry> targets) {
+      this(
+          name,
+          className,
+          method,
+          trigger,
+          memoryMb,
+          timeoutSeconds,
+          maxConcurrency,
+          env,
+          secrets,
+          targets,
+          null);
+    }
+
+    /**
+     * The cold-start levers, {@link FunctionLevers#NONE} when it sets none ({@link #levers()} is
+     * null then, so the file holds no {@code levers} entry).
+     */
+    public FunctionLevers leversOrNone() {
+      return levers == null ? FunctionLevers.NONE : levers;
     }
 
     /** A function as tests and tools build it, without class and method. */

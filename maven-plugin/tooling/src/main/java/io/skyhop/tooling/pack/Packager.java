@@ -105,7 +105,8 @@ public final class Packager {
               f.maxConcurrency(),
               f.env(),
               f.secrets(),
-              targets));
+              targets,
+              FunctionLevers.of(index.levers(f.name()))));
     }
     return new Manifest(request.app(), request.version(), request.javaRelease(), functions);
   }

@@ -50,6 +50,13 @@ final class MeasuredResults {
     List<PlanCost> costs = pricing.costs(target, profile);
     List<String> notes = new ArrayList<>(notes(m));
     m.failures().forEach(f -> notes.add("failed sample: " + f));
+    notes.addAll(
+        LeverNotes.of(
+            pricing,
+            target,
+            profile,
+            m.function().manifest().leversOrNone().minInstances(),
+            cold.isEmpty() ? null : ColdStats.of(cold).p50()));
     builder.add(
         new Result(
             target,

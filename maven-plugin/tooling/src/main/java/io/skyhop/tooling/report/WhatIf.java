@@ -35,13 +35,21 @@ final class WhatIf {
               costs.get(0),
               costs.subList(1, costs.size()),
               pricing.model().table().stamp(),
-              List.of(
-                  "priced from -Dskyhop.durationMs="
-                      + duration
-                      + " -Dskyhop.memoryMb="
-                      + memory
-                      + ", not measured")));
+              notes(pricing, target, profile, duration, memory)));
       builder.add(pricing.curve(target.id(), FUNCTION, profile));
     }
+  }
+
+  private static List<String> notes(
+      Pricing pricing, Target target, Profile profile, double duration, int memory) {
+    List<String> notes = new java.util.ArrayList<>();
+    notes.add(
+        "priced from -Dskyhop.durationMs="
+            + duration
+            + " -Dskyhop.memoryMb="
+            + memory
+            + ", not measured");
+    notes.addAll(LeverNotes.of(pricing, target.id(), profile, 0, null));
+    return notes;
   }
 }

@@ -59,6 +59,7 @@ public final class SharedWorker {
               System.getenv(),
               target,
               new Secrets(def.name(), def.secrets(), secrets)));
+      runtime.prime(def.name()); // @Prime: before the worker is marked ready
     }
     channel.ready();
     WorkerMain.exitWithTheRuntime();

@@ -23,9 +23,11 @@ import java.io.FileOutputStream;
  * serves one invocation at a time from stdin until stdin closes. User output to {@code System.out}
  * goes to stderr, since stdout carries the protocol.
  *
- * <p>{@code --prepare} binds every function of the bundle and exits: the runtime runs it once per
- * deployment with {@code -XX:ArchiveClassesAtExit} to build the class-data sharing archive that
- * later cold starts map instead of loading classes one by one.
+ * <p>A function class's {@code @Prime} method runs before the ready frame.
+ *
+ * <p>{@code --prepare} binds (and primes) every function of the bundle and exits: the runtime runs
+ * it once per deployment with {@code -XX:ArchiveClassesAtExit} to build the class-data sharing
+ * archive that later cold starts map instead of loading classes one by one.
  */
 public final class WorkerMain {
   /** The option naming the target functions see in {@code Context.target()}. */
@@ -65,6 +67,7 @@ public final class WorkerMain {
             function.def().secrets(),
             new SecretsFrame.Received(SecretsFrame.read(in), args[1]));
     Channel channel = new Channel(in, out);
+    runtime.prime(name); // @Prime: before the worker is marked ready
     channel.ready();
     exitWithTheRuntime();
     new Worker(function, channel, System.getenv(), args[1], secrets).run();
@@ -102,6 +105,7 @@ public final class WorkerMain {
   private static void prepare(FunctionRuntime runtime) throws Exception {
     for (FunctionDef def : runtime.index().functions()) {
       runtime.function(def.name());
+      runtime.prime(def.name()); // what priming loads goes into the archive too
     }
     runtime.json().write(java.util.Map.of("prepare", true));
     Worker.warmUp();

@@ -6,8 +6,10 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.pack.FunctionLevers;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
+import io.skyhop.tooling.pack.aws.AwsLevers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +190,16 @@ public final class AwsDeployer implements Deployer {
               .or(() -> account.map(a -> Arns.function(settings.region(), a, spec.name())));
       Optional<String> fnAccount = account.or(() -> arn.map(Arns::account));
       boolean planned = request.dryRun() && outcome.change() == PlanLog.Change.CREATE;
-      Wired wired = triggers.wire(new LiveFunction(spec, arn, fnAccount, planned), f);
+      new LambdaArchitecture(clients.lambda, pacer, log)
+          .ensure(spec.name(), AwsLevers.architecture(request.settings().values()), code, planned);
+      FunctionLevers levers =
+          AwsLevers.of(request.settings().values(), f.name(), f.leversOrNone(), spec.runtime());
+      String alias = null;
+      if (LambdaAlias.needed(levers)) {
+        new LambdaAlias(clients.lambda, pacer, log).publish(spec.name(), levers);
+        alias = LambdaAlias.ALIAS;
+      }
+      Wired wired = triggers.wire(new LiveFunction(spec, arn, fnAccount, planned, alias), f);
       results.add(result(f, spec, outcome, arn, wired, request.dryRun()));
     }
     return results;

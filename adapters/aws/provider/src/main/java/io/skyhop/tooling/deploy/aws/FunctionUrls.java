@@ -52,7 +52,7 @@ final class FunctionUrls {
             : AwsCalls.find(
                 "Lambda GetFunctionUrlConfig " + name,
                 "ResourceNotFoundException",
-                () -> lambda.getFunctionUrlConfig(b -> b.functionName(name)));
+                () -> lambda.getFunctionUrlConfig(b -> b.functionName(name).qualifier(fn.alias())));
     if (current.isEmpty()) {
       log.line(PlanLog.Change.CREATE, "url", name, "AuthType " + auth);
       changed = true;
@@ -65,6 +65,7 @@ final class FunctionUrls {
                           lambda.createFunctionUrlConfig(
                               b ->
                                   b.functionName(name)
+                                      .qualifier(fn.alias())
                                       .authType(auth)
                                       .invokeMode(InvokeMode.BUFFERED)))
                   .functionUrl();
@@ -75,7 +76,9 @@ final class FunctionUrls {
       if (!log.dryRun()) {
         AwsCalls.call(
             "Lambda UpdateFunctionUrlConfig " + name,
-            () -> lambda.updateFunctionUrlConfig(b -> b.functionName(name).authType(auth)));
+            () ->
+                lambda.updateFunctionUrlConfig(
+                    b -> b.functionName(name).qualifier(fn.alias()).authType(auth)));
       }
     } else {
       log.line(PlanLog.Change.UNCHANGED, "url", name, "AuthType " + auth);
@@ -90,7 +93,7 @@ final class FunctionUrls {
 
   /** The public statements for NONE, none for AWS_IAM; returns whether anything changed. */
   private boolean ensurePermissions(LiveFunction fn, FunctionUrlAuthType auth) {
-    String name = fn.name();
+    String name = fn.qualifiedName();
     Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(name);
     boolean changed = false;
     if (auth == FunctionUrlAuthType.NONE) {

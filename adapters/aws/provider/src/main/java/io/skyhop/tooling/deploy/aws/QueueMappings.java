@@ -29,7 +29,7 @@ final class QueueMappings {
   /** Ensures the mapping. */
   Wired ensure(LiveFunction fn, Manifest.Trigger trigger) {
     String queueArn = resources.queueArn(trigger.queue(), fn.accountOrPlaceholder());
-    String label = queueArn + " -> " + fn.name();
+    String label = queueArn + " -> " + fn.qualifiedName();
     List<EventSourceMappingConfiguration> current =
         fn.planned()
             ? List.of()
@@ -38,7 +38,7 @@ final class QueueMappings {
                 () ->
                     lambda
                         .listEventSourceMappingsPaginator(
-                            b -> b.functionName(fn.name()).eventSourceArn(queueArn))
+                            b -> b.functionName(fn.qualifiedName()).eventSourceArn(queueArn))
                         .eventSourceMappings()
                         .stream()
                         .toList());
@@ -55,7 +55,7 @@ final class QueueMappings {
                 () ->
                     lambda.createEventSourceMapping(
                         b ->
-                            b.functionName(fn.name())
+                            b.functionName(fn.qualifiedName())
                                 .eventSourceArn(queueArn)
                                 .enabled(true)
                                 .batchSize(BATCH_SIZE)

@@ -46,7 +46,7 @@ final class SamTemplate {
   static String yaml(PackageRequest request, FunctionIndex index, String codeUri) {
     SamTemplate t = new SamTemplate(request, codeUri);
     for (FunctionDef f : index.functions()) {
-      t.function(f);
+      t.function(f, index);
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -68,7 +68,7 @@ final class SamTemplate {
     return new Yaml(options).dump(root);
   }
 
-  private void function(FunctionDef f) {
+  private void function(FunctionDef f, FunctionIndex index) {
     String id = LambdaNaming.logicalId(f.name(), "Function");
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("FunctionName", LambdaNaming.functionName(naming, f.name()));
@@ -103,6 +103,12 @@ final class SamTemplate {
     props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
     // X-Ray active tracing; SAM adds the X-Ray write policy to the function's role.
     props.put("Tracing", "Active");
+    SamLevers.put(
+        props,
+        request.options(),
+        f.name(),
+        index.levers(f.name()),
+        LambdaNaming.runtime(request.javaRelease()));
     Trigger trigger = f.trigger();
     if (trigger instanceof Trigger.Http http) {
       props.put(

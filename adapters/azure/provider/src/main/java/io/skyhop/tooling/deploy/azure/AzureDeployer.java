@@ -96,6 +96,8 @@ public final class AzureDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
+    io.skyhop.tooling.deploy.Architectures.requireX86(
+        request.settings(), "azure", "Flex Consumption runs Java on x86_64 Linux only");
     Manifest manifest = ManifestFile.read(request.skyhopDir());
     FlexApp flex =
         FlexApp.of(manifest)

@@ -20,9 +20,21 @@ import java.util.TreeMap;
  * @param instanceMemoryMb 512, 2048 or 4096
  * @param maximumInstanceCount the instance limit
  * @param env the app's environment (without the storage connection)
+ * @param alwaysReady always-ready instances by group ({@link AlwaysReady}), empty for none
  */
 record FlexApp(
-    String javaVersion, int instanceMemoryMb, int maximumInstanceCount, Map<String, String> env) {
+    String javaVersion,
+    int instanceMemoryMb,
+    int maximumInstanceCount,
+    Map<String, String> env,
+    Map<String, Integer> alwaysReady) {
+
+  /** An app without always-ready instances. */
+  FlexApp(
+      String javaVersion, int instanceMemoryMb, int maximumInstanceCount, Map<String, String> env) {
+    this(javaVersion, instanceMemoryMb, maximumInstanceCount, env, Map.of());
+  }
+
   /** The tag on every resource Skyhop created, naming the app. */
   static final String TAG = "skyhop-app";
 
@@ -68,14 +80,15 @@ record FlexApp(
         Integer.toString(manifest.javaRelease()),
         instanceMemory(memory),
         instances > 0 ? instances : DEFAULT_MAX_INSTANCES,
-        env);
+        env,
+        AlwaysReady.of(manifest));
   }
 
   /** This app with {@code settings} (Key Vault references) added to its environment. */
   FlexApp withSettings(Map<String, String> settings) {
     Map<String, String> all = new TreeMap<>(env);
     all.putAll(settings);
-    return new FlexApp(javaVersion, instanceMemoryMb, maximumInstanceCount, all);
+    return new FlexApp(javaVersion, instanceMemoryMb, maximumInstanceCount, all, alwaysReady);
   }
 
   /**
@@ -167,6 +180,9 @@ record FlexApp(
     JsonObject scale = new JsonObject();
     scale.addProperty("maximumInstanceCount", maximumInstanceCount);
     scale.addProperty("instanceMemoryMB", instanceMemoryMb);
+    if (!alwaysReady.isEmpty()) {
+      scale.add("alwaysReady", AlwaysReady.json(alwaysReady));
+    }
     JsonObject config = new JsonObject();
     config.add("deployment", deployment);
     config.add("runtime", runtime);
@@ -211,6 +227,7 @@ record FlexApp(
           && javaVersion.equals(runtime.get("version").getAsString())
           && scale.get("instanceMemoryMB").getAsInt() == instanceMemoryMb
           && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount
+          && AlwaysReady.live(scale).equals(alwaysReady)
           && container.equalsIgnoreCase(packageContainer(azure))
           && props.get("serverFarmId").getAsString().equalsIgnoreCase(azure.planId())
           && (!needsIdentity() || hasSystemIdentity(site));

@@ -82,6 +82,54 @@ class FlexAppTest {
         .isFalse();
   }
 
+  /** {@code fn} with minimum instances and a trigger type. */
+  static Manifest.Function ready(String name, String type, int minInstances) {
+    Manifest.Function f = fn(name, 512, 0, Map.of());
+    Manifest.Trigger trigger =
+        type.equals("http")
+            ? f.trigger()
+            : new Manifest.Trigger(type, null, null, null, null, null, name, null, null);
+    return new Manifest.Function(
+        f.name(),
+        f.className(),
+        f.method(),
+        trigger,
+        f.memoryMb(),
+        f.timeoutSeconds(),
+        f.maxConcurrency(),
+        f.env(),
+        f.secrets(),
+        f.targets(),
+        new io.skyhop.tooling.pack.FunctionLevers(false, minInstances));
+  }
+
+  @Test
+  void minimumInstancesBecomeAlwaysReadyGroups() {
+    Manifest manifest =
+        new Manifest(
+            "orders",
+            "1.0",
+            21,
+            List.of(ready("a", "http", 2), ready("b", "http", 1), ready("c", "queue", 1)));
+
+    FlexApp app = FlexApp.of(manifest);
+
+    JsonObject site = app.site(azure(), io.skyhop.tooling.naming.Naming.of("orders"));
+    assertThat(
+            site.getAsJsonObject("properties")
+                .getAsJsonObject("functionAppConfig")
+                .getAsJsonObject("scaleAndConcurrency")
+                .toString())
+        .isEqualTo(
+            "{\"maximumInstanceCount\":100,\"instanceMemoryMB\":512,\"alwaysReady\":"
+                + "[{\"name\":\"function:c\",\"instanceCount\":1},"
+                + "{\"name\":\"http\",\"instanceCount\":2}]}");
+    assertThat(app.matches(site, azure())).isTrue();
+    assertThat(new FlexApp("21", 512, 100, Map.of()).matches(site, azure()))
+        .as("a site with always-ready instances the app no longer asks for is updated")
+        .isFalse();
+  }
+
   @Test
   void conflictingEnvironmentIsRefused() {
     Manifest manifest =

@@ -56,6 +56,9 @@ public final class FunctionDiff {
         && want.getMaxInstanceCount() != have.getMaxInstanceCount()) {
       paths.add("service_config.max_instance_count");
     }
+    if (want.getMinInstanceCount() != have.getMinInstanceCount()) {
+      paths.add("service_config.min_instance_count");
+    }
     Map<String, String> env = new HashMap<>(have.getEnvironmentVariablesMap());
     PROVIDER_ENV.forEach(env::remove);
     if (!env.equals(want.getEnvironmentVariablesMap())) {

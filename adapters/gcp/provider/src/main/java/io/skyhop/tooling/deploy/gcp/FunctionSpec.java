@@ -141,6 +141,8 @@ public record FunctionSpec(
     if (fn.maxConcurrency() > 0) {
       service.setMaxInstanceCount(fn.maxConcurrency());
     }
+    // @Function(minInstances): Cloud Run keeps them started (idle ones billed at idle rates)
+    service.setMinInstanceCount(fn.leversOrNone().minInstances());
     for (String name : fn.secrets()) {
       service.addSecretEnvironmentVariables(
           SecretEnvVar.newBuilder()

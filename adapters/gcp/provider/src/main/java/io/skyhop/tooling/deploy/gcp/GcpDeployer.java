@@ -82,6 +82,8 @@ public final class GcpDeployer implements Deployer {
   @Override
   public DeployResult deploy(DeployRequest request, BuildListener listener) throws IOException {
     GcpSettings gcp = GcpSettings.of(request.settings());
+    io.skyhop.tooling.deploy.Architectures.requireX86(
+        request.settings(), "gcp", "Cloud Run functions run on x86_64 only");
     Manifest manifest = manifest(request);
     List<FunctionSpec> specs = new ArrayList<>();
     for (Manifest.Function f : manifest.functions()) {

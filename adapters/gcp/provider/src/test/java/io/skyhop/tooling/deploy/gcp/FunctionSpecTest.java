@@ -171,6 +171,7 @@ class FunctionSpecTest {
     FunctionSpec spec = spec("create-order");
     assertThat(spec.isPublic()).isFalse();
     assertThat(spec.function().getServiceConfig().getMaxInstanceCount()).isEqualTo(5);
+    assertThat(spec.function().getServiceConfig().getMinInstanceCount()).isEqualTo(2);
     assertThat(spec.function().getServiceConfig().getAvailableMemory()).isEqualTo("256M");
     assertThat(spec.function().getServiceConfig().getEnvironmentVariablesMap())
         .isEqualTo(Map.of("SKYHOP_FUNCTION", "create-order", "GREETING", "hi"));

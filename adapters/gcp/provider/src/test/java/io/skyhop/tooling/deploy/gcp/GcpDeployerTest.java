@@ -161,6 +161,9 @@ class GcpDeployerTest {
             "\"availableMemory\":\"512M\"",
             "\"timeoutSeconds\":10",
             "\"storageSource\":{\"bucket\":\"gcf-v2-uploads-123-europe-west1\",\"object\":\"upload.zip\"}");
+    // @Function(minInstances = 2): Cloud Run keeps two instances started
+    assertThat(creates.get(1).getBodyAsString()).contains("\"minInstanceCount\":2");
+    assertThat(creates.get(0).getBodyAsString()).doesNotContain("minInstanceCount");
     List<LoggedRequest> uploads =
         wm.findAll(putRequestedFor(urlPathMatching("/gcf-v2-uploads-.*")));
     assertThat(uploads)

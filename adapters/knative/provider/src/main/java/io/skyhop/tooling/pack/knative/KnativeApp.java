@@ -24,13 +24,26 @@ import java.util.regex.Pattern;
  * @param http the HTTP functions
  * @param schedules the schedule functions
  * @param queues the queue functions
+ * @param minInstances each function's {@code @Function(minInstances)}, where set
  */
 public record KnativeApp(
     String app,
     String version,
     List<FunctionDef> http,
     List<FunctionDef> schedules,
-    List<FunctionDef> queues) {
+    List<FunctionDef> queues,
+    Map<String, Integer> minInstances) {
+
+  /** An app whose functions keep no instance ready. */
+  public KnativeApp(
+      String app,
+      String version,
+      List<FunctionDef> http,
+      List<FunctionDef> schedules,
+      List<FunctionDef> queues) {
+    this(app, version, http, schedules, queues, Map.of());
+  }
+
   /** The memory the runtime's own JVM (front door, admin API) needs next to one worker. */
   public static final int RUNTIME_OVERHEAD_MB = 256;
 
@@ -96,8 +109,19 @@ public record KnativeApp(
               + ". Fix: remove knative from skyhop.targets, or keep these functions in a project"
               + " deployed to another target (aws, azure, gcp, local)");
     }
+    Map<String, Integer> minInstances = new HashMap<>();
+    for (FunctionDef f : index.functions()) {
+      if (index.levers(f.name()).minInstances() > 0) {
+        minInstances.put(f.name(), index.levers(f.name()).minInstances());
+      }
+    }
     return new KnativeApp(
-        app, version, List.copyOf(http), List.copyOf(schedules), List.copyOf(queues));
+        app,
+        version,
+        List.copyOf(http),
+        List.copyOf(schedules),
+        List.copyOf(queues),
+        Map.copyOf(minInstances));
   }
 
   private static void checkAppName(String app) {
@@ -196,6 +220,18 @@ public record KnativeApp(
   /** A Service's memory: the largest of its functions', plus the runtime's own. */
   static int memoryMb(List<FunctionDef> functions) {
     return functions.stream().mapToInt(FunctionDef::memoryMb).max().orElse(0) + RUNTIME_OVERHEAD_MB;
+  }
+
+  /**
+   * A Service's {@code min-scale}: one pod serves all its functions, so the largest of their {@code
+   * minInstances} (0: scale to zero).
+   */
+  int minScale(List<FunctionDef> functions) {
+    int min = 0;
+    for (FunctionDef f : functions) {
+      min = Math.max(min, minInstances.getOrDefault(f.name(), 0));
+    }
+    return min;
   }
 
   /**

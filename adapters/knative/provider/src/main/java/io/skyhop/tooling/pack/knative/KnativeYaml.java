@@ -132,7 +132,7 @@ public final class KnativeYaml {
       List<String> args,
       boolean clusterLocal) {
     Map<String, Object> annotations = new LinkedHashMap<>();
-    annotations.put("autoscaling.knative.dev/min-scale", "0");
+    annotations.put("autoscaling.knative.dev/min-scale", String.valueOf(app.minScale(functions)));
     annotations.put(
         "autoscaling.knative.dev/max-scale", String.valueOf(KnativeApp.maxScale(functions)));
     boolean keyed = !KnativeApp.keyed(functions).isEmpty();

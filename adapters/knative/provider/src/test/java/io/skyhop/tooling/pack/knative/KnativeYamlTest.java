@@ -107,6 +107,19 @@ class KnativeYamlTest {
   }
 
   @Test
+  void minimumInstancesSetEachServicesMinScale() {
+    String warmQueue =
+        QUEUE.replace("\"maxConcurrency\": 3,", "\"maxConcurrency\": 3, \"minInstances\": 2,");
+    List<Map<String, Object>> docs = documents(write(app(HTTP, warmQueue), defaults()));
+
+    assertThat(path(docs.get(1), "spec", "template", "metadata", "annotations"))
+        .containsEntry("autoscaling.knative.dev/min-scale", "2");
+    assertThat(path(docs.get(0), "spec", "template", "metadata", "annotations"))
+        .as("the HTTP functions keep none ready")
+        .containsEntry("autoscaling.knative.dev/min-scale", "0");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void functionsWithSecretsMountTheAppsSecretWhereTheRuntimeReadsIt() {
     List<Map<String, Object>> docs =
