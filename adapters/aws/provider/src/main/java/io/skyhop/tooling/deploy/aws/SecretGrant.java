@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * The execution role's access to the app's secrets: an inline policy {@value #POLICY} allowing
  * {@code secretsmanager:GetSecretValue} on exactly the secrets the app's functions declare, for its
  * stage ({@code arn:…:secret:<app>/<stage>/<name>-??????}, the suffix Secrets Manager adds), and
- * nothing else. Written only for a role Skyhop manages; for a role the user names, the needed
- * statement is printed instead.
+ * nothing else; read first and replaced only when it differs (a secret a function no longer
+ * declares is revoked). Written only for a role Skyhop manages; for a role the user names, the
+ * needed statement is printed instead.
  */
 final class SecretGrant {
   /** The inline policy's name. */
@@ -76,15 +77,8 @@ final class SecretGrant {
               + resources);
       return;
     }
-    log.line(
-        PlanLog.Change.UPDATE, "policy", role + " " + POLICY, "GetSecretValue on " + resources);
-    if (log.dryRun()) {
-      return;
-    }
-    AwsCalls.call(
-        "IAM PutRolePolicy " + role + " " + POLICY,
-        () ->
-            iam.putRolePolicy(
-                b -> b.roleName(role).policyName(POLICY).policyDocument(document(resources))));
+    new InlinePolicy(iam, role, POLICY, log)
+        .converge(
+            Optional.of(document(resources)), "GetSecretValue on " + resources, "no secret left");
   }
 }
