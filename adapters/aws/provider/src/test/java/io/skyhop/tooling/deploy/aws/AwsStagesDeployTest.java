@@ -30,6 +30,7 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.retry.RetryPolicy;
 import io.skyhop.tooling.secret.SecretStubs;
 import java.io.IOException;
@@ -271,6 +272,27 @@ class AwsStagesDeployTest {
     assertThat(log)
         .contains(
             "updated   url          orders-dev-get (AuthType AWS_IAM, before the new version)");
+  }
+
+  @Test
+  void aFunctionThatIsNoLongerHttpLosesItsUrlAndPublicStatements() throws Exception {
+    existingDevFunction("an-older-package-sha256", "NONE");
+    wm.stubFor(
+        delete(urlPathEqualTo("/2021-10-31/functions/orders-dev-get/url"))
+            .willReturn(aResponse().withStatus(204)));
+    AwsSettings settings = AwsSettings.of("orders", request("dev", false).settings());
+    PlanLog plan = new PlanLog(listener(), false);
+    try (AwsClients clients = new AwsClients(settings, CREDENTIALS)) {
+      new FunctionUrls(clients.lambda, new Permissions(clients.lambda, plan), plan)
+          .tighten("orders-dev-get", "queue", Manifest.Trigger.queue("orders"));
+    }
+
+    assertThat(mutations())
+        .containsExactly(
+            "DELETE /2021-10-31/functions/orders-dev-get/url",
+            "DELETE /2015-03-31/functions/orders-dev-get/policy/FunctionURLAllowPublicAccess",
+            "DELETE /2015-03-31/functions/orders-dev-get/policy/FunctionURLAllowInvokeAction");
+    assertThat(log).contains("deleted   url          orders-dev-get (now a queue function)");
   }
 
   // --- the existing function of the last two tests
