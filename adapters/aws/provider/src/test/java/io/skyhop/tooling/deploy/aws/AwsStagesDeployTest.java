@@ -295,6 +295,50 @@ class AwsStagesDeployTest {
     assertThat(log).contains("deleted   url          orders-dev-get (now a queue function)");
   }
 
+  @Test
+  void whenNoFunctionDeclaresASecretAnyMoreTheGrantIsDeleted() throws Exception {
+    SecretStubs.stageManifest("dev", dir);
+    JsonObject manifest =
+        JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
+    manifest.getAsJsonArray("functions").get(0).getAsJsonObject().remove("secrets");
+    Files.writeString(dir.resolve("manifest.json"), manifest.toString());
+    wm.stubFor(
+        iamCall("GetRolePolicy")
+            .withRequestBody(containing("PolicyName=skyhop-secrets"))
+            .atPriority(1)
+            .willReturn(
+                xml(
+                    200,
+                    "iam-get-role-policy.xml",
+                    Map.of(
+                        "stage",
+                        "dev",
+                        "document",
+                        URLEncoder.encode(
+                            SecretGrant.document(
+                                List.of(SECRETS_ACCOUNT + ":secret:orders/dev/api-key-??????")),
+                            StandardCharsets.UTF_8)))));
+    iam("DeleteRolePolicy", "", 200, "iam-put-role-policy.xml", "");
+
+    deployer().deploy(request("dev", false), listener());
+
+    assertThat(mutations())
+        .filteredOn(m -> m.contains("RolePolicy"))
+        .containsExactly("POST / DeleteRolePolicy");
+    assertThat(
+            requests().stream()
+                .filter(r -> r.getBodyAsString().startsWith("Action=DeleteRolePolicy&"))
+                .map(LoggedRequest::getBodyAsString))
+        .singleElement()
+        .asString()
+        .contains("PolicyName=skyhop-secrets", "RoleName=orders-dev-skyhop-role");
+    assertThat(described()).as("nothing declared, nothing to check").isEmpty();
+    assertThat(log)
+        .contains(
+            "deleted   policy       orders-dev-skyhop-role skyhop-secrets (no function declares a"
+                + " secret)");
+  }
+
   // --- the existing function of the last two tests
 
   private void existingDevFunction(String codeSha256, String auth) throws IOException {
