@@ -197,24 +197,10 @@ class AwsStagesDeployTest {
   void environmentDriftIsReportedKeysSkyhopDidNotSetAreKeptAndAnEqualGrantIsNotRewritten()
       throws Exception {
     existingDevFunction(LambdaFunctions.Code.of(zip).sha256(), "NONE");
-    wm.stubFor(
-        iamCall("GetRolePolicy")
-            .withRequestBody(containing("PolicyName=skyhop-secrets"))
-            .atPriority(1)
-            .willReturn(
-                xml(
-                    200,
-                    "iam-get-role-policy.xml",
-                    Map.of(
-                        "stage",
-                        "dev",
-                        "document",
-                        URLEncoder.encode(
-                            SecretGrant.document(
-                                List.of(
-                                    SECRETS_ACCOUNT + ":secret:orders/dev/api-key-??????",
-                                    SECRETS_ACCOUNT + ":secret:orders/dev/db-password-??????")),
-                            StandardCharsets.UTF_8)))));
+    devSecretsPolicyIs(
+        List.of(
+            SECRETS_ACCOUNT + ":secret:orders/dev/api-key-??????",
+            SECRETS_ACCOUNT + ":secret:orders/dev/db-password-??????"));
 
     deployer().deploy(request("dev", false), listener());
 
@@ -302,22 +288,7 @@ class AwsStagesDeployTest {
         JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
     manifest.getAsJsonArray("functions").get(0).getAsJsonObject().remove("secrets");
     Files.writeString(dir.resolve("manifest.json"), manifest.toString());
-    wm.stubFor(
-        iamCall("GetRolePolicy")
-            .withRequestBody(containing("PolicyName=skyhop-secrets"))
-            .atPriority(1)
-            .willReturn(
-                xml(
-                    200,
-                    "iam-get-role-policy.xml",
-                    Map.of(
-                        "stage",
-                        "dev",
-                        "document",
-                        URLEncoder.encode(
-                            SecretGrant.document(
-                                List.of(SECRETS_ACCOUNT + ":secret:orders/dev/api-key-??????")),
-                            StandardCharsets.UTF_8)))));
+    devSecretsPolicyIs(List.of(SECRETS_ACCOUNT + ":secret:orders/dev/api-key-??????"));
     iam("DeleteRolePolicy", "", 200, "iam-put-role-policy.xml", "");
 
     deployer().deploy(request("dev", false), listener());
@@ -337,6 +308,24 @@ class AwsStagesDeployTest {
         .contains(
             "deleted   policy       orders-dev-skyhop-role skyhop-secrets (no function declares a"
                 + " secret)");
+  }
+
+  /** IAM holds this skyhop-secrets policy on the dev role. */
+  private void devSecretsPolicyIs(List<String> resources) {
+    wm.stubFor(
+        iamCall("GetRolePolicy")
+            .withRequestBody(containing("PolicyName=skyhop-secrets"))
+            .atPriority(1)
+            .willReturn(
+                xml(
+                    200,
+                    "iam-get-role-policy.xml",
+                    Map.of(
+                        "stage",
+                        "dev",
+                        "document",
+                        URLEncoder.encode(
+                            SecretGrant.document(resources), StandardCharsets.UTF_8)))));
   }
 
   // --- the existing function of the last two tests
