@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param request the request as received
  * @param status the HTTP status the stub answered
  */
-record AwsCall(
+public record AwsCall(
     String service, String operation, String resource, LoggedRequest request, int status) {
   private static final Pattern FUNCTION =
       Pattern.compile("/20(15-03-31|21-10-31)/functions/([^/?]+)(/([a-z]+))?(/([^/?]+))?");
@@ -113,22 +113,22 @@ record AwsCall(
   }
 
   /** Whether the operation only reads. */
-  boolean readOnly() {
+  public boolean readOnly() {
     return READ_PREFIXES.stream().anyMatch(operation::startsWith);
   }
 
   /** {@code Lambda CreateFunction orders-get}. */
-  String label() {
+  public String label() {
     return service + " " + operation + (resource.isEmpty() ? "" : " " + resource);
   }
 
   /** The JSON body. */
-  JsonObject body() {
+  public JsonObject body() {
     return json(request);
   }
 
   /** The form fields of a query-protocol (IAM) request. */
-  Map<String, String> form() {
+  public Map<String, String> form() {
     return form(request);
   }
 

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * only at test time (the code hash AWS holds) are written in the files as {@code @name@} and filled
  * in from a copy before serving.
  */
-final class AwsStubs implements AutoCloseable {
+public final class AwsStubs implements AutoCloseable {
   private static final Path SCENARIOS = Path.of("src/test/resources/deploy/aws");
 
   private final WireMockServer server;
@@ -37,7 +37,7 @@ final class AwsStubs implements AutoCloseable {
   }
 
   /** Serves {@code scenario} with {@code @key@} replaced by each value. */
-  static AwsStubs serve(String scenario, Map<String, String> values) {
+  public static AwsStubs serve(String scenario, Map<String, String> values) {
     Path copy = Path.of("target/it/wiremock", scenario).toAbsolutePath();
     try {
       deleteRecursively(copy);
@@ -67,12 +67,12 @@ final class AwsStubs implements AutoCloseable {
   }
 
   /** The endpoint override to pass as {@code skyhop.aws.endpoint}. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.port();
   }
 
   /** Every call received, in order. */
-  List<AwsCall> calls() {
+  public List<AwsCall> calls() {
     return server.getAllServeEvents().stream()
         .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
         .map(e -> AwsCall.of(e.getRequest(), e.getResponse().getStatus()))
@@ -80,7 +80,7 @@ final class AwsStubs implements AutoCloseable {
   }
 
   /** Requests no stub matched: a call the real API would not have answered like this. */
-  List<LoggedRequest> unmatched() {
+  public List<LoggedRequest> unmatched() {
     return server.findAllUnmatchedRequests();
   }
 

@@ -11,12 +11,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.deploy.aws.AwsEmulators;
+import io.skyhop.it.deploy.aws.EmulatorSdk;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -73,19 +72,8 @@ class AwsAppResourcesIT {
     emulators = AwsEmulators.start("us-east-1", ACCOUNT);
     iam = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     iam.start();
-    sqs =
-        SqsClient.builder()
-            .region(Region.US_EAST_1)
-            .credentialsProvider(CREDENTIALS)
-            .endpointOverride(URI.create(emulators.sqs().endpoint()))
-            .build();
-    s3 =
-        S3Client.builder()
-            .region(Region.US_EAST_1)
-            .credentialsProvider(CREDENTIALS)
-            .forcePathStyle(true)
-            .endpointOverride(URI.create(emulators.s3().endpoint()))
-            .build();
+    sqs = EmulatorSdk.sqs(emulators, CREDENTIALS);
+    s3 = EmulatorSdk.s3(emulators, CREDENTIALS);
     manifest = ManifestFile.read(Path.of("src/test/resources/deploy/aws-app"));
     // the team's own queue, which the app binds: Skyhop must never create, tag or delete it
     sqs.createQueue(b -> b.queueName(BOUND_QUEUE));
@@ -344,46 +332,8 @@ class AwsAppResourcesIT {
     iam.resetRequests();
   }
 
-  /**
-   * The mutating calls both emulators received, as {@code <operation> <queue or bucket>}: SQS
-   * operations from {@code X-Amz-Target}, S3 ones from method, path and sub-resource.
-   */
   private static List<String> writes() {
-    List<String> writes = new ArrayList<>();
-    for (String call : emulators.sqs().calls()) {
-      String[] parts = call.split(" ");
-      String op = parts[2].substring(parts[2].indexOf('.') + 1);
-      if (!op.startsWith("Get") && !op.startsWith("List")) {
-        writes.add(op + (parts.length > 3 ? " " + parts[3] : ""));
-      }
-    }
-    for (String call : emulators.s3().calls()) {
-      String[] parts = call.split(" ");
-      String method = parts[0];
-      String path = parts[1];
-      String bucket = path.substring(1).split("[/?]")[0];
-      String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
-      String op =
-          switch (method) {
-            case "PUT" ->
-                query.startsWith("tagging")
-                    ? "PutBucketTagging"
-                    : query.startsWith("publicAccessBlock")
-                        ? "PutPublicAccessBlock"
-                        : query.startsWith("encryption")
-                            ? "PutBucketEncryption"
-                            : query.startsWith("notification")
-                                ? "PutBucketNotificationConfiguration"
-                                : path.indexOf('/', 1) > 0 ? "PutObject" : "CreateBucket";
-            case "POST" -> query.startsWith("delete") ? "DeleteObjects" : "Post";
-            case "DELETE" -> path.indexOf('/', 1) > 0 ? "DeleteObject" : "DeleteBucket";
-            default -> "";
-          };
-      if (!op.isEmpty()) {
-        writes.add(op + " " + bucket);
-      }
-    }
-    return writes;
+    return EmulatorSdk.writes(emulators);
   }
 
   private static void noRolePolicyYet() {

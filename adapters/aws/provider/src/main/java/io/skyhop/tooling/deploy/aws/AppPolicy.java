@@ -1,9 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParser;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,40 +95,6 @@ final class AppPolicy {
       return;
     }
     String role = roleArn.get().substring(roleArn.get().lastIndexOf('/') + 1);
-    Optional<String> current =
-        AwsCalls.find(
-                "IAM GetRolePolicy " + role + " " + POLICY,
-                "NoSuchEntity",
-                () -> iam.getRolePolicy(b -> b.roleName(role).policyName(POLICY)))
-            .map(r -> URLDecoder.decode(r.policyDocument(), StandardCharsets.UTF_8));
-    String label = role + " " + POLICY;
-    if (desired.isEmpty()) {
-      if (current.isPresent()) {
-        log.line(PlanLog.Change.DELETE, "policy", label, "no queue or bucket left");
-        if (!log.dryRun()) {
-          AwsCalls.call(
-              "IAM DeleteRolePolicy " + label,
-              () -> iam.deleteRolePolicy(b -> b.roleName(role).policyName(POLICY)));
-        }
-      }
-      return;
-    }
-    if (current.isPresent()
-        && JsonParser.parseString(current.get()).equals(JsonParser.parseString(desired.get()))) {
-      log.line(PlanLog.Change.UNCHANGED, "policy", label, detail);
-      return;
-    }
-    log.line(
-        current.isPresent() ? PlanLog.Change.UPDATE : PlanLog.Change.CREATE,
-        "policy",
-        label,
-        detail);
-    if (!log.dryRun()) {
-      AwsCalls.call(
-          "IAM PutRolePolicy " + label,
-          () ->
-              iam.putRolePolicy(
-                  b -> b.roleName(role).policyName(POLICY).policyDocument(desired.get())));
-    }
+    new InlinePolicy(iam, role, POLICY, log).converge(desired, detail, "no queue or bucket left");
   }
 }

@@ -93,8 +93,8 @@ final class AwsCalls {
     if (status == 403 || code.contains("AccessDenied") || code.contains("Unauthorized")) {
       return "give the identity of the AWS default credential chain permission for this call"
           + " (lambda:*, iam:GetRole/CreateRole/AttachRolePolicy/PassRole/GetRolePolicy/"
-          + "PutRolePolicy, events:*, sqs:* and s3:* on the app's queues and buckets), then"
-          + " re-run";
+          + "PutRolePolicy, events:*, sqs:* and s3:* on the app's queues and buckets,"
+          + " secretsmanager:DescribeSecret on its secrets), then re-run";
     }
     if (code.contains("InvalidClientTokenId")
         || code.contains("SignatureDoesNotMatch")

@@ -15,12 +15,13 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK clients of one deploy: Lambda, IAM, EventBridge, S3 and SQS, signed with the default
- * credential chain, retrying throttling and 5xx with the SDK's standard strategy (5 attempts,
- * exponential backoff with jitter), over the JDK's HTTP client, all pointed at {@code
+ * The SDK clients of one deploy: Lambda, IAM, EventBridge, S3, SQS and Secrets Manager, signed with
+ * the default credential chain, retrying throttling and 5xx with the SDK's standard strategy (5
+ * attempts, exponential backoff with jitter), over the JDK's HTTP client, all pointed at {@code
  * skyhop.aws.endpoint} when it is set (S3 and SQS at {@code skyhop.aws.endpoint.s3} / {@code .sqs}
  * when those are set).
  */
@@ -34,6 +35,7 @@ final class AwsClients implements AutoCloseable {
   final EventBridgeClient events;
   final S3Client s3;
   final SqsClient sqs;
+  final SecretsManagerClient secrets;
 
   AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
     this.http =
@@ -60,6 +62,8 @@ final class AwsClients implements AutoCloseable {
         configure(SqsClient.builder(), settings.endpoint("sqs"), credentials)
             .region(region)
             .build();
+    this.secrets =
+        configure(SecretsManagerClient.builder(), common, credentials).region(region).build();
   }
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
@@ -99,6 +103,7 @@ final class AwsClients implements AutoCloseable {
     events.close();
     s3.close();
     sqs.close();
+    secrets.close();
     http.close();
   }
 }

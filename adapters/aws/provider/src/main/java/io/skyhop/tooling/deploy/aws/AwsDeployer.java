@@ -7,6 +7,7 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.pack.FunctionLevers;
+import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.aws.AwsLevers;
@@ -21,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.lambda.model.TracingMode;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Deploys to AWS Lambda with the AWS SDK for Java v2: the execution role, one function {@code
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.lambda.model.TracingMode;
 public final class AwsDeployer implements Deployer {
   private final Pacer pacer;
   private final Pacer propagation;
+  private final Supplier<AwsCredentialsProvider> credentials;
 
   /** The deployer with the standard waits. */
   public AwsDeployer() {
@@ -43,12 +47,14 @@ public final class AwsDeployer implements Deployer {
             Duration.ofSeconds(1),
             Duration.ofSeconds(8),
             Duration.ofSeconds(90),
-            io.skyhop.tooling.retry.RetryPolicy.Sleeper.THREAD));
+            io.skyhop.tooling.retry.RetryPolicy.Sleeper.THREAD),
+        Credentials::defaultChain);
   }
 
-  AwsDeployer(Pacer pacer, Pacer propagation) {
+  AwsDeployer(Pacer pacer, Pacer propagation, Supplier<AwsCredentialsProvider> credentials) {
     this.pacer = pacer;
     this.propagation = propagation;
+    this.credentials = credentials;
   }
 
   @Override
@@ -57,8 +63,9 @@ public final class AwsDeployer implements Deployer {
     if (Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
       validate(settings, read(request));
     }
-    try (DefaultCredentialsProvider credentials = Credentials.defaultChain()) {
-      Credentials.check(credentials);
+    AwsCredentialsProvider provider = credentials.get();
+    try (SdkAutoCloseable chain = Credentials.closing(provider)) {
+      Credentials.check(provider);
     }
   }
 
@@ -109,8 +116,11 @@ public final class AwsDeployer implements Deployer {
             + " KiB, CodeSha256 "
             + code.sha256()
             + ")");
-    try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
-        AwsClients clients = new AwsClients(settings, credentials)) {
+    AwsCredentialsProvider provider = credentials.get();
+    try (SdkAutoCloseable chain = Credentials.closing(provider);
+        AwsClients clients = new AwsClients(settings, provider)) {
+      new SecretValues(clients.secrets, log)
+          .require(manifest, settings.app(), request.settings().get(Naming.STAGE));
       ExecutionRole.Resolved role = new ExecutionRole(clients.iam, settings, log).ensure();
       Optional<String> account = role.arn().map(Arns::account);
       AwsAppResources.Ensured resources =
@@ -122,7 +132,7 @@ public final class AwsDeployer implements Deployer {
           SecretGrant.resources(
               manifest,
               settings.app(),
-              request.settings().get("skyhop.stage"),
+              request.settings().get(Naming.STAGE),
               settings.region(),
               account.orElse("<account>"));
       role.arn().ifPresent(r -> SecretGrant.apply(clients.iam, settings, r, secrets, log));
@@ -183,7 +193,8 @@ public final class AwsDeployer implements Deployer {
               f,
               role.arn().orElse("<role " + settings.createdRoleName() + ">"),
               request.settings().get(FunctionSpec.SECRETS_LAYER));
-      LambdaFunctions.Outcome outcome = functions.ensure(settings, spec, code);
+      LambdaFunctions.Outcome outcome =
+          functions.ensure(settings, spec, code, () -> triggers.tighten(spec.name(), f));
       Optional<String> arn =
           outcome
               .arn()
@@ -255,8 +266,9 @@ public final class AwsDeployer implements Deployer {
             + " from AWS Lambda in "
             + settings.region()
             + settings.endpoint().map(e -> " via " + e).orElse(""));
-    try (DefaultCredentialsProvider credentials = Credentials.defaultChain();
-        AwsClients clients = new AwsClients(settings, credentials)) {
+    AwsCredentialsProvider provider = credentials.get();
+    try (SdkAutoCloseable chain = Credentials.closing(provider);
+        AwsClients clients = new AwsClients(settings, provider)) {
       Set<String> bound = boundNames(settings);
       AwsAppResources resources = new AwsAppResources(clients, settings, log);
       List<String> owned = resources.ownedBuckets(bound);

@@ -10,13 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
@@ -45,19 +39,8 @@ public final class AwsSecretStore implements SecretStore {
     String text = new String(value.bytes(), StandardCharsets.UTF_8);
     AwsCredentialsProvider provider = credentials.get();
     Credentials.check(provider);
-    RetryStrategy retries =
-        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(AwsClients.MAX_ATTEMPTS)
-            .build();
-    SecretsManagerClientBuilder builder =
-        SecretsManagerClient.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(provider)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder().retryStrategy(retries).build());
-    settings.endpoint().ifPresent(builder::endpointOverride);
-    try (SecretsManagerClient sm = builder.build()) {
+    try (AwsClients clients = new AwsClients(settings, provider)) {
+      SecretsManagerClient sm = clients.secrets;
       Optional<String> arn =
           AwsCalls.find(
               "Secrets Manager DescribeSecret " + id,

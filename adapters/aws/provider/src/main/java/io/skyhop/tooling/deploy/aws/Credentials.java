@@ -4,6 +4,7 @@ import io.skyhop.tooling.ConfigurationException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /** The AWS default credential chain, checked before any call. Credentials are never printed. */
 final class Credentials {
@@ -25,6 +26,11 @@ final class Credentials {
   /** The default chain (close it after use). */
   static DefaultCredentialsProvider defaultChain() {
     return DefaultCredentialsProvider.builder().build();
+  }
+
+  /** Closes {@code provider} when it holds resources (the default chain does), else nothing. */
+  static SdkAutoCloseable closing(AwsCredentialsProvider provider) {
+    return provider instanceof SdkAutoCloseable closeable ? closeable : () -> {};
   }
 
   /**

@@ -91,6 +91,54 @@ final class FunctionUrls {
     return new Wired(endpoint(url, trigger), changed, details);
   }
 
+  /**
+   * Tightens an existing function's public entry point before its new code and configuration go
+   * live: when the function is no longer an HTTP function, its URL and the public statements go;
+   * when it now wants {@code Auth.FUNCTION} and its URL is still {@code AuthType NONE}, the URL
+   * requires IAM and the public statements go. (Loosening, to {@code NONE}, waits for {@link
+   * #ensure} after the update, so no version is ever more open than it declares.)
+   *
+   * @param trigger the manifest's trigger type and settings of the new version
+   */
+  void tighten(String name, String triggerType, Manifest.Trigger trigger) {
+    boolean http = "http".equals(triggerType);
+    if (http && !trigger.functionKey()) {
+      return;
+    }
+    Optional<GetFunctionUrlConfigResponse> current =
+        AwsCalls.find(
+            "Lambda GetFunctionUrlConfig " + name,
+            "ResourceNotFoundException",
+            () -> lambda.getFunctionUrlConfig(b -> b.functionName(name)));
+    if (current.isEmpty() || (http && current.get().authType() == FunctionUrlAuthType.AWS_IAM)) {
+      return;
+    }
+    if (http) {
+      log.line(PlanLog.Change.UPDATE, "url", name, "AuthType AWS_IAM, before the new version");
+      if (!log.dryRun()) {
+        AwsCalls.call(
+            "Lambda UpdateFunctionUrlConfig " + name,
+            () ->
+                lambda.updateFunctionUrlConfig(
+                    b -> b.functionName(name).authType(FunctionUrlAuthType.AWS_IAM)));
+      }
+    } else {
+      log.line(PlanLog.Change.DELETE, "url", name, "now a " + triggerType + " function");
+      if (!log.dryRun()) {
+        AwsCalls.find(
+            "Lambda DeleteFunctionUrlConfig " + name,
+            "ResourceNotFoundException",
+            () -> lambda.deleteFunctionUrlConfig(b -> b.functionName(name)));
+      }
+    }
+    Set<String> sids = permissions.statementIds(name);
+    for (String sid : List.of(PUBLIC_URL_SID, PUBLIC_INVOKE_SID)) {
+      if (sids.contains(sid)) {
+        permissions.remove(name, sid);
+      }
+    }
+  }
+
   /** The public statements for NONE, none for AWS_IAM; returns whether anything changed. */
   private boolean ensurePermissions(LiveFunction fn, FunctionUrlAuthType auth) {
     String name = fn.qualifiedName();

@@ -79,12 +79,22 @@ final class LambdaFunctions {
    *     and {@code skyhop:stage} tags)
    */
   Outcome ensure(AwsSettings settings, FunctionSpec wanted, Code code) {
+    return ensure(settings, wanted, code, () -> {});
+  }
+
+  /**
+   * As {@link #ensure(AwsSettings, FunctionSpec, Code)}, running {@code beforeChanges} on an
+   * existing function (owned by the app and stage) before any of its code or configuration changes:
+   * where deploy tightens access ahead of the new version.
+   */
+  Outcome ensure(AwsSettings settings, FunctionSpec wanted, Code code, Runnable beforeChanges) {
     Optional<GetFunctionResponse> current = find(wanted.name());
     if (current.isEmpty()) {
       EnvChange env = EnvChange.of(Map.of(), wanted.env());
       return create(settings, wanted.withEnv(env.result()), env, code);
     }
     requireOwned(settings, wanted.name(), current.get().tags());
+    beforeChanges.run();
     FunctionConfiguration cfg = current.get().configuration();
     EnvChange envChange = EnvChange.of(FunctionSpec.env(cfg), wanted.env());
     if (!envChange.kept().isEmpty()) {

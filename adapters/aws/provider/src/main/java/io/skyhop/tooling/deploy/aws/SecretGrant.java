@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * The execution role's access to the app's secrets: an inline policy {@value #POLICY} allowing
  * {@code secretsmanager:GetSecretValue} on exactly the secrets the app's functions declare, for its
  * stage ({@code arn:…:secret:<app>/<stage>/<name>-??????}, the suffix Secrets Manager adds), and
- * nothing else. Written only for a role Skyhop manages; for a role the user names, the needed
- * statement is printed instead.
+ * nothing else; read first and replaced only when it differs (a secret a function no longer
+ * declares is revoked, and the policy deleted when none is declared any more). Written only for a
+ * role Skyhop manages; for a role the user names, the needed statement is printed instead.
  */
 final class SecretGrant {
   /** The inline policy's name. */
@@ -62,29 +63,24 @@ final class SecretGrant {
   /** Puts the policy on the role Skyhop manages, or says what a user's role needs. */
   static void apply(
       IamClient iam, AwsSettings settings, String roleArn, List<String> resources, PlanLog log) {
-    if (resources.isEmpty()) {
-      return;
-    }
     String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     if (settings.role().isPresent()) {
-      log.warn(
-          "The role "
-              + roleArn
-              + " ("
-              + AwsSettings.ROLE
-              + ") is not managed by Skyhop: make sure it allows secretsmanager:GetSecretValue on "
-              + resources);
+      if (!resources.isEmpty()) {
+        log.warn(
+            "The role "
+                + roleArn
+                + " ("
+                + AwsSettings.ROLE
+                + ") is not managed by Skyhop: make sure it allows secretsmanager:GetSecretValue"
+                + " on "
+                + resources);
+      }
       return;
     }
-    log.line(
-        PlanLog.Change.UPDATE, "policy", role + " " + POLICY, "GetSecretValue on " + resources);
-    if (log.dryRun()) {
-      return;
-    }
-    AwsCalls.call(
-        "IAM PutRolePolicy " + role + " " + POLICY,
-        () ->
-            iam.putRolePolicy(
-                b -> b.roleName(role).policyName(POLICY).policyDocument(document(resources))));
+    new InlinePolicy(iam, role, POLICY, log)
+        .converge(
+            resources.isEmpty() ? Optional.empty() : Optional.of(document(resources)),
+            "GetSecretValue on " + resources,
+            "no function declares a secret");
   }
 }

@@ -18,6 +18,11 @@ final class Triggers {
     this.buckets = new BucketNotifications(clients.s3, permissions, log, settings.resources());
   }
 
+  /** Tightens the existing function's public entry point before its new version goes live. */
+  void tighten(String name, Manifest.Function f) {
+    urls.tighten(name, String.valueOf(f.triggerType()), f.trigger());
+  }
+
   /** Creates or updates the function's trigger. */
   Wired wire(LiveFunction fn, Manifest.Function f) {
     return switch (String.valueOf(f.triggerType())) {

@@ -160,7 +160,8 @@ class AwsPiecesTest {
                 + " arn:aws:iam::1:user/ci is not authorized. Fix: give the identity of the AWS"
                 + " default credential chain permission for this call (lambda:*,"
                 + " iam:GetRole/CreateRole/AttachRolePolicy/PassRole/GetRolePolicy/PutRolePolicy,"
-                + " events:*, sqs:* and s3:* on the app's queues and buckets), then re-run");
+                + " events:*, sqs:* and s3:* on the app's queues and buckets,"
+                + " secretsmanager:DescribeSecret on its secrets), then re-run");
   }
 
   @Test
