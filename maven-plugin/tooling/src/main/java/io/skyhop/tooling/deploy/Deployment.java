@@ -2,9 +2,14 @@ package io.skyhop.tooling.deploy;
 
 import com.google.gson.GsonBuilder;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.pack.PackageArchives;
+import io.skyhop.tooling.promote.Promotion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a deployer and records the result in {@code target/skyhop/deploy-<target>[-<stage>].json}.
@@ -19,10 +24,30 @@ public final class Deployment {
 
   /** Validates, deploys, prints each function's endpoint and writes the record. */
   public DeployResult deploy(Deployer deployer, DeployRequest request) throws Exception {
+    return deploy(deployer, request, Optional.empty());
+  }
+
+  /**
+   * Deploys as {@link #deploy(Deployer, DeployRequest)}; a promoted build's record names the
+   * artifact and the digest of the package deployed.
+   */
+  public DeployResult deploy(
+      Deployer deployer, DeployRequest request, Optional<Promotion> promotion) throws Exception {
     requirePackaged(request);
     deployer.validate(request);
     DeployResult result =
         deployer.deploy(request, listener).withStage(request.naming().stageLabel());
+    if (promotion.isPresent()) {
+      result = promoted(result, promotion.get());
+      listener.info(
+          "Deployed "
+              + promotion.get().artifact()
+              + " ("
+              + PackageArchives.classifier(request.target().id())
+              + " sha256 "
+              + promotion.get().sha256()
+              + ")");
+    }
     for (DeployResult.Function f : result.functions()) {
       listener.info(
           String.format("%-9s %-24s %s", f.action().name().toLowerCase(), f.name(), f.endpoint()));
@@ -35,6 +60,22 @@ public final class Deployment {
       listener.info("Recorded in " + record);
     }
     return result;
+  }
+
+  private static DeployResult promoted(DeployResult result, Promotion promotion) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (result.details() != null) {
+      details.putAll(result.details());
+    }
+    details.put("artifact", promotion.artifact().toString());
+    details.put("sha256", promotion.sha256());
+    return new DeployResult(
+        result.target(),
+        result.app(),
+        result.stage(),
+        result.functions(),
+        result.resources(),
+        details);
   }
 
   /** Validates and removes. */
