@@ -18,11 +18,13 @@ import java.util.List;
 final class GreeterReleases {
   static final Duration MAVEN = Duration.ofMinutes(5);
   static final String GOOD = "1.0.0";
-  static final String BROKEN = "1.0.1";
 
   private GreeterReleases() {}
 
-  /** Installs release {@code version} of the fixture, packaged for {@code targets}. */
+  /**
+   * Installs release {@code version} of the fixture, packaged for {@code targets} (each test class
+   * its own versions: the classes may run in parallel).
+   */
   static void install(String version, String targets, String... extra) {
     MavenBuild build =
         MavenBuild.copy(

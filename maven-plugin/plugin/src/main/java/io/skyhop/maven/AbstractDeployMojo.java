@@ -81,6 +81,10 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   String artifact;
 
   @Override
+  boolean runsWithoutProject() {
+    return promotes();
+  }
+
   boolean promotes() {
     return artifact != null && !artifact.isBlank();
   }

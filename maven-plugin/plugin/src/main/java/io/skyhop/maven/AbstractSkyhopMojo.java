@@ -78,10 +78,10 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
   }
 
   /**
-   * Whether the goal deploys a published build ({@code -Dskyhop.artifact}) and so needs no project
-   * of its own.
+   * Whether the goal acts without a project of its own: on a published build ({@code
+   * -Dskyhop.artifact}), or on a deployed app ({@code skyhop:rollback}).
    */
-  boolean promotes() {
+  boolean runsWithoutProject() {
     return false;
   }
 
@@ -93,7 +93,7 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
       getLog().info("Skipping (skyhop.skip)");
       return;
     }
-    if (!"jar".equals(project.getPackaging()) && !promotes()) {
+    if (!"jar".equals(project.getPackaging()) && !runsWithoutProject()) {
       getLog().info("Skipping: packaging '" + project.getPackaging() + "' holds no functions");
       return;
     }

@@ -1,6 +1,6 @@
 package io.skyhop.maven;
 
-import io.skyhop.tooling.deploy.Deployers;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.Deployment;
 import io.skyhop.tooling.promote.Promotion;
 import java.util.Optional;
@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Deploys the packaged functions to {@code skyhop.target} (default {@code local}), prints each
  * function's URL or trigger and writes {@code target/skyhop/deploy-<target>.json}. A failed deploy
  * fails the build. With {@code -Dskyhop.artifact} it deploys a published build's packages instead,
- * digests checked, and needs no project.
+ * digests checked, and needs no project. Then it verifies what it deployed and rolls a deploy that
+ * does not work back ({@code skyhop.verify}, {@code skyhop.rollback}).
  */
 @Mojo(
     name = "deploy",
@@ -26,7 +27,8 @@ public class DeployMojo extends AbstractDeployMojo {
     execute(
         () -> {
           Optional<Promotion> promotion = promote();
-          new Deployment(listener()).deploy(Deployers.of(target()), request(), promotion);
+          new Deployment(listener())
+              .deployVerified(TargetProviders.of(target()), request(), promotion);
         });
   }
 }

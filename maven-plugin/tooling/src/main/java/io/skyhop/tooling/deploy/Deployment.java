@@ -2,8 +2,12 @@ package io.skyhop.tooling.deploy;
 
 import com.google.gson.GsonBuilder;
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.pack.PackageArchives;
 import io.skyhop.tooling.promote.Promotion;
+import io.skyhop.tooling.verify.Releases;
+import io.skyhop.tooling.verify.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +82,56 @@ public final class Deployment {
         details);
   }
 
+  /**
+   * {@code skyhop:deploy}: deploys, then verifies what it deployed through the target's provider (a
+   * dry run is not verified).
+   *
+   * @throws io.skyhop.tooling.verify.DeployVerificationException naming each function that does not
+   *     work, after rolling back unless {@code skyhop.rollback=false}
+   */
+  public DeployResult deployVerified(
+      TargetProvider provider, DeployRequest request, Optional<Promotion> promotion)
+      throws Exception {
+    DeployResult result = deploy(provider.deployer(), request, promotion);
+    if (!request.dryRun()) {
+      new Verification(listener).afterDeploy(provider, request, result);
+    }
+    return result;
+  }
+
+  /**
+   * {@code skyhop:rollback}: returns the app and stage to the last version that verified.
+   *
+   * @throws ConfigurationException when the target cannot roll back or keeps no good version
+   */
+  public void rollback(TargetProvider provider, DeployRequest request) throws Exception {
+    String target = request.target().id();
+    Releases releases =
+        provider
+            .releases()
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "skyhop.target",
+                        target,
+                        "cannot roll back yet. Fix: deploy the earlier build again with"
+                            + " -Dskyhop.artifact=groupId:artifactId:version"));
+    provider.deployer().validate(request);
+    String done =
+        releases
+            .restore(request, listener)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "skyhop.target",
+                        target,
+                        "keeps no good version of "
+                            + request.naming().cluster().app()
+                            + " to roll back to: none of its deploys has verified yet. Fix: deploy"
+                            + " a working build with skyhop:deploy"));
+    listener.info("Rolled back: " + done + " serves again");
+  }
+
   /** Validates and removes. */
   public void remove(Deployer deployer, DeployRequest request) throws Exception {
     deployer.validate(request);
@@ -87,7 +141,7 @@ public final class Deployment {
   private static void requirePackaged(DeployRequest request) throws IOException {
     if (!Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))
         || !Files.isDirectory(request.targetDir())) {
-      throw new io.skyhop.tooling.ConfigurationException(
+      throw new ConfigurationException(
           "skyhop.targets",
           request.target().id()
               + " is not packaged: "
