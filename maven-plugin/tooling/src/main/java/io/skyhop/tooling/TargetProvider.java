@@ -8,6 +8,7 @@ import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
@@ -115,6 +116,14 @@ public interface TargetProvider {
    * skyhop:rollback}, return to; empty: the target cannot roll back yet.
    */
   default Optional<Releases> releases() {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code skyhop:policy}: the permissions the deploying identity needs; empty: the target has no
+   * policy table yet.
+   */
+  default Optional<DeployerPolicy> deployerPolicy() {
     return Optional.empty();
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * Promotion to AWS: examples/orders installed with its aws package, then {@code skyhop:deploy
  * -Dskyhop.artifact=io.skyhop.examples:orders:<version>} from an empty directory against the same
  * WireMock stubs as AwsDeployIT's fresh deploy: every function is created from exactly the zip the
- * installed package holds, and the record names the artifact and its digest.
+ * installed package holds, and the record names the artifact and its digest. Then a re-deploy and a
+ * remove of the same artifact (AwsDeployIT's "deployed" and "remove" stubs), and every call of the
+ * three runs is checked against the IAM policy {@code skyhop:policy} prints for the build.
  */
 class AwsPromoteIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(4);
@@ -58,45 +61,92 @@ class AwsPromoteIT {
     MavenBuild empty =
         credentials(
             MavenBuild.copy(Files.createTempDirectory("skyhop-empty"), "aws-promote-empty"));
-    try (AwsEmulators.Sqs sqs = AwsEmulators.startSqs("us-east-1", ACCOUNT);
-        AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
-      MavenBuild.Result r =
+    String artifact = "-Dskyhop.artifact=io.skyhop.examples:orders:" + version;
+    List<AwsCall> journal = new ArrayList<>();
+    try (AwsEmulators.Sqs sqs = AwsEmulators.startSqs("us-east-1", ACCOUNT)) {
+      String[] common = {
+        artifact,
+        "-Dskyhop.target=aws",
+        "-Dskyhop.region=us-east-1",
+        "-Dskyhop.aws.endpoint.sqs=" + sqs.front().endpoint(),
+        "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders",
+        "-Dskyhop.resources.uploads=arn:aws:s3:::uploads"
+      };
+      try (AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
+        MavenBuild.Result r = run(empty, aws, "deploy", common);
+        assertThat(aws.unmatched()).isEmpty();
+        List<AwsCall> calls = aws.calls();
+        journal.addAll(calls);
+        AwsExpectations.signed(calls);
+        assertThat(
+                calls.stream()
+                    .filter(c -> c.operation().equals("CreateFunction") && c.status() == 201))
+            .hasSize(6);
+        AwsExpectations.functionsCreated(calls, zip, manifestAws(empty.dir()));
+        String sha =
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(installed)));
+        assertThat(r.output())
+            .contains(
+                "Deployed io.skyhop.examples:orders:"
+                    + version
+                    + " (skyhop-aws sha256 "
+                    + sha
+                    + ")")
+            .contains("The deploy to aws is not verified: Skyhop has no verifier for it yet");
+        JsonObject details =
+            JsonParser.parseString(
+                    Files.readString(empty.dir().resolve("target/skyhop/deploy-aws.json")))
+                .getAsJsonObject()
+                .getAsJsonObject("details");
+        assertThat(details.get("artifact").getAsString())
+            .isEqualTo("io.skyhop.examples:orders:" + version);
+        assertThat(details.get("sha256").getAsString()).isEqualTo(sha);
+      }
+      try (AwsStubs aws =
+          AwsStubs.serve("deployed", Map.of("codeSha256", AwsExpectations.sha256(zip)))) {
+        run(empty, aws, "deploy", common);
+        assertThat(aws.unmatched()).isEmpty();
+        journal.addAll(aws.calls());
+      }
+      try (AwsStubs aws = AwsStubs.serve("remove", Map.of())) {
+        run(empty, aws, "remove", common);
+        assertThat(aws.unmatched()).isEmpty();
+        journal.addAll(aws.calls());
+      }
+      // the policy the deploying identity needs, printed for the same build and checked against
+      // every call of the three runs
+      MavenBuild.Result policy =
           empty.run(
               TIMEOUT,
-              "io.skyhop:skyhop-maven-plugin:" + version + ":deploy",
-              "-Dskyhop.artifact=io.skyhop.examples:orders:" + version,
+              "io.skyhop:skyhop-maven-plugin:" + version + ":policy",
+              artifact,
               "-Dskyhop.target=aws",
               "-Dskyhop.region=us-east-1",
-              "-Dskyhop.aws.endpoint=" + aws.endpoint(),
-              "-Dskyhop.aws.endpoint.sqs=" + sqs.front().endpoint(),
               "-Dskyhop.resources.orders=arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders",
               "-Dskyhop.resources.uploads=arn:aws:s3:::uploads");
-      assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
-      assertThat(r.output()).doesNotContain(SECRET_KEY);
-      assertThat(aws.unmatched()).isEmpty();
-      List<AwsCall> calls = aws.calls();
-      AwsExpectations.signed(calls);
-      assertThat(
-              calls.stream()
-                  .filter(c -> c.operation().equals("CreateFunction") && c.status() == 201))
-          .hasSize(6);
-      AwsExpectations.functionsCreated(calls, zip, manifestAws(empty.dir()));
-      String sha =
-          HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(installed)));
-      assertThat(r.output())
-          .contains(
-              "Deployed io.skyhop.examples:orders:" + version + " (skyhop-aws sha256 " + sha + ")");
-      JsonObject details =
+      assertThat(policy.succeeded()).as(policy + "\n" + policy.output()).isTrue();
+      assertThat(policy.output()).contains("\"Version\": \"2012-10-17\"");
+      JsonObject document =
           JsonParser.parseString(
-                  Files.readString(empty.dir().resolve("target/skyhop/deploy-aws.json")))
-              .getAsJsonObject()
-              .getAsJsonObject("details");
-      assertThat(details.get("artifact").getAsString())
-          .isEqualTo("io.skyhop.examples:orders:" + version);
-      assertThat(details.get("sha256").getAsString()).isEqualTo(sha);
+                  Files.readString(empty.dir().resolve("target/skyhop/policy-aws.json")))
+              .getAsJsonObject();
+      assertThat(AwsPolicyCoverage.covered(document, journal))
+          .contains("lambda:CreateFunction", "lambda:DeleteFunction", "lambda:GetFunction");
     }
+  }
+
+  private static MavenBuild.Result run(
+      MavenBuild empty, AwsStubs aws, String goal, String... common) {
+    List<String> args = new ArrayList<>();
+    args.add("io.skyhop:skyhop-maven-plugin:" + Repo.version() + ":" + goal);
+    args.add("-Dskyhop.aws.endpoint=" + aws.endpoint());
+    args.addAll(List.of(common));
+    MavenBuild.Result r = empty.run(TIMEOUT, args.toArray(String[]::new));
+    assertThat(r.succeeded()).as(r + "\n" + r.output()).isTrue();
+    assertThat(r.output()).as("secrets never reach the log").doesNotContain(SECRET_KEY);
+    return r;
   }
 
   private static MavenBuild credentials(MavenBuild build) {
