@@ -21,7 +21,7 @@ final class PackageAttachments {
 
   static void attach(
       MavenProjectHelper helper, MavenProject project, Path skyhopDir, Manifest manifest) {
-    for (Map.Entry<String, PackageArchives.Digest> e : manifest.packages().entrySet()) {
+    for (Map.Entry<String, PackageArchives.Digest> e : manifest.packageDigests().entrySet()) {
       helper.attachArtifact(
           project,
           "zip",

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param version the project version
  * @param javaRelease the Java release
  * @param functions every function
- * @param packages per target id, its package archive and digest ({@link PackageArchives}); empty in
- *     a manifest written before packages were attached
+ * @param packages per target id, its package archive and digest ({@link PackageArchives}); null in
+ *     a manifest written before packages were attached (read them with {@link #packageDigests()})
  */
 public record Manifest(
     String app,
@@ -28,7 +28,19 @@ public record Manifest(
   /** Copies the lists. */
   public Manifest {
     functions = functions == null ? List.of() : List.copyOf(functions);
-    packages = packages == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(packages));
+    // absent from a manifest without packages, so such a file writes back byte for byte
+    packages =
+        packages == null || packages.isEmpty()
+            ? null
+            : Collections.unmodifiableMap(new TreeMap<>(packages));
+  }
+
+  /**
+   * Per target id, its package archive and digest; empty when none was recorded ({@link
+   * #packages()} is then null: the file leaves the field out).
+   */
+  public Map<String, PackageArchives.Digest> packageDigests() {
+    return packages == null ? Map.of() : packages;
   }
 
   /** A manifest without package digests. */

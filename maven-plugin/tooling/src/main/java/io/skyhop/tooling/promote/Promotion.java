@@ -39,7 +39,7 @@ public record Promotion(ArtifactCoordinates artifact, Target target, String app,
       throws IOException {
     Manifest manifest =
         ManifestFile.parse(manifestFile, Files.readString(manifestFile, StandardCharsets.UTF_8));
-    PackageArchives.Digest expected = manifest.packages().get(target.id());
+    PackageArchives.Digest expected = manifest.packageDigests().get(target.id());
     if (expected == null) {
       throw new ConfigurationException(
           ArtifactCoordinates.PROPERTY,
@@ -47,7 +47,7 @@ public record Promotion(ArtifactCoordinates artifact, Target target, String app,
           "holds no package for target "
               + target.id()
               + " (its manifest lists "
-              + manifest.packages().keySet()
+              + manifest.packageDigests().keySet()
               + "). Fix: package it with "
               + target.id()
               + " in skyhop.targets and install or deploy that build");

@@ -48,7 +48,7 @@ class PromotionTest {
     assertThat(p.sha256())
         .isEqualTo(PackageArchives.sha256(built.resolve("packages/orders-skyhop-local.zip")));
     assertThat(into.resolve("local/orders.zip")).hasContent("the bundle");
-    assertThat(ManifestFile.read(into).packages()).containsKey("local");
+    assertThat(ManifestFile.read(into).packageDigests()).containsKey("local");
   }
 
   @Test
