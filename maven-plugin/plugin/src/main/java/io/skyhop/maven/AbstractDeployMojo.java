@@ -3,8 +3,12 @@ package io.skyhop.maven;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.promote.Promotion;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -67,6 +71,58 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   /** The in-house runtime's admin token; default: read from its data directory. */
   @Parameter(property = "skyhop.local.token")
   String localToken;
+
+  /**
+   * A published build to act on instead of this project's: {@code groupId:artifactId:version},
+   * whose {@code skyhop-manifest} and {@code skyhop-<target>} artifacts are resolved, checked and
+   * deployed as they are. The goal then needs no project.
+   */
+  @Parameter(property = "skyhop.artifact")
+  String artifact;
+
+  @Override
+  boolean runsWithoutProject() {
+    return promotes();
+  }
+
+  boolean promotes() {
+    return artifact != null && !artifact.isBlank();
+  }
+
+  /**
+   * With {@code skyhop.artifact}: resolves the build, checks its package's digest and unpacks it
+   * into {@code target/skyhop/}; the app is the packaged one unless {@code skyhop.app} is given.
+   */
+  Optional<Promotion> promote() throws IOException {
+    if (!promotes()) {
+      return Optional.empty();
+    }
+    Promotion promotion =
+        ArtifactPackages.promote(
+            artifact,
+            target(),
+            outputDir(),
+            repositorySystem,
+            repositorySession,
+            project.getRemoteProjectRepositories());
+    if (!session.getUserProperties().containsKey("skyhop.app")) {
+      app = promotion.app();
+    }
+    return Optional.of(promotion);
+  }
+
+  /**
+   * {@code target/skyhop} of the project, or of the current directory when there is none (a goal
+   * run with {@code skyhop.artifact} where no pom is: Maven's stand-in project leaves its build
+   * directory unresolved).
+   */
+  @Override
+  Path outputDir() {
+    if (project.getFile() == null) {
+      return Path.of(session.getExecutionRootDirectory(), "target", "skyhop");
+    }
+    return super.outputDir();
+  }
 
   Target target() {
     return Target.of(target, "skyhop.target");

@@ -77,6 +77,14 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
     return "";
   }
 
+  /**
+   * Whether the goal acts without a project of its own: on a published build ({@code
+   * -Dskyhop.artifact}), or on a deployed app ({@code skyhop:rollback}).
+   */
+  boolean runsWithoutProject() {
+    return false;
+  }
+
   /** The providers resolved for the running goal ({@link #execute(Work)}). */
   ProviderResolver providers;
 
@@ -85,7 +93,7 @@ abstract class AbstractSkyhopMojo extends AbstractMojo {
       getLog().info("Skipping (skyhop.skip)");
       return;
     }
-    if (!"jar".equals(project.getPackaging())) {
+    if (!"jar".equals(project.getPackaging()) && !runsWithoutProject()) {
       getLog().info("Skipping: packaging '" + project.getPackaging() + "' holds no functions");
       return;
     }

@@ -1,6 +1,7 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.Packager;
 import java.io.File;
 import java.util.ArrayList;
@@ -10,14 +11,18 @@ import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Builds the artifacts of every target in {@code skyhop.targets} under {@code target/skyhop/}, and
- * {@code target/skyhop/manifest.json}.
+ * {@code target/skyhop/manifest.json}; attaches each target's package and the manifest to the
+ * project ({@link PackageAttachments}), so that {@code mvn install} and {@code mvn deploy} publish
+ * them.
  */
 @Mojo(
     name = "package",
@@ -73,6 +78,8 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Component MavenProjectHelper projectHelper;
+
   @Override
   String targetIds() {
     return targets + "," + (target == null ? "" : target);
@@ -99,7 +106,8 @@ public class PackageMojo extends AbstractSkyhopMojo {
             options.put("skyhop.knative.shared", knativeShared);
           }
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
-          new Packager(listener()).pack(packageRequest(targets(), options));
+          Manifest manifest = new Packager(listener()).pack(packageRequest(targets(), options));
+          PackageAttachments.attach(projectHelper, project, outputDir(), manifest);
         });
   }
 

@@ -8,9 +8,12 @@ import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +101,30 @@ public interface TargetProvider {
   /** The price plans of the target, the main one first (empty: the report does not price it). */
   default List<Plan> plans() {
     return List.of();
+  }
+
+  /**
+   * {@code skyhop:deploy}: the check that a deploy works (functions active, triggers registered,
+   * smoke calls); empty: deploys to the target are not verified yet.
+   */
+  default Optional<DeployVerifier> verifier() {
+    return Optional.empty();
+  }
+
+  /**
+   * The target's previous versions: what a deploy that does not verify, and {@code
+   * skyhop:rollback}, return to; empty: the target cannot roll back yet.
+   */
+  default Optional<Releases> releases() {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code skyhop:policy}: the permissions the deploying identity needs; empty: the target has no
+   * policy table yet.
+   */
+  default Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.empty();
   }
 
   /** {@code skyhop.measure}: cold starts forced and timed on the provider, when it can. */

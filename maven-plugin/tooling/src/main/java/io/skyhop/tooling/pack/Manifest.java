@@ -2,8 +2,10 @@ package io.skyhop.tooling.pack;
 
 import com.google.gson.annotations.SerializedName;
 import io.skyhop.tooling.ConfigurationException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code target/skyhop/manifest.json}: what {@code skyhop:package} built, as every step after it
@@ -14,11 +16,36 @@ import java.util.Map;
  * @param version the project version
  * @param javaRelease the Java release
  * @param functions every function
+ * @param packages per target id, its package archive and digest ({@link PackageArchives}); null in
+ *     a manifest written before packages were attached (read them with {@link #packageDigests()})
  */
-public record Manifest(String app, String version, int javaRelease, List<Function> functions) {
-  /** Copies the list. */
+public record Manifest(
+    String app,
+    String version,
+    int javaRelease,
+    List<Function> functions,
+    Map<String, PackageArchives.Digest> packages) {
+  /** Copies the lists. */
   public Manifest {
     functions = functions == null ? List.of() : List.copyOf(functions);
+    // absent from a manifest without packages, so such a file writes back byte for byte
+    packages =
+        packages == null || packages.isEmpty()
+            ? null
+            : Collections.unmodifiableMap(new TreeMap<>(packages));
+  }
+
+  /**
+   * Per target id, its package archive and digest; empty when none was recorded ({@link
+   * #packages()} is then null: the file leaves the field out).
+   */
+  public Map<String, PackageArchives.Digest> packageDigests() {
+    return packages == null ? Map.of() : packages;
+  }
+
+  /** A manifest without package digests. */
+  public Manifest(String app, String version, int javaRelease, List<Function> functions) {
+    this(app, version, javaRelease, functions, Map.of());
   }
 
   /**

@@ -81,7 +81,9 @@ public final class Packager {
         listener.info(e.getKey().id() + ": " + request.outputDir().getParent().relativize(f));
       }
     }
-    Manifest manifest = manifest(request, index, packagers);
+    Map<String, PackageArchives.Digest> archives =
+        PackageArchives.write(request.outputDir(), request.app(), request.targets());
+    Manifest manifest = manifest(request, index, packagers, archives);
     ManifestFile.write(request.outputDir(), manifest);
     listener.info(
         "manifest.json: " + index.functions().size() + " functions, targets " + request.targets());
@@ -89,7 +91,10 @@ public final class Packager {
   }
 
   private static Manifest manifest(
-      PackageRequest request, FunctionIndex index, Map<Target, TargetPackager> packagers) {
+      PackageRequest request,
+      FunctionIndex index,
+      Map<Target, TargetPackager> packagers,
+      Map<String, PackageArchives.Digest> archives) {
     List<Manifest.Function> functions = new ArrayList<>();
     for (FunctionDef f : index.functions()) {
       Map<String, TargetEntry> targets = new LinkedHashMap<>();
@@ -108,6 +113,7 @@ public final class Packager {
               targets,
               FunctionLevers.of(index.levers(f.name()))));
     }
-    return new Manifest(request.app(), request.version(), request.javaRelease(), functions);
+    return new Manifest(
+        request.app(), request.version(), request.javaRelease(), functions, archives);
   }
 }

@@ -14,6 +14,8 @@ import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.local.LocalPackager;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +61,16 @@ public final class LocalTargetProvider implements TargetProvider {
   @Override
   public List<Plan> plans() {
     return List.of(Plan.LOCAL);
+  }
+
+  @Override
+  public Optional<DeployVerifier> verifier() {
+    return Optional.of(new LocalVerifier());
+  }
+
+  @Override
+  public Optional<Releases> releases() {
+    return Optional.of(new LocalReleases());
   }
 
   @Override

@@ -15,6 +15,8 @@ import io.skyhop.tooling.logs.AwsLogs;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.aws.AwsPackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
+import io.skyhop.tooling.policy.aws.AwsDeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.LambdaMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
@@ -80,5 +82,10 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new AwsSecretStore();
+  }
+
+  @Override
+  public Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.of(new AwsDeployerPolicy());
   }
 }
