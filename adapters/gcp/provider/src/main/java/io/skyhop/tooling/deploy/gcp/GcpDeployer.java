@@ -158,7 +158,7 @@ public final class GcpDeployer implements Deployer {
   private GcpAppResources appResources(
       DeployRequest request, GcpSettings gcp, BuildListener listener) {
     return new GcpAppResources(
-        new GcpHttp(credentials.load(), gcp.endpoint()),
+        new GcpHttp(credentials.load(), gcp.endpoint(), timing.calls().apply(listener).policy()),
         gcp,
         request.naming(),
         ResourceBindings.of(request.settings()),
