@@ -15,15 +15,22 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The Pub/Sub topics and Cloud Storage buckets of one app and stage on Google Cloud: deploy creates
- * each one the app's triggers use and does not bind with {@code skyhop.resources.<logical>}, under
- * the naming module's physical names and labelled {@code skyhop-app}/{@code skyhop-stage}, before
- * the functions; remove deletes the ones so labelled, after the functions. A topic or bucket of
- * that name with other labels stops the deploy. Bound ones are never created or deleted.
+ * The Pub/Sub topics (each with its dead-letter topic) and Cloud Storage buckets of one app and
+ * stage on Google Cloud: deploy creates each one the app's triggers use and does not bind with
+ * {@code skyhop.resources.<logical>}, under the naming module's physical names and labelled {@code
+ * skyhop-app}/{@code skyhop-stage}, before the functions; remove deletes the ones so labelled,
+ * after the functions. A topic or bucket of that name with other labels stops the deploy. Bound
+ * ones are never created or deleted.
  */
 final class GcpAppResources {
   /** Deletes buckets that still hold objects on remove. */
   static final String REMOVE_DATA = "skyhop.remove.data";
+
+  /**
+   * The record kind of a queue's dead-letter topic ({@code <topic>-dlq}, owned even when the
+   * queue's topic is bound).
+   */
+  static final String DEAD_LETTER = "deadLetterTopic";
 
   private final GcpHttp http;
   private final GcpSettings gcp;
@@ -53,7 +60,13 @@ final class GcpAppResources {
       records.add(
           bindings.get(logical).isPresent()
               ? brought(logical, "topic", topic)
-              : topic(logical, topic, dryRun));
+              : topic(logical, "topic", topic, dryRun));
+      records.add(
+          topic(
+              logical,
+              DEAD_LETTER,
+              "projects/" + gcp.project() + "/topics/" + naming.gcp().deadLetterTopic(logical),
+              dryRun));
     }
     for (String logical : logicals(manifest, "storage", "bucket")) {
       String bucket = resources.bucket(logical);
@@ -87,7 +100,7 @@ final class GcpAppResources {
     return new DeployResult.Resource(logical, kind, id, false, Action.UNCHANGED);
   }
 
-  private DeployResult.Resource topic(String logical, String path, boolean dryRun) {
+  private DeployResult.Resource topic(String logical, String kind, String path, boolean dryRun) {
     Optional<JsonObject> existing = call("GetTopic " + path, () -> http.get(http.pubsub(path)));
     Action action;
     if (existing.isPresent()) {
@@ -101,8 +114,8 @@ final class GcpAppResources {
       call("CreateTopic " + path, () -> http.send("PUT", http.pubsub(path), body));
       action = Action.CREATED;
     }
-    listener.info("gcp: topic " + path + " " + action.name().toLowerCase());
-    return new DeployResult.Resource(logical, "topic", path, true, action);
+    listener.info("gcp: " + kind + " " + path + " " + action.name().toLowerCase());
+    return new DeployResult.Resource(logical, kind, path, true, action);
   }
 
   private DeployResult.Resource bucket(String logical, String name, boolean dryRun) {
@@ -236,32 +249,16 @@ final class GcpAppResources {
     call("DeleteBucket " + name, () -> http.send("DELETE", http.storage("b/" + name), null));
   }
 
+  /** What a refused (403) call of these resources needs. */
+  static final String FIX_403 =
+      "enable the Pub/Sub and Cloud Storage APIs in the project and grant the deploying identity"
+          + " roles/pubsub.admin and roles/storage.admin";
+
   private static <T> T call(String call, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (GcpHttp.Failure e) {
-      throw failure(call, e);
-    }
+    return JsonCalls.run(call, FIX_403, action);
   }
 
   private static RuntimeException failure(String call, GcpHttp.Failure e) {
-    if (e.status() == 403) {
-      return new ConfigurationException(
-          "skyhop.gcp.project",
-          "Google Cloud call "
-              + call
-              + " was refused (403: "
-              + e.getMessage()
-              + "). Fix: enable the Pub/Sub and Cloud Storage APIs in the project and grant the"
-              + " deploying identity roles/pubsub.admin and roles/storage.admin");
-    }
-    return new IllegalStateException(
-        "Google Cloud call "
-            + call
-            + " failed ("
-            + e.getMessage()
-            + "). Fix: see the provider's message, then run the deploy again; it continues where"
-            + " this one stopped",
-        e);
+    return JsonCalls.failure(call, FIX_403, e);
   }
 }

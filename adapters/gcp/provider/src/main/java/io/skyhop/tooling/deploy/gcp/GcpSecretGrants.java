@@ -71,6 +71,47 @@ final class GcpSecretGrants {
     return granted;
   }
 
+  /**
+   * Takes {@value #ROLE} back from the app's account on the app's secrets ({@code prefix}) that no
+   * function declares any more; other members' grants and other secrets are left alone.
+   */
+  void revokeUndeclared(List<FunctionSpec> specs, String prefix, boolean dry) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    Function any = specs.get(0).function();
+    String email = any.getServiceConfig().getServiceAccountEmail();
+    if (email.isEmpty()) {
+      return;
+    }
+    String member = "serviceAccount:" + email;
+    String project = any.getName().split("/")[1];
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    specs.forEach(
+        s ->
+            s.function()
+                .getServiceConfig()
+                .getSecretEnvironmentVariablesList()
+                .forEach(v -> declared.add(v.getSecret())));
+    for (Secret secret : secrets.list(project)) {
+      String id = GcpApi.shortName(secret.getName());
+      if (!id.startsWith(prefix) || declared.contains(id)) {
+        continue;
+      }
+      Policy policy = secrets.policy(secret.getName());
+      if (!IamBindings.holds(policy, ROLE, member)) {
+        continue;
+      }
+      if (dry) {
+        listener.info("plan: revoke " + ROLE + " on secret " + id + " from " + member);
+      } else {
+        secrets.setPolicy(secret.getName(), IamBindings.revoke(policy, ROLE, member));
+        listener.info(
+            "revoked " + ROLE + " on secret " + id + " from " + member + " (no longer declared)");
+      }
+    }
+  }
+
   private void grant(String name, String id, String member) {
     Policy policy = secrets.policy(name);
     if (IamBindings.holds(policy, ROLE, member)) {
