@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -310,6 +311,45 @@ class GcpDeployerTest {
         2,
         postRequestedFor(urlPathEqualTo(FUNCTIONS))
             .withQueryParam("functionId", equalTo("orders-nightly")));
+  }
+
+  @Test
+  void aPolicyChangedSinceItWasReadIsReadAgainAndWrittenWithTheNewEtag() throws Exception {
+    String service = "/v2/projects/demo/locations/europe-west1/services/orders-get";
+    // every write carrying the first etag meets a concurrent change (as many times as the
+    // call's own retries: re-sending the same policy cannot cure it)
+    wm.stubFor(
+        post(urlPathEqualTo(service + ":setIamPolicy"))
+            .withRequestBody(matching(".*\"etag\":\"BwX1\".*"))
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"code\":409,\"message\":\"There were concurrent policy"
+                            + " changes.\",\"status\":\"ABORTED\"}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(service + ":getIamPolicy"))
+            .inScenario("etag")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("{\"etag\":\"BwX1\"}"))
+            .willSetStateTo("changed"));
+    wm.stubFor(
+        get(urlPathEqualTo(service + ":getIamPolicy"))
+            .inScenario("etag")
+            .whenScenarioStateIs("changed")
+            .willReturn(
+                okJson(
+                    "{\"etag\":\"BwX9\",\"bindings\":[{\"role\":\"roles/run.developer\","
+                        + "\"members\":[\"user:dev@example.com\"]}]}")));
+
+    deployer.deploy(request(false), BuildListener.stdout());
+
+    List<LoggedRequest> writes =
+        wm.findAll(postRequestedFor(urlPathEqualTo(service + ":setIamPolicy")));
+    assertThat(writes.get(writes.size() - 1).getBodyAsString())
+        .contains("\"etag\":\"BwX9\"", "user:dev@example.com", "allUsers");
+    wm.verify(2, getRequestedFor(urlPathEqualTo(service + ":getIamPolicy")));
   }
 
   @Test
