@@ -315,6 +315,46 @@ class GcpWholeAppTest {
     assertThat(mutating()).noneMatch(c -> c.startsWith("POST " + GoogleProjectFake.FUNCTIONS));
   }
 
+  @Test
+  void settingsChangesAreReportedAndKeysSkyhopDidNotSetAreKeptAndReported() throws Exception {
+    deploy("dev", Map.of());
+    String path = GoogleProjectFake.FUNCTIONS + "/orders-dev-get";
+    google
+        .resources
+        .get(path)
+        .getAsJsonObject("serviceConfig")
+        .getAsJsonObject("environmentVariables")
+        .addProperty("CONSOLE_FLAG", "on");
+    JsonObject manifest =
+        JsonParser.parseString(
+                Files.readString(Path.of("src/test/resources/deploy/gcp/app/manifest-dev.json")))
+            .getAsJsonObject();
+    JsonObject env = new JsonObject();
+    env.addProperty("POOL_SIZE", "4");
+    env.addProperty("FEATURE_X", "on");
+    manifest.getAsJsonArray("functions").get(0).getAsJsonObject().add("env", env);
+    log.clear();
+
+    deploy("dev", Map.of(), manifest.toString());
+
+    assertThat(log)
+        .contains(
+            "orders-dev-get: env +FEATURE_X ~POOL_SIZE -GREETING",
+            "WARNING orders-dev-get: keeps environment keys Skyhop did not set: [CONSOLE_FLAG]."
+                + " Fix: to manage them, put them in src/main/skyhop/<stage>.properties; to drop"
+                + " them, remove them in the provider's console");
+    JsonObject deployed =
+        google
+            .resources
+            .get(path)
+            .getAsJsonObject("serviceConfig")
+            .getAsJsonObject("environmentVariables");
+    assertThat(deployed.get("CONSOLE_FLAG").getAsString()).isEqualTo("on");
+    assertThat(deployed.get("POOL_SIZE").getAsString()).isEqualTo("4");
+    assertThat(deployed.get("FEATURE_X").getAsString()).isEqualTo("on");
+    assertThat(deployed.has("GREETING")).isFalse();
+  }
+
   private static String service(String id) {
     return "/v2/projects/demo/locations/europe-west1/services/" + id;
   }
@@ -371,10 +411,15 @@ class GcpWholeAppTest {
   }
 
   private DeployResult deploy(String stage, Map<String, String> extra) throws Exception {
-    Files.copy(
-        Path.of("src/test/resources/deploy/gcp/app/manifest-" + stage + ".json"),
-        dir.resolve("manifest.json"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return deploy(
+        stage,
+        extra,
+        Files.readString(Path.of("src/test/resources/deploy/gcp/app/manifest-" + stage + ".json")));
+  }
+
+  private DeployResult deploy(String stage, Map<String, String> extra, String manifest)
+      throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), manifest);
     Files.createDirectories(dir.resolve("gcp"));
     Files.write(dir.resolve("gcp/orders.zip"), GcpDeployerTest.ZIP);
     return GcpDeployerTest.deployer(wm)
