@@ -113,14 +113,25 @@ final class GcpSecretGrants {
   }
 
   private void grant(String name, String id, String member) {
+    for (int attempt = 1; !write(name, id, member, attempt); attempt++) {
+      // the policy changed since it was read (409): read it again
+    }
+  }
+
+  /** One read-modify-write; false when the policy changed meanwhile and may be tried again. */
+  private boolean write(String name, String id, String member, int attempt) {
     Policy policy = secrets.policy(name);
     if (IamBindings.holds(policy, ROLE, member)) {
       listener.info("unchanged grant " + ROLE + " on secret " + id + " to " + member);
-      return;
+      return true;
     }
     try {
       secrets.setPolicy(name, IamBindings.grant(policy, ROLE, member));
     } catch (GcpApiException e) {
+      if (e.error().map(err -> err.httpStatus() == 409).orElse(false)
+          && attempt < GcpPolicies.CONFLICT_ATTEMPTS) {
+        return false;
+      }
       if (e.error().map(err -> err.httpStatus() == 403).orElse(false)) {
         throw new GcpApiException(
             e.call(),
@@ -141,6 +152,7 @@ final class GcpSecretGrants {
       throw e;
     }
     listener.info("granted " + ROLE + " on secret " + id + " to " + member);
+    return true;
   }
 
   /**

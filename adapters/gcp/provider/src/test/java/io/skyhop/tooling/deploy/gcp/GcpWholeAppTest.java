@@ -279,8 +279,16 @@ class GcpWholeAppTest {
   @Test
   void aConcurrentPolicyChangeIsReadAgainAndTheGrantWritten() throws Exception {
     google.conflictNext(P);
+    // through Google's clients too: Secret Manager and Cloud Run
+    google.conflictNext(P + "/secrets/orders_prod_db-password");
+    google.conflictNext(service("orders-prod-on-order"));
 
     deploy("prod", Map.of());
+
+    assertThat(grantsOf("serviceAccount:" + PROD_SA))
+        .contains(
+            ACCESSOR + " on " + P + "/secrets/orders_prod_db-password",
+            "roles/run.invoker on " + service("orders-prod-on-order"));
 
     List<LoggedRequest> sets =
         wm.getAllServeEvents().stream()
