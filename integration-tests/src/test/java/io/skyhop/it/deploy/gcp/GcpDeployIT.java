@@ -32,6 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GcpDeployIT {
   static final String P = "/v2/projects/demo/locations/europe-west1";
   static final String S = "/v1/projects/demo/locations/europe-west1";
+
+  /** Calls that only read (Resource Manager reads a project's IAM policy with a POST). */
+  static final String READS = "GET .*|POST /token|POST /v1/projects/demo:getIamPolicy";
+
   static final List<String> IDS =
       List.of(
           "orders-get",
@@ -139,7 +143,9 @@ class GcpDeployIT {
             P + "/services/orders-get:setIamPolicy",
             P + "/services/orders-create-order:setIamPolicy",
             P + "/services/orders-explode:setIamPolicy",
-            P + "/services/orders-nightly:setIamPolicy");
+            P + "/services/orders-nightly:setIamPolicy",
+            P + "/services/orders-on-order:setIamPolicy",
+            P + "/services/orders-on-upload:setIamPolicy");
     assertThat(json(policies.get(0).getBodyAsString()))
         .isEqualTo(
             json(
@@ -148,7 +154,10 @@ class GcpDeployIT {
         .isEqualTo(
             json(
                 "{\"policy\":{\"version\":1,\"etag\":\"ACAB\",\"bindings\":[{\"role\":\"roles/run.invoker\","
-                    + "\"members\":[\"serviceAccount:123-compute@developer.gserviceaccount.com\"]}]}}"));
+                    + "\"members\":[\"serviceAccount:orders-skyhop@demo.iam.gserviceaccount.com\"]}]}}"));
+    // the app's own account may invoke its event functions (Eventarc's push)
+    assertThat(json(policies.get(4).getBodyAsString()))
+        .isEqualTo(json(policies.get(3).getBodyAsString()));
     List<LoggedRequest> jobs = stubs.find("POST", S + "/jobs");
     assertThat(jobs).hasSize(1);
     assertThat(json(jobs.get(0).getBodyAsString()))
@@ -163,7 +172,8 @@ class GcpDeployIT {
     List<LoggedRequest> topics = stubs.find("PUT", "/v1/projects/demo/topics/.*");
     assertThat(topics)
         .extracting(GcpStubs::path)
-        .containsExactly("/v1/projects/demo/topics/orders-orders");
+        .containsExactly(
+            "/v1/projects/demo/topics/orders-orders", "/v1/projects/demo/topics/orders-orders-dlq");
     assertThat(json(topics.get(0).getBodyAsString()))
         .isEqualTo(json("{\"labels\":{\"skyhop-app\":\"orders\"}}"));
     List<LoggedRequest> buckets = stubs.find("POST", "/storage/v1/b");
@@ -175,6 +185,15 @@ class GcpDeployIT {
                     + "\"iamConfiguration\":{\"uniformBucketLevelAccess\":{\"enabled\":true},"
                     + "\"publicAccessPrevention\":\"enforced\"},"
                     + "\"labels\":{\"skyhop-app\":\"orders\"}}"));
+    // the app's own service account, created once, named and described for the app
+    List<LoggedRequest> accounts = stubs.find("POST", "/v1/projects/demo/serviceAccounts");
+    assertThat(accounts).hasSize(1);
+    assertThat(json(accounts.get(0).getBodyAsString()))
+        .isEqualTo(
+            json(
+                "{\"accountId\":\"orders-skyhop\",\"serviceAccount\":{\"displayName\":"
+                    + "\"Skyhop orders\",\"description\":\"Skyhop: runs the functions and"
+                    + " triggers of app orders; deleted by skyhop:remove\"}}"));
     JsonObject record = json(project.record()).getAsJsonObject();
     assertThat(record.get("target").getAsString()).isEqualTo("gcp");
     assertThat(record.getAsJsonArray("functions")).hasSize(6);
@@ -194,7 +213,7 @@ class GcpDeployIT {
         .as("the rebuilt zip is byte-identical")
         .isEqualTo(deployed);
     assertAuthorization();
-    assertThat(stubs.calls()).allSatisfy(c -> assertThat(c).matches("GET .*|POST /token"));
+    assertThat(stubs.calls()).allSatisfy(c -> assertThat(c).matches(READS));
     assertThat(result.output()).contains("unchanged get ");
   }
 
@@ -207,7 +226,7 @@ class GcpDeployIT {
     MavenBuild.Result result = project.deploy();
 
     GcpOrdersProject.assertGreen(result);
-    assertThat(stubs.calls().stream().filter(c -> !c.matches("GET .*|POST /token")))
+    assertThat(stubs.calls().stream().filter(c -> !c.matches(READS)))
         .as("orders-retired goes; orders-prod-get (stage prod) stays")
         .containsExactly("DELETE " + P + "/functions/orders-retired");
     assertThat(result.output())
@@ -224,7 +243,7 @@ class GcpDeployIT {
         project.run(project.common(), "-Dskyhop.dryRun=true", "skyhop:deploy");
 
     GcpOrdersProject.assertGreen(result);
-    assertThat(stubs.calls()).allSatisfy(c -> assertThat(c).matches("GET .*|POST /token"));
+    assertThat(stubs.calls()).allSatisfy(c -> assertThat(c).matches(READS));
     assertThat(result.output())
         .contains("plan: create function orders-get", "plan: create job orders-nightly");
   }
@@ -374,7 +393,8 @@ class GcpDeployIT {
             "DELETE " + P + "/functions/orders-nightly",
             "DELETE " + P + "/functions/orders-on-order",
             "DELETE " + P + "/functions/orders-on-upload",
-            "DELETE /v1/projects/demo/topics/orders-orders");
+            "DELETE /v1/projects/demo/topics/orders-orders",
+            "DELETE /v1/projects/demo/serviceAccounts/orders-skyhop@demo.iam.gserviceaccount.com");
     assertThat(result.output())
         .contains(
             "gcp: bucket orders-uploads-e0789338 still holds objects and is kept. Fix: empty it,"

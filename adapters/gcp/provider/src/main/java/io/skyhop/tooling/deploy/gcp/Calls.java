@@ -32,6 +32,11 @@ final class Calls {
     this.policy = RetryPolicy.forAttempts(firstDelay, maxAttempts, sleeper);
   }
 
+  /** The retry policy, shared with the JSON calls of {@link GcpHttp}. */
+  RetryPolicy policy() {
+    return policy;
+  }
+
   /** Production timing: 1 s, 2 s, 4 s, 8 s between five attempts. */
   static Calls standard(BuildListener listener) {
     return new Calls(listener, Duration.ofSeconds(1), 5, RetryPolicy.Sleeper.THREAD);

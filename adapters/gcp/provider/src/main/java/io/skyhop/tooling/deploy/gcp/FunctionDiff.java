@@ -64,6 +64,10 @@ public final class FunctionDiff {
     if (!env.equals(want.getEnvironmentVariablesMap())) {
       paths.add("service_config.environment_variables");
     }
+    if (!want.getServiceAccountEmail().isEmpty()
+        && !want.getServiceAccountEmail().equals(have.getServiceAccountEmail())) {
+      paths.add("service_config.service_account_email");
+    }
     if (!secretRefs(want).equals(secretRefs(have))) {
       paths.add("service_config.secret_environment_variables");
     }
@@ -96,7 +100,9 @@ public final class FunctionDiff {
     }
     EventTrigger want = desired.getEventTrigger();
     EventTrigger have = actual.getEventTrigger();
-    return want.getEventType().equals(have.getEventType())
+    return (want.getServiceAccountEmail().isEmpty()
+            || want.getServiceAccountEmail().equals(have.getServiceAccountEmail()))
+        && want.getEventType().equals(have.getEventType())
         && want.getPubsubTopic().equals(have.getPubsubTopic())
         && normal(want.getRetryPolicy()) == normal(have.getRetryPolicy())
         && new HashSet<>(want.getEventFiltersList())

@@ -174,6 +174,19 @@ public record FunctionSpec(
         reach.description());
   }
 
+  /**
+   * This spec running as {@code email}: {@code serviceConfig.serviceAccountEmail} and, for an event
+   * function, its Eventarc trigger's {@code eventTrigger.serviceAccountEmail}.
+   */
+  public FunctionSpec withServiceAccount(String email) {
+    Function.Builder b = function.toBuilder();
+    b.getServiceConfigBuilder().setServiceAccountEmail(email);
+    if (b.hasEventTrigger()) {
+      b.getEventTriggerBuilder().setServiceAccountEmail(email);
+    }
+    return new FunctionSpec(skyhopName, id, b.build(), isPublic, schedule, httpPath, trigger);
+  }
+
   /** How a function is reached: the trigger's part of the spec. */
   private record Reach(
       boolean isPublic,

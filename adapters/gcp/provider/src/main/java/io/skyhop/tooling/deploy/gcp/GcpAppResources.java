@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.gcp;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
@@ -16,15 +15,22 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The Pub/Sub topics and Cloud Storage buckets of one app and stage on Google Cloud: deploy creates
- * each one the app's triggers use and does not bind with {@code skyhop.resources.<logical>}, under
- * the naming module's physical names and labelled {@code skyhop-app}/{@code skyhop-stage}, before
- * the functions; remove deletes the ones so labelled, after the functions. A topic or bucket of
- * that name with other labels stops the deploy. Bound ones are never created or deleted.
+ * The Pub/Sub topics (each with its dead-letter topic) and Cloud Storage buckets of one app and
+ * stage on Google Cloud: deploy creates each one the app's triggers use and does not bind with
+ * {@code skyhop.resources.<logical>}, under the naming module's physical names and labelled {@code
+ * skyhop-app}/{@code skyhop-stage}, before the functions; remove deletes the ones so labelled,
+ * after the functions. A topic or bucket of that name with other labels stops the deploy. Bound
+ * ones are never created or deleted.
  */
 final class GcpAppResources {
   /** Deletes buckets that still hold objects on remove. */
   static final String REMOVE_DATA = "skyhop.remove.data";
+
+  /**
+   * The record kind of a queue's dead-letter topic ({@code <topic>-dlq}, owned even when the
+   * queue's topic is bound).
+   */
+  static final String DEAD_LETTER = "deadLetterTopic";
 
   private final GcpHttp http;
   private final GcpSettings gcp;
@@ -54,7 +60,13 @@ final class GcpAppResources {
       records.add(
           bindings.get(logical).isPresent()
               ? brought(logical, "topic", topic)
-              : topic(logical, topic, dryRun));
+              : topic(logical, "topic", topic, dryRun));
+      records.add(
+          topic(
+              logical,
+              DEAD_LETTER,
+              "projects/" + gcp.project() + "/topics/" + naming.gcp().deadLetterTopic(logical),
+              dryRun));
     }
     for (String logical : logicals(manifest, "storage", "bucket")) {
       String bucket = resources.bucket(logical);
@@ -88,7 +100,7 @@ final class GcpAppResources {
     return new DeployResult.Resource(logical, kind, id, false, Action.UNCHANGED);
   }
 
-  private DeployResult.Resource topic(String logical, String path, boolean dryRun) {
+  private DeployResult.Resource topic(String logical, String kind, String path, boolean dryRun) {
     Optional<JsonObject> existing = call("GetTopic " + path, () -> http.get(http.pubsub(path)));
     Action action;
     if (existing.isPresent()) {
@@ -102,8 +114,8 @@ final class GcpAppResources {
       call("CreateTopic " + path, () -> http.send("PUT", http.pubsub(path), body));
       action = Action.CREATED;
     }
-    listener.info("gcp: topic " + path + " " + action.name().toLowerCase());
-    return new DeployResult.Resource(logical, "topic", path, true, action);
+    listener.info("gcp: " + kind + " " + path + " " + action.name().toLowerCase());
+    return new DeployResult.Resource(logical, kind, path, true, action);
   }
 
   private DeployResult.Resource bucket(String logical, String name, boolean dryRun) {
@@ -184,13 +196,11 @@ final class GcpAppResources {
    */
   void remove(boolean removeData, boolean dryRun) {
     String prefix = naming.prefix() + "-";
-    JsonArray topics =
+    List<JsonObject> topics =
         call(
-                "ListTopics projects/" + gcp.project(),
-                () -> http.get(http.pubsub("projects/" + gcp.project() + "/topics")))
-            .map(o -> o.getAsJsonArray("topics"))
-            .orElse(null);
-    for (JsonObject topic : items(topics)) {
+            "ListTopics projects/" + gcp.project(),
+            () -> http.list(http.pubsub("projects/" + gcp.project() + "/topics"), "topics"));
+    for (JsonObject topic : topics) {
       String path = topic.get("name").getAsString();
       if (path.substring(path.lastIndexOf('/') + 1).startsWith(prefix) && owned(topic)) {
         listener.info("gcp: " + (dryRun ? "would delete" : "deleting") + " topic " + path);
@@ -199,13 +209,13 @@ final class GcpAppResources {
         }
       }
     }
-    JsonArray buckets =
+    List<JsonObject> buckets =
         call(
-                "ListBuckets " + gcp.project(),
-                () -> http.get(http.storage("b?project=" + gcp.project() + "&prefix=" + prefix)))
-            .map(o -> o.getAsJsonArray("items"))
-            .orElse(null);
-    for (JsonObject bucket : items(buckets)) {
+            "ListBuckets " + gcp.project(),
+            () ->
+                http.list(
+                    http.storage("b?project=" + gcp.project() + "&prefix=" + prefix), "items"));
+    for (JsonObject bucket : buckets) {
       if (owned(bucket)) {
         removeBucket(bucket.get("name").getAsString(), removeData, dryRun);
       }
@@ -214,10 +224,7 @@ final class GcpAppResources {
 
   private void removeBucket(String name, boolean removeData, boolean dryRun) {
     List<JsonObject> objects =
-        items(
-            call("ListObjects " + name, () -> http.get(http.storage("b/" + name + "/o")))
-                .map(o -> o.getAsJsonArray("items"))
-                .orElse(null));
+        call("ListObjects " + name, () -> http.list(http.storage("b/" + name + "/o"), "items"));
     if (!objects.isEmpty() && !removeData) {
       listener.warn(
           "gcp: bucket "
@@ -242,40 +249,16 @@ final class GcpAppResources {
     call("DeleteBucket " + name, () -> http.send("DELETE", http.storage("b/" + name), null));
   }
 
-  private static List<JsonObject> items(JsonArray array) {
-    List<JsonObject> items = new ArrayList<>();
-    if (array != null) {
-      array.forEach(e -> items.add(e.getAsJsonObject()));
-    }
-    return items;
-  }
+  /** What a refused (403) call of these resources needs. */
+  static final String FIX_403 =
+      "enable the Pub/Sub and Cloud Storage APIs in the project and grant the deploying identity"
+          + " roles/pubsub.admin and roles/storage.admin";
 
   private static <T> T call(String call, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (GcpHttp.Failure e) {
-      throw failure(call, e);
-    }
+    return JsonCalls.run(call, FIX_403, action);
   }
 
   private static RuntimeException failure(String call, GcpHttp.Failure e) {
-    if (e.status() == 403) {
-      return new ConfigurationException(
-          "skyhop.gcp.project",
-          "Google Cloud call "
-              + call
-              + " was refused (403: "
-              + e.getMessage()
-              + "). Fix: enable the Pub/Sub and Cloud Storage APIs in the project and grant the"
-              + " deploying identity roles/pubsub.admin and roles/storage.admin");
-    }
-    return new IllegalStateException(
-        "Google Cloud call "
-            + call
-            + " failed ("
-            + e.getMessage()
-            + "). Fix: see the provider's message, then run the deploy again; it continues where"
-            + " this one stopped",
-        e);
+    return JsonCalls.failure(call, FIX_403, e);
   }
 }

@@ -14,6 +14,7 @@ import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.runtime.JavaRuntimes;
+import io.skyhop.tooling.secret.SecretNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +108,16 @@ public final class GcpDeployer implements Deployer {
     List<DeployResult.Function> results = new ArrayList<>();
     List<String> secretGrants = new ArrayList<>();
     List<DeployResult.Resource> resources;
+    List<String> appGrants;
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
       GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
-      resources = appResources(request, gcp, listener).ensure(manifest, request.dryRun());
+      GcpHttp http = http(gcp, listener);
+      resources =
+          new ArrayList<>(
+              appResources(http, request, gcp, listener).ensure(manifest, request.dryRun()));
+      GcpAppIdentity identity = new GcpAppIdentity(http, gcp, request.naming(), listener);
+      appGrants = identity.ensure(manifest, resources, request.dryRun());
+      specs.replaceAll(s -> s.withServiceAccount(identity.email()));
       JavaRuntimes.builtIn()
           .checkOffered(
               Target.GCP,
@@ -123,20 +131,26 @@ public final class GcpDeployer implements Deployer {
       GcpSecretGrants grants =
           new GcpSecretGrants(
               new SecretManager(clients, timing.calls().apply(listener)), api, listener);
-      for (FunctionSpec spec : specs) {
+      for (int i = 0; i < specs.size(); i++) {
+        FunctionSpec spec = specs.get(i);
+        Manifest.Function fn = manifest.functions().get(i);
         secretGrants.addAll(grants.ensure(spec, spec.skyhopName(), request.dryRun()));
+        java.util.function.Consumer<Optional<Function>> after =
+            deployed -> identity.afterFunction(spec, fn, deployed, access, request.dryRun());
         results.add(
             request.dryRun()
-                ? plan(Schedules.owner(request.naming()), spec, rollout, schedules, listener)
+                ? plan(Schedules.owner(request.naming()), spec, rollout, schedules, after, listener)
                 : apply(
                     Schedules.owner(request.naming()),
                     spec,
-                    manifest,
                     rollout,
                     schedules,
                     access,
+                    after,
                     listener));
       }
+      grants.revokeUndeclared(
+          specs, SecretNames.gcp(request.app(), request.naming().stage(), ""), request.dryRun());
       new GcpOwned(api, gcp, request.naming(), listener)
           .removeDeparted(
               java.util.Set.copyOf(specs.stream().map(FunctionSpec::id).toList()),
@@ -154,17 +168,22 @@ public final class GcpDeployer implements Deployer {
     if (!secretGrants.isEmpty()) {
       details.put("secretGrants", secretGrants);
     }
+    if (!specs.isEmpty()) {
+      details.put(
+          "serviceAccount", specs.get(0).function().getServiceConfig().getServiceAccountEmail());
+    }
+    details.put("grants", appGrants);
     return new DeployResult("gcp", request.app(), "", results, resources, details);
   }
 
+  private GcpHttp http(GcpSettings gcp, BuildListener listener) {
+    return new GcpHttp(credentials.load(), gcp.endpoint(), timing.calls().apply(listener).policy());
+  }
+
   private GcpAppResources appResources(
-      DeployRequest request, GcpSettings gcp, BuildListener listener) {
+      GcpHttp http, DeployRequest request, GcpSettings gcp, BuildListener listener) {
     return new GcpAppResources(
-        new GcpHttp(credentials.load(), gcp.endpoint()),
-        gcp,
-        request.naming(),
-        ResourceBindings.of(request.settings()),
-        listener);
+        http, gcp, request.naming(), ResourceBindings.of(request.settings()), listener);
   }
 
   private DeployResult.Function plan(
@@ -172,8 +191,10 @@ public final class GcpDeployer implements Deployer {
       FunctionSpec spec,
       FunctionRollout rollout,
       Schedules schedules,
+      java.util.function.Consumer<Optional<Function>> after,
       BuildListener listener) {
     FunctionRollout.Outcome outcome = rollout.plan(spec);
+    after.accept(outcome.function());
     Map<String, Object> details = new LinkedHashMap<>();
     if (!outcome.mask().isEmpty()) {
       details.put("changes", outcome.mask());
@@ -206,13 +227,14 @@ public final class GcpDeployer implements Deployer {
   private DeployResult.Function apply(
       String app,
       FunctionSpec spec,
-      Manifest manifest,
       FunctionRollout rollout,
       Schedules schedules,
       InvokerAccess access,
+      java.util.function.Consumer<Optional<Function>> after,
       BuildListener listener) {
     FunctionRollout.Outcome outcome = rollout.apply(spec);
     Function deployed = outcome.function().orElseThrow();
+    after.accept(outcome.function());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("name", deployed.getName());
     details.put("service", deployed.getServiceConfig().getService());
@@ -246,7 +268,10 @@ public final class GcpDeployer implements Deployer {
   }
 
   private static Job job(String app, FunctionSpec spec, Function deployed, Schedules schedules) {
-    String account = deployed.getServiceConfig().getServiceAccountEmail();
+    String account = spec.function().getServiceConfig().getServiceAccountEmail();
+    if (account.isEmpty()) {
+      account = deployed.getServiceConfig().getServiceAccountEmail();
+    }
     if (account.isEmpty()) {
       throw new GcpApiException(
           "GetFunction " + spec.id(), null,
@@ -288,7 +313,8 @@ public final class GcpDeployer implements Deployer {
         owned.delete(jobs, functions, request.dryRun());
       }
     }
-    appResources(request, gcp, listener)
+    GcpHttp http = http(gcp, listener);
+    appResources(http, request, gcp, listener)
         .remove(
             request
                 .settings()
@@ -296,6 +322,7 @@ public final class GcpDeployer implements Deployer {
                 .map(Boolean::parseBoolean)
                 .orElse(false),
             request.dryRun());
+    new GcpAppIdentity(http, gcp, naming, listener).remove(request.dryRun());
   }
 
   private static Manifest manifest(DeployRequest request) {

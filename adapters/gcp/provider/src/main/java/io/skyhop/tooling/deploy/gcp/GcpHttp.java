@@ -1,29 +1,47 @@
 package io.skyhop.tooling.deploy.gcp;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The Pub/Sub and Cloud Storage JSON APIs ({@code pubsub.googleapis.com/v1}, {@code
- * storage.googleapis.com/storage/v1}) with the deploy's bearer token, both at {@code
- * skyhop.gcp.endpoint} when it is set. A 404 to a read or delete answers empty; any other failure
- * is a {@link Failure} carrying the call and the status.
+ * Google's JSON APIs that Skyhop calls without a client library (Pub/Sub {@code v1}, Cloud Storage
+ * {@code storage/v1}, IAM {@code v1}, Cloud Resource Manager {@code v1}, Eventarc {@code v1}) with
+ * the deploy's bearer token, all at {@code skyhop.gcp.endpoint} when it is set. Throttling (429),
+ * server faults (5xx) and connection failures are retried under the {@link RetryPolicy}; a 404 to a
+ * read or delete answers empty; any other failure is a {@link Failure} carrying the call and the
+ * status. Listings follow {@code nextPageToken} to the last page.
  */
 final class GcpHttp {
   private final HttpClient http = HttpClient.newHttpClient();
   private final GoogleCredentials credentials;
   private final Optional<String> endpoint;
+  private final RetryPolicy retry;
 
   GcpHttp(GoogleCredentials credentials, Optional<String> endpoint) {
+    this(
+        credentials,
+        endpoint,
+        RetryPolicy.forAttempts(Duration.ofSeconds(1), 5, RetryPolicy.Sleeper.THREAD));
+  }
+
+  GcpHttp(GoogleCredentials credentials, Optional<String> endpoint, RetryPolicy retry) {
     this.credentials = credentials;
     this.endpoint = endpoint;
+    this.retry = retry;
   }
 
   /** A failed call: {@code status} is the provider's HTTP status. */
@@ -49,13 +67,80 @@ final class GcpHttp {
     return endpoint.orElse("https://storage.googleapis.com") + "/storage/v1/" + path;
   }
 
+  String iam(String path) {
+    return endpoint.orElse("https://iam.googleapis.com") + "/v1/" + path;
+  }
+
+  String resourceManager(String path) {
+    return endpoint.orElse("https://cloudresourcemanager.googleapis.com") + "/v1/" + path;
+  }
+
+  String eventarc(String path) {
+    return endpoint.orElse("https://eventarc.googleapis.com") + "/v1/" + path;
+  }
+
   /** GET: the body, or empty on 404. */
   Optional<JsonObject> get(String url) {
     return send("GET", url, null);
   }
 
-  /** PUT, POST or DELETE; a 404 answers empty only to GET and DELETE (already gone). */
+  /**
+   * Every item of a listing: GETs {@code url}, then again with {@code pageToken} while the answer
+   * carries a {@code nextPageToken}; {@code field} names the array of items. A 404 is no item.
+   */
+  List<JsonObject> list(String url, String field) {
+    List<JsonObject> items = new ArrayList<>();
+    String token = null;
+    do {
+      String page =
+          token == null
+              ? url
+              : url
+                  + (url.contains("?") ? "&" : "?")
+                  + "pageToken="
+                  + URLEncoder.encode(token, StandardCharsets.UTF_8);
+      Optional<JsonObject> answer = get(page);
+      if (answer.isEmpty()) {
+        break;
+      }
+      JsonArray array = answer.get().getAsJsonArray(field);
+      if (array != null) {
+        array.forEach(e -> items.add(e.getAsJsonObject()));
+      }
+      token =
+          answer.get().has("nextPageToken")
+                  && !answer.get().get("nextPageToken").getAsString().isEmpty()
+              ? answer.get().get("nextPageToken").getAsString()
+              : null;
+    } while (token != null);
+    return items;
+  }
+
+  /**
+   * PUT, POST, PATCH or DELETE; a 404 answers empty only to GET and DELETE (already gone). 429, 5xx
+   * and connection failures are retried; when the policy is spent the last failure is thrown.
+   */
   Optional<JsonObject> send(String method, String url, JsonObject body) {
+    RetryPolicy.Attempts attempts = retry.start();
+    while (true) {
+      try {
+        return once(method, url, body);
+      } catch (Failure e) {
+        boolean transient_ = e.status() == 0 || e.status() == 429 || e.status() / 100 == 5;
+        if (!transient_ || attempts.exhausted()) {
+          throw e;
+        }
+      }
+      try {
+        attempts.pause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Failure(method + " " + url, 0, "interrupted");
+      }
+    }
+  }
+
+  private Optional<JsonObject> once(String method, String url, JsonObject body) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer " + token())
@@ -74,7 +159,7 @@ final class GcpHttp {
       throw new Failure(method + " " + url, 0, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Failure(method + " " + url, 0, "interrupted");
+      throw new Failure(method + " " + url, -1, "interrupted");
     }
     int status = response.statusCode();
     if (status == 404 && (method.equals("GET") || method.equals("DELETE"))) {

@@ -71,15 +71,67 @@ final class GcpSecretGrants {
     return granted;
   }
 
+  /**
+   * Takes {@value #ROLE} back from the app's account on the app's secrets ({@code prefix}) that no
+   * function declares any more; other members' grants and other secrets are left alone.
+   */
+  void revokeUndeclared(List<FunctionSpec> specs, String prefix, boolean dry) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    Function any = specs.get(0).function();
+    String email = any.getServiceConfig().getServiceAccountEmail();
+    if (email.isEmpty()) {
+      return;
+    }
+    String member = "serviceAccount:" + email;
+    String project = any.getName().split("/")[1];
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    specs.forEach(
+        s ->
+            s.function()
+                .getServiceConfig()
+                .getSecretEnvironmentVariablesList()
+                .forEach(v -> declared.add(v.getSecret())));
+    for (Secret secret : secrets.list(project)) {
+      String id = GcpApi.shortName(secret.getName());
+      if (!id.startsWith(prefix) || declared.contains(id)) {
+        continue;
+      }
+      Policy policy = secrets.policy(secret.getName());
+      if (!IamBindings.holds(policy, ROLE, member)) {
+        continue;
+      }
+      if (dry) {
+        listener.info("plan: revoke " + ROLE + " on secret " + id + " from " + member);
+      } else {
+        secrets.setPolicy(secret.getName(), IamBindings.revoke(policy, ROLE, member));
+        listener.info(
+            "revoked " + ROLE + " on secret " + id + " from " + member + " (no longer declared)");
+      }
+    }
+  }
+
   private void grant(String name, String id, String member) {
+    for (int attempt = 1; !write(name, id, member, attempt); attempt++) {
+      // the policy changed since it was read (409): read it again
+    }
+  }
+
+  /** One read-modify-write; false when the policy changed meanwhile and may be tried again. */
+  private boolean write(String name, String id, String member, int attempt) {
     Policy policy = secrets.policy(name);
     if (IamBindings.holds(policy, ROLE, member)) {
       listener.info("unchanged grant " + ROLE + " on secret " + id + " to " + member);
-      return;
+      return true;
     }
     try {
       secrets.setPolicy(name, IamBindings.grant(policy, ROLE, member));
     } catch (GcpApiException e) {
+      if (e.error().map(err -> err.httpStatus() == 409).orElse(false)
+          && attempt < GcpPolicies.CONFLICT_ATTEMPTS) {
+        return false;
+      }
       if (e.error().map(err -> err.httpStatus() == 403).orElse(false)) {
         throw new GcpApiException(
             e.call(),
@@ -100,6 +152,7 @@ final class GcpSecretGrants {
       throw e;
     }
     listener.info("granted " + ROLE + " on secret " + id + " to " + member);
+    return true;
   }
 
   /**

@@ -29,31 +29,43 @@ final class InvokerAccess {
    * @return whether the policy was changed
    */
   boolean ensure(String service, String member, boolean granted) {
-    Policy policy = api.getServicePolicy(service);
-    if (holds(policy, member) == granted) {
-      return false;
-    }
-    Policy wanted = granted ? grant(policy, member) : revoke(policy, member);
-    try {
-      api.setServicePolicy(service, wanted);
-    } catch (GcpApiException e) {
-      boolean refused =
-          member.equals(ALL_USERS)
-              && e.error()
-                  .map(err -> err.httpStatus() == 400 || err.httpStatus() == 412)
-                  .orElse(false);
-      if (refused) {
-        throw new GcpApiException(
-            e.call(),
-            e.error().orElseThrow(),
-            e.error().orElseThrow()
-                + " — an organization policy (iam.allowedPolicyMemberDomains) may forbid public"
-                + " functions; use @HttpTrigger(auth = Auth.FUNCTION) or ask an administrator",
-            e);
+    for (int attempt = 1; ; attempt++) {
+      Policy policy = api.getServicePolicy(service);
+      if (holds(policy, member) == granted) {
+        return false;
       }
-      throw e;
+      Policy wanted = granted ? grant(policy, member) : revoke(policy, member);
+      try {
+        api.setServicePolicy(service, wanted);
+        return true;
+      } catch (GcpApiException e) {
+        boolean changedMeanwhile =
+            e.error().map(err -> err.httpStatus() == 409).orElse(false)
+                && attempt < GcpPolicies.CONFLICT_ATTEMPTS;
+        if (!changedMeanwhile) {
+          throw refused(e, member);
+        }
+      }
     }
-    return true;
+  }
+
+  /** The failure of a write, explained when an organization policy forbids public functions. */
+  private static GcpApiException refused(GcpApiException e, String member) {
+    boolean refused =
+        member.equals(ALL_USERS)
+            && e.error()
+                .map(err -> err.httpStatus() == 400 || err.httpStatus() == 412)
+                .orElse(false);
+    if (refused) {
+      return new GcpApiException(
+          e.call(),
+          e.error().orElseThrow(),
+          e.error().orElseThrow()
+              + " — an organization policy (iam.allowedPolicyMemberDomains) may forbid public"
+              + " functions; use @HttpTrigger(auth = Auth.FUNCTION) or ask an administrator",
+          e);
+    }
+    return e;
   }
 
   /** Whether the policy grants the invoker role to the member. */

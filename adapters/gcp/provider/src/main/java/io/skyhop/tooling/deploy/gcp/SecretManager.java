@@ -35,6 +35,20 @@ final class SecretManager {
         () -> calls.run("GetSecret " + GcpApi.shortName(name), () -> client().getSecret(name)));
   }
 
+  /** Every secret of the project (all pages); none when the listing is not found. */
+  java.util.List<Secret> list(String project) {
+    return GcpApi.absentIfNotFound(
+            () ->
+                calls.run(
+                    "ListSecrets projects/" + project,
+                    () -> {
+                      java.util.List<Secret> all = new java.util.ArrayList<>();
+                      client().listSecrets("projects/" + project).iterateAll().forEach(all::add);
+                      return all;
+                    }))
+        .orElse(java.util.List.of());
+  }
+
   /** Whether the secret has an enabled latest version (the value itself is never read). */
   boolean hasValue(String secret) {
     return GcpApi.absentIfNotFound(

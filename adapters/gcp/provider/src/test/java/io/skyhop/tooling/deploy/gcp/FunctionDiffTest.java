@@ -62,6 +62,25 @@ class FunctionDiffTest {
   }
 
   @Test
+  void aFunctionRunningAsTheDefaultComputeAccountMovesToTheAppsAccountWithItsTrigger()
+      throws Exception {
+    String app = "orders-skyhop@demo.iam.gserviceaccount.com";
+    Function.Builder old = deployed(desired("on-order")).toBuilder();
+    old.getServiceConfigBuilder()
+        .setServiceAccountEmail("123-compute@developer.gserviceaccount.com");
+    old.getEventTriggerBuilder()
+        .setServiceAccountEmail("123-compute@developer.gserviceaccount.com");
+    FunctionSpec spec = FunctionSpecTest.spec("on-order").withServiceAccount(app);
+    Function wanted = spec.function().toBuilder().putLabels(FunctionSpec.LABEL_CODE, "abc").build();
+
+    assertThat(wanted.getServiceConfig().getServiceAccountEmail()).isEqualTo(app);
+    assertThat(wanted.getEventTrigger().getServiceAccountEmail()).isEqualTo(app);
+    assertThat(FunctionDiff.between(wanted, old.build()))
+        .containsExactly("service_config.service_account_email", "event_trigger");
+    assertThat(FunctionDiff.between(wanted, deployed(wanted))).isEmpty();
+  }
+
+  @Test
   void memoryUnitsCompareByValue() {
     assertThat(FunctionDiff.bytes("512M")).isEqualByComparingTo("512000000");
     assertThat(FunctionDiff.bytes("512Mi")).isEqualByComparingTo("536870912");

@@ -1,7 +1,6 @@
 package io.skyhop.tooling.deploy.gcp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -95,7 +94,17 @@ class GcpAppResourcesTest {
         .containsExactly(
             new DeployResult.Resource(
                 "orders", "topic", "projects/demo/topics/orders-prod-orders", true, Action.CREATED),
+            new DeployResult.Resource(
+                "orders",
+                "deadLetterTopic",
+                "projects/demo/topics/orders-prod-orders-dlq",
+                true,
+                Action.CREATED),
             new DeployResult.Resource("uploads", "bucket", prodBucket, true, Action.CREATED));
+    wm.verify(
+        1,
+        putRequestedFor(urlPathEqualTo(PROD_TOPIC + "-dlq"))
+            .withRequestBody(equalToJson("{\"labels\":" + PROD_LABELS + "}")));
     wm.verify(
         1,
         putRequestedFor(urlPathEqualTo(PROD_TOPIC))
@@ -116,7 +125,8 @@ class GcpAppResourcesTest {
                         + "}")));
 
     wm.stubFor(
-        get(urlPathEqualTo(PROD_TOPIC)).willReturn(okJson("{\"labels\":" + PROD_LABELS + "}")));
+        get(urlPathMatching(PROD_TOPIC + "(-dlq)?"))
+            .willReturn(okJson("{\"labels\":" + PROD_LABELS + "}")));
     wm.stubFor(
         get(urlPathEqualTo("/storage/v1/b/" + prodBucket))
             .willReturn(okJson("{\"labels\":" + PROD_LABELS + "}")));
@@ -157,8 +167,17 @@ class GcpAppResourcesTest {
                 false,
                 Action.UNCHANGED),
             new DeployResult.Resource(
+                "orders",
+                "deadLetterTopic",
+                "projects/demo/topics/orders-prod-orders-dlq",
+                true,
+                Action.CREATED),
+            new DeployResult.Resource(
                 "uploads", "bucket", "shared-uploads", false, Action.UNCHANGED));
-    wm.verify(0, anyRequestedFor(anyUrl()));
+    // only the dead-letter topic, which is the app's own even for a bound queue
+    assertThat(wm.getAllServeEvents())
+        .extracting(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl())
+        .containsExactlyInAnyOrder("GET " + PROD_TOPIC + "-dlq", "PUT " + PROD_TOPIC + "-dlq");
   }
 
   @Test

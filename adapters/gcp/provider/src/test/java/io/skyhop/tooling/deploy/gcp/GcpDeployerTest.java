@@ -8,9 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -108,6 +110,37 @@ class GcpDeployerTest {
     wm.stubFor(get(urlPathEqualTo(FUNCTIONS)).atPriority(8).willReturn(okJson("{}")));
     wm.stubFor(put(urlPathMatching("/v1/projects/demo/topics/.*")).willReturn(okJson("{}")));
     wm.stubFor(post(urlPathEqualTo("/storage/v1/b")).willReturn(okJson("{}")));
+    stubIdentity(wm);
+  }
+
+  /**
+   * What the app's identity calls (iam v1, cloudresourcemanager v1, storage v1 bucket IAM and
+   * service agent, eventarc v1 triggers, pubsub v1 subscriptions), for a project without the app.
+   */
+  static void stubIdentity(WireMockServer wm) {
+    wm.stubFor(
+        post(urlPathEqualTo("/v1/projects/demo/serviceAccounts"))
+            .willReturn(json("service-account.json")));
+    wm.stubFor(
+        delete(urlPathMatching("/v1/projects/demo/serviceAccounts/.*")).willReturn(okJson("{}")));
+    wm.stubFor(get(urlPathEqualTo("/v1/projects/demo")).willReturn(json("project.json")));
+    wm.stubFor(
+        post(urlPathEqualTo("/v1/projects/demo:getIamPolicy"))
+            .willReturn(json("project-policy.json")));
+    wm.stubFor(
+        get(urlPathEqualTo("/storage/v1/projects/demo/serviceAccount"))
+            .willReturn(json("storage-agent.json")));
+    wm.stubFor(get(urlPathMatching("/storage/v1/b/.*/iam")).willReturn(json("bucket-policy.json")));
+    wm.stubFor(put(urlPathMatching("/storage/v1/b/.*/iam")).willReturn(okJson("{}")));
+    wm.stubFor(
+        get(urlPathMatching("/v1/projects/demo/locations/europe-west1/triggers/.*"))
+            .willReturn(json("eventarc-trigger.json")));
+    wm.stubFor(
+        get(urlPathMatching("/v1/projects/demo/subscriptions/[^:]*"))
+            .willReturn(json("subscription.json")));
+    wm.stubFor(
+        patch(urlPathMatching("/v1/projects/demo/subscriptions/.*"))
+            .willReturn(json("subscription.json")));
   }
 
   @AfterEach
@@ -284,6 +317,45 @@ class GcpDeployerTest {
   }
 
   @Test
+  void aPolicyChangedSinceItWasReadIsReadAgainAndWrittenWithTheNewEtag() throws Exception {
+    String service = "/v2/projects/demo/locations/europe-west1/services/orders-get";
+    // every write carrying the first etag meets a concurrent change (as many times as the
+    // call's own retries: re-sending the same policy cannot cure it)
+    wm.stubFor(
+        post(urlPathEqualTo(service + ":setIamPolicy"))
+            .withRequestBody(matching(".*\"etag\":\"BwX1\".*"))
+            .willReturn(
+                aResponse()
+                    .withStatus(409)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"code\":409,\"message\":\"There were concurrent policy"
+                            + " changes.\",\"status\":\"ABORTED\"}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(service + ":getIamPolicy"))
+            .inScenario("etag")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("{\"etag\":\"BwX1\"}"))
+            .willSetStateTo("changed"));
+    wm.stubFor(
+        get(urlPathEqualTo(service + ":getIamPolicy"))
+            .inScenario("etag")
+            .whenScenarioStateIs("changed")
+            .willReturn(
+                okJson(
+                    "{\"etag\":\"BwX9\",\"bindings\":[{\"role\":\"roles/run.developer\","
+                        + "\"members\":[\"user:dev@example.com\"]}]}")));
+
+    deployer.deploy(request(false), BuildListener.stdout());
+
+    List<LoggedRequest> writes =
+        wm.findAll(postRequestedFor(urlPathEqualTo(service + ":setIamPolicy")));
+    assertThat(writes.get(writes.size() - 1).getBodyAsString())
+        .contains("\"etag\":\"BwX9\"", "user:dev@example.com", "allUsers");
+    wm.verify(2, getRequestedFor(urlPathEqualTo(service + ":getIamPolicy")));
+  }
+
+  @Test
   void aFailedOperationFailsTheDeployWithTheProvidersMessage() {
     wm.stubFor(
         get(urlPathEqualTo(
@@ -314,7 +386,8 @@ class GcpDeployerTest {
         .allSatisfy(
             e ->
                 assertThat(e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl())
-                    .matches("GET .*|POST /token"));
+                    // Resource Manager reads a project's IAM policy with a POST
+                    .matches("GET .*|POST /token|POST /v1/projects/demo:getIamPolicy"));
   }
 
   @Test
@@ -337,7 +410,8 @@ class GcpDeployerTest {
     assertThat(deleted)
         .containsExactly(
             "/v1/projects/demo/locations/europe-west1/jobs/orders-nightly",
-            FUNCTIONS + "/orders-get");
+            FUNCTIONS + "/orders-get",
+            "/v1/projects/demo/serviceAccounts/orders-skyhop@demo.iam.gserviceaccount.com");
   }
 
   @Test
@@ -363,6 +437,7 @@ class GcpDeployerTest {
     assertThat(deleted)
         .containsExactly(
             "/v1/projects/demo/locations/europe-west1/jobs/orders-dev-nightly",
-            FUNCTIONS + "/orders-dev-get");
+            FUNCTIONS + "/orders-dev-get",
+            "/v1/projects/demo/serviceAccounts/orders-dev-skyhop@demo.iam.gserviceaccount.com");
   }
 }

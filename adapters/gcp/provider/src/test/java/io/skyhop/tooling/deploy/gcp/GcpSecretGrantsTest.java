@@ -101,7 +101,7 @@ class GcpSecretGrantsTest {
                   "{\"policy\":{\"version\":1,\"etag\":\"BwYm3Kx9Q1E=\",\"bindings\":["
                       + "{\"role\":\"roles/secretmanager.admin\",\"members\":[\"group:ops@example.com\"]},"
                       + "{\"role\":\"roles/secretmanager.secretAccessor\",\"members\":"
-                      + "[\"serviceAccount:123456789-compute@developer.gserviceaccount.com\"]}]}}"));
+                      + "[\"serviceAccount:orders-skyhop@demo.iam.gserviceaccount.com\"]}]}}"));
     }
     LoggedRequest create = wm.findAll(postRequestedFor(urlPathEqualTo(FUNCTIONS))).get(0);
     assertThat(create.getLoggedDate()).isAfterOrEqualTo(sets.get(1).getLoggedDate());
@@ -113,15 +113,13 @@ class GcpSecretGrantsTest {
         .isEqualTo(
             List.of(
                 "projects/demo/secrets/orders_db-password -> serviceAccount:"
-                    + "123456789-compute@developer.gserviceaccount.com",
+                    + "orders-skyhop@demo.iam.gserviceaccount.com",
                 "projects/demo/secrets/orders_api-key -> serviceAccount:"
-                    + "123456789-compute@developer.gserviceaccount.com"));
-    assertThat(log)
-        .contains(
-            "WARNING orders-get runs as the project's default compute service account"
-                + " 123456789-compute@developer.gserviceaccount.com, which every function without"
-                + " its own account shares: they can all read the secrets granted to it. Fix: run"
-                + " each app under its own service account");
+                    + "orders-skyhop@demo.iam.gserviceaccount.com"));
+    // the app's own account, never the project's default compute account every function shares
+    assertThat(log).noneMatch(l -> l.contains("default compute service account"));
+    assertThat(create.getBodyAsString())
+        .contains("\"serviceAccountEmail\":\"orders-skyhop@demo.iam.gserviceaccount.com\"");
   }
 
   @Test
@@ -131,7 +129,7 @@ class GcpSecretGrantsTest {
             .willReturn(
                 okJson(
                     "{\"etag\":\"BwYm\",\"bindings\":[{\"role\":\"roles/secretmanager.secretAccessor\","
-                        + "\"members\":[\"serviceAccount:123456789-compute@developer.gserviceaccount.com\"]}]}")));
+                        + "\"members\":[\"serviceAccount:orders-skyhop@demo.iam.gserviceaccount.com\"]}]}")));
 
     deployer.deploy(request(false), BuildListener.collecting(log));
 
@@ -154,7 +152,7 @@ class GcpSecretGrantsTest {
                 + " identity lacks secretmanager.secrets.setIamPolicy on secret orders_db-password."
                 + " Grant it roles/secretmanager.admin on the secret, or have an administrator run"
                 + " 'gcloud secrets add-iam-policy-binding orders_db-password"
-                + " --member=serviceAccount:123456789-compute@developer.gserviceaccount.com"
+                + " --member=serviceAccount:orders-skyhop@demo.iam.gserviceaccount.com"
                 + " --role=roles/secretmanager.secretAccessor' and deploy again. Fix: enable the"
                 + " Cloud Functions, Cloud Build, Artifact Registry, Cloud Run and Cloud Scheduler"
                 + " APIs in the project, and grant the deploying identity"
@@ -208,6 +206,6 @@ class GcpSecretGrantsTest {
         .allSatisfy(
             r ->
                 assertThat(r.getBodyAsString())
-                    .contains("serviceAccount:orders@demo.iam.gserviceaccount.com"));
+                    .contains("serviceAccount:orders-skyhop@demo.iam.gserviceaccount.com"));
   }
 }
