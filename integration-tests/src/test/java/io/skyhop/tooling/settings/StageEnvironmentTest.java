@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Stage settings over a small index (the local packager test's) ({@code get} has GREETING=hi). */
+/**
+ * Stage settings over a small index; the targets' providers name their reserved keys, so it runs
+ * where all are loaded ({@code get} has GREETING=hi).
+ */
 class StageEnvironmentTest {
   private static final List<Target> ALL =
       List.of(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL, Target.KNATIVE);
