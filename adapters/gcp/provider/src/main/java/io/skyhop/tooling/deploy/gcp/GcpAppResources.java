@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.gcp;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
@@ -184,13 +183,11 @@ final class GcpAppResources {
    */
   void remove(boolean removeData, boolean dryRun) {
     String prefix = naming.prefix() + "-";
-    JsonArray topics =
+    List<JsonObject> topics =
         call(
-                "ListTopics projects/" + gcp.project(),
-                () -> http.get(http.pubsub("projects/" + gcp.project() + "/topics")))
-            .map(o -> o.getAsJsonArray("topics"))
-            .orElse(null);
-    for (JsonObject topic : items(topics)) {
+            "ListTopics projects/" + gcp.project(),
+            () -> http.list(http.pubsub("projects/" + gcp.project() + "/topics"), "topics"));
+    for (JsonObject topic : topics) {
       String path = topic.get("name").getAsString();
       if (path.substring(path.lastIndexOf('/') + 1).startsWith(prefix) && owned(topic)) {
         listener.info("gcp: " + (dryRun ? "would delete" : "deleting") + " topic " + path);
@@ -199,13 +196,13 @@ final class GcpAppResources {
         }
       }
     }
-    JsonArray buckets =
+    List<JsonObject> buckets =
         call(
-                "ListBuckets " + gcp.project(),
-                () -> http.get(http.storage("b?project=" + gcp.project() + "&prefix=" + prefix)))
-            .map(o -> o.getAsJsonArray("items"))
-            .orElse(null);
-    for (JsonObject bucket : items(buckets)) {
+            "ListBuckets " + gcp.project(),
+            () ->
+                http.list(
+                    http.storage("b?project=" + gcp.project() + "&prefix=" + prefix), "items"));
+    for (JsonObject bucket : buckets) {
       if (owned(bucket)) {
         removeBucket(bucket.get("name").getAsString(), removeData, dryRun);
       }
@@ -214,10 +211,7 @@ final class GcpAppResources {
 
   private void removeBucket(String name, boolean removeData, boolean dryRun) {
     List<JsonObject> objects =
-        items(
-            call("ListObjects " + name, () -> http.get(http.storage("b/" + name + "/o")))
-                .map(o -> o.getAsJsonArray("items"))
-                .orElse(null));
+        call("ListObjects " + name, () -> http.list(http.storage("b/" + name + "/o"), "items"));
     if (!objects.isEmpty() && !removeData) {
       listener.warn(
           "gcp: bucket "
@@ -240,14 +234,6 @@ final class GcpAppResources {
           () -> http.send("DELETE", http.storage("b/" + name + "/o/" + object), null));
     }
     call("DeleteBucket " + name, () -> http.send("DELETE", http.storage("b/" + name), null));
-  }
-
-  private static List<JsonObject> items(JsonArray array) {
-    List<JsonObject> items = new ArrayList<>();
-    if (array != null) {
-      array.forEach(e -> items.add(e.getAsJsonObject()));
-    }
-    return items;
   }
 
   private static <T> T call(String call, java.util.function.Supplier<T> action) {
