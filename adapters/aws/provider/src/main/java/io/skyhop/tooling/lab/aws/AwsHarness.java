@@ -107,7 +107,7 @@ public final class AwsHarness implements Harness {
       long t0 = process.startNanos();
       ColdStart cold =
           new ColdStart(
-              (outcome.completedNanos() - t0) / 1e6,
+              (outcome.receivedNanos() - t0) / 1e6,
               api.firstNextNanos().stream().mapToDouble(n -> (n - t0) / 1e6).findFirst(),
               OptionalDouble.of(outcome.durationMs()));
       return new AwsInstance(function, api, process, cold);
@@ -219,7 +219,7 @@ public final class AwsHarness implements Harness {
       return "error";
     }
     try {
-      JsonElement json = JsonParser.parseString(outcome.text());
+      JsonElement json = JsonParser.parseString(outcome.body());
       if (json.isJsonObject()) {
         JsonObject o = json.getAsJsonObject();
         if ("http".equals(function.triggerType()) && o.has("statusCode")) {
@@ -263,7 +263,7 @@ public final class AwsHarness implements Harness {
               api,
               function.manifest().timeoutSeconds() * 1000L + 5000);
       return new Invocation(
-          (outcome.completedNanos() - sent) / 1e6,
+          (outcome.receivedNanos() - sent) / 1e6,
           OptionalDouble.of(outcome.durationMs()),
           outcome(function, outcome));
     }
