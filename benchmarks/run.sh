@@ -167,7 +167,9 @@ driver() {
   rm -rf "$WORK/driver" && mkdir -p "$WORK/driver"
   local it=$ROOT/integration-tests/src/test/java/io/skyhop/it/aws
   javac --release 17 -d "$WORK/driver" $(find "$BENCH/lib/src" -name '*.java') \
-    "$it/RuntimeApiEmulator.java" "$it/LambdaProcess.java"
+    "$ROOT/adapters/aws/provider/src/main/java/io/skyhop/tooling/lab/aws/LambdaRuntimeApi.java" \
+    "$ROOT/maven-plugin/tooling/src/main/java/io/skyhop/tooling/lab/TinyHttpServer.java" \
+    "$it/LambdaProcess.java"
 }
 
 settings() {

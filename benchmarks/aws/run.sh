@@ -40,10 +40,12 @@ cp "$GSON" "$OUT/handwritten/task/lib/"
 mkdir -p "$OUT/skyhop/task"
 (cd "$OUT/skyhop/task" && jar --extract --file "$ZIP")
 
-# The driver, with the integration tests' Runtime API emulator and process launcher.
+# The driver, with the lab's Runtime API emulator and the integration tests' process launcher.
 IT="$ROOT/integration-tests/src/test/java/io/skyhop/it/aws"
 javac --release 17 -d "$OUT/driver" \
-  "$IT/RuntimeApiEmulator.java" "$IT/LambdaProcess.java" "$HERE/src/driver/ColdStartBench.java"
+  "$ROOT/adapters/aws/provider/src/main/java/io/skyhop/tooling/lab/aws/LambdaRuntimeApi.java" \
+    "$ROOT/maven-plugin/tooling/src/main/java/io/skyhop/tooling/lab/TinyHttpServer.java" \
+    "$IT/LambdaProcess.java" "$HERE/src/driver/ColdStartBench.java"
 
 # Wall times are only as good as the machine is quiet: say how busy it is.
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -24,7 +24,9 @@ keytool -genkeypair -alias localhost -keyalg EC -groupname secp256r1 -dname CN=l
 
 IT="$ROOT/integration-tests/src/test/java/io/skyhop/it/aws"
 javac --release 17 -d "$OUT/driver" \
-  "$IT/RuntimeApiEmulator.java" "$IT/LambdaProcess.java" "$HERE/src/driver/SecretColdStartBench.java"
+  "$ROOT/adapters/aws/provider/src/main/java/io/skyhop/tooling/lab/aws/LambdaRuntimeApi.java" \
+    "$ROOT/maven-plugin/tooling/src/main/java/io/skyhop/tooling/lab/TinyHttpServer.java" \
+    "$IT/LambdaProcess.java" "$HERE/src/driver/SecretColdStartBench.java"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$OUT/driver" io.skyhop.bench.aws.SecretColdStartBench "$RUNS" "$OUT/ric" \
   "$OUT/skyhop/task" "$OUT/secret/task" "$OUT/secret-work" "$OUT/secret/tls.p12" changeit

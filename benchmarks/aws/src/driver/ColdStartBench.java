@@ -1,7 +1,7 @@
 package io.skyhop.bench.aws;
 
 import io.skyhop.it.aws.LambdaProcess;
-import io.skyhop.it.aws.RuntimeApiEmulator;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,7 +155,7 @@ public final class ColdStartBench {
 
   private static Sample coldStart(Candidate c, List<Path> jars, Path jni, Path work)
       throws Exception {
-    try (RuntimeApiEmulator api = new RuntimeApiEmulator("bench-" + c.name())) {
+    try (LambdaRuntimeApi api = LambdaRuntimeApi.start("bench-" + c.name())) {
       String id = api.enqueue(EVENT, Duration.ofSeconds(30));
       Path log = Files.createTempFile(work, c.name() + "-", ".log");
       LambdaProcess process =
@@ -170,7 +170,7 @@ public final class ColdStartBench {
               MEMORY_MB,
               log);
       try {
-        RuntimeApiEmulator.Outcome out = api.await(id, Duration.ofSeconds(60));
+        LambdaRuntimeApi.Outcome out = api.await(id, Duration.ofSeconds(60));
         if (out.error() || !out.body().contains(EXPECTED)) {
           throw new IllegalStateException(
               c.name() + " answered " + out.body() + "\n" + process.output());

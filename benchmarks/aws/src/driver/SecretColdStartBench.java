@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.skyhop.it.aws.LambdaProcess;
-import io.skyhop.it.aws.RuntimeApiEmulator;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi;
 import java.io.FileInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +136,7 @@ public final class SecretColdStartBench {
 
   private static double[] coldStart(Candidate c, List<Path> jars, Path jni, Path work)
       throws Exception {
-    try (RuntimeApiEmulator api = new RuntimeApiEmulator("bench-" + c.name())) {
+    try (LambdaRuntimeApi api = LambdaRuntimeApi.start("bench-" + c.name())) {
       String id = api.enqueue(EVENT, Duration.ofSeconds(30));
       Path log = Files.createTempFile(work, c.name() + "-", ".log");
       LambdaProcess process =
@@ -144,7 +144,7 @@ public final class SecretColdStartBench {
               c.taskRoot().toAbsolutePath(), jars, jni, "io.skyhop.aws.SkyhopHandler::handleRequest",
               "java17", c.env(), api.address(), 256, log);
       try {
-        RuntimeApiEmulator.Outcome out = api.await(id, Duration.ofSeconds(60));
+        LambdaRuntimeApi.Outcome out = api.await(id, Duration.ofSeconds(60));
         if (out.error() || !out.body().contains("Hello, Ada!")) {
           throw new IllegalStateException(c.name() + " answered " + out.body() + "\n" + process.output());
         }

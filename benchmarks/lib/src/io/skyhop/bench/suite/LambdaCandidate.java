@@ -2,7 +2,7 @@ package io.skyhop.bench.suite;
 
 import io.skyhop.bench.lib.Rss;
 import io.skyhop.it.aws.LambdaProcess;
-import io.skyhop.it.aws.RuntimeApiEmulator;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -54,11 +54,11 @@ record LambdaCandidate(
 
   @Override
   public Sample coldStart() throws Exception {
-    try (RuntimeApiEmulator api = new RuntimeApiEmulator("bench-" + name)) {
+    try (LambdaRuntimeApi api = LambdaRuntimeApi.start("bench-" + name)) {
       String id = api.enqueue(EVENT, Duration.ofSeconds(30));
       LambdaProcess process = start(api, "");
       try {
-        RuntimeApiEmulator.Outcome out = api.await(id, TIMEOUT);
+        LambdaRuntimeApi.Outcome out = api.await(id, TIMEOUT);
         check(out, process);
         return new Sample(
             (out.receivedNanos() - process.startNanos()) / 1e6, process.cpuMillis());
@@ -71,7 +71,7 @@ record LambdaCandidate(
   /** Resident memory after {@code lambda.warm.invocations} invocations in one process. */
   @Override
   public Warm warm(Settings s) throws Exception {
-    try (RuntimeApiEmulator api = new RuntimeApiEmulator("bench-" + name)) {
+    try (LambdaRuntimeApi api = LambdaRuntimeApi.start("bench-" + name)) {
       LambdaProcess process = start(api, "-warm");
       try {
         for (int i = 0; i < s.lambdaWarmInvocations(); i++) {
@@ -84,7 +84,7 @@ record LambdaCandidate(
     }
   }
 
-  private LambdaProcess start(RuntimeApiEmulator api, String logSuffix) throws Exception {
+  private LambdaProcess start(LambdaRuntimeApi api, String logSuffix) throws Exception {
     return LambdaProcess.start(
         taskRoot,
         ricJars,
@@ -97,7 +97,7 @@ record LambdaCandidate(
         work.resolve(name + logSuffix + ".log"));
   }
 
-  private void check(RuntimeApiEmulator.Outcome out, LambdaProcess process) throws Exception {
+  private void check(LambdaRuntimeApi.Outcome out, LambdaProcess process) throws Exception {
     if (out.error() || !out.body().contains(ANSWER)) {
       throw new IllegalStateException(name + " answered " + out.body() + "\n" + process.output());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.MavenBuild;
-import io.skyhop.it.aws.RuntimeApiEmulator.Outcome;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.skyhop.it.aws;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +139,7 @@ final class AwsPackage {
             env.put(k, v);
           }
         });
-    RuntimeApiEmulator api = new RuntimeApiEmulator(aws.get("functionName").getAsString());
+    LambdaRuntimeApi api = LambdaRuntimeApi.start(aws.get("functionName").getAsString());
     try {
       LambdaProcess process =
           LambdaProcess.start(
@@ -163,21 +164,21 @@ final class AwsPackage {
     private static final Duration BUDGET = Duration.ofSeconds(30);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    final RuntimeApiEmulator api;
+    final LambdaRuntimeApi api;
     final LambdaProcess process;
 
-    Running(RuntimeApiEmulator api, LambdaProcess process) {
+    Running(LambdaRuntimeApi api, LambdaProcess process) {
       this.api = api;
       this.process = process;
     }
 
     /** Invokes with a fixture event from {@code src/test/resources/aws/events/}. */
-    RuntimeApiEmulator.Outcome invokeFixture(String fixture) throws Exception {
+    LambdaRuntimeApi.Outcome invokeFixture(String fixture) throws Exception {
       return invoke(event(fixture));
     }
 
     /** Invokes with a 30 s deadline, waiting up to 60 s (a cold JVM included). */
-    RuntimeApiEmulator.Outcome invoke(String event) throws Exception {
+    LambdaRuntimeApi.Outcome invoke(String event) throws Exception {
       return invoke(event, BUDGET);
     }
 
@@ -185,7 +186,7 @@ final class AwsPackage {
      * Invokes with a deadline {@code budget} from now, waiting up to 60 s; fails at once if the
      * runtime process dies first.
      */
-    RuntimeApiEmulator.Outcome invoke(String event, Duration budget) throws Exception {
+    LambdaRuntimeApi.Outcome invoke(String event, Duration budget) throws Exception {
       String id = api.enqueue(event, budget);
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (System.nanoTime() < deadline) {

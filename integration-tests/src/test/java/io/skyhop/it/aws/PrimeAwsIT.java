@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.skyhop.it.Repo;
 import io.skyhop.it.local.LocalFixtureApp;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.lab.aws.LambdaRuntimeApi;
 import io.skyhop.tooling.pack.Library;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class PrimeAwsIT {
   }
 
   private static String items(AwsPackage.Running running) throws Exception {
-    RuntimeApiEmulator.Outcome outcome =
+    LambdaRuntimeApi.Outcome outcome =
         running.invoke(AwsPackage.event("function-url-reveal.json").replace("/reveal", "/items"));
     assertThat(outcome.error()).as(outcome.body()).isFalse();
     return JsonParser.parseString(outcome.body()).getAsJsonObject().get("body").getAsString();

@@ -111,7 +111,7 @@ class MeasureAwsIT {
             project,
             project.resolve("target/skyhop"),
             ReportSettings.of(values, project),
-            new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
+            LabTools.withoutRuntimes(),
             values));
 
     assertThat(lambda.findAllUnmatchedRequests()).isEmpty();

@@ -107,7 +107,7 @@ class MeasureGcpIT {
                 project,
                 project.resolve("target/skyhop"),
                 ReportSettings.of(values, project),
-                new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
+                LabTools.withoutRuntimes(),
                 values));
 
     assertThat(google.findAllUnmatchedRequests()).isEmpty();

@@ -33,7 +33,7 @@ class WhatIfReportTest {
                 project,
                 dir,
                 ReportSettings.of(values, project),
-                new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
+                LabTools.withoutRuntimes(),
                 values));
 
     JsonObject report =

@@ -1,5 +1,6 @@
 package io.skyhop.maven;
 
+import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.TargetProviders;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -10,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -59,10 +62,13 @@ final class ProviderResolver {
       ClassLoader plugin)
       throws DependencyResolutionException, ArtifactDescriptorException {
     Map<String, String> builtIn = TargetProviders.builtIn();
+    // the providers the plugin itself depends on (local)
+    Set<String> held = new HashSet<>();
+    ServiceLoader.load(TargetProvider.class, plugin).forEach(p -> held.add(p.target().id()));
     Set<String> wanted = new LinkedHashSet<>();
     for (String id : ids.split(",")) {
       String v = id.trim().toLowerCase(Locale.ROOT);
-      if (builtIn.containsKey(v) && !builtIn.get(v).endsWith(":skyhop-maven-tooling")) {
+      if (builtIn.containsKey(v) && !held.contains(v)) {
         wanted.add(v);
       }
     }

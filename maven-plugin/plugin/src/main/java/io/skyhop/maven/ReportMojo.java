@@ -1,6 +1,7 @@
 package io.skyhop.maven;
 
-import io.skyhop.tooling.lab.LabException;
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.lab.LabTools;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
@@ -8,6 +9,7 @@ import io.skyhop.tooling.report.Reporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,14 +54,11 @@ public class ReportMojo extends AbstractSkyhopMojo {
           copySkyhop(session.getUserProperties(), values);
           values.put("skyhop.targets", targets);
           Path basedir = project.getBasedir().toPath();
-          LabTools tools =
-              new LabTools(
-                  LabTools.currentJava(),
-                  jars("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core"),
-                  jar("java-function-invoker"),
-                  jars("azure-functions-java-library"),
-                  LabTools.ownClasspath(),
-                  runtimeJar());
+          Map<String, List<Path>> runtimes = new LinkedHashMap<>();
+          for (TargetProvider p : TargetProviders.loaded()) {
+            runtimes.put(p.target().id(), jars(p.labRuntime()));
+          }
+          LabTools tools = new LabTools(LabTools.currentJava(), runtimes, LabTools.ownClasspath());
           new Reporter(listener())
               .run(
                   new ReportRequest(
@@ -72,33 +71,28 @@ public class ReportMojo extends AbstractSkyhopMojo {
         });
   }
 
-  /** The in-house runtime's jar, a dependency of the plugin. */
-  private Path runtimeJar() {
-    return plugin.getArtifacts().stream()
-        .filter(a -> a.getArtifactId().equals("skyhop-runtime") && a.getFile() != null)
-        .map(a -> a.getFile().toPath())
-        .findFirst()
-        .orElseThrow(
-            () -> new LabException("skyhop-runtime is missing from the plugin's artifacts"));
-  }
-
-  /** The artifacts named, each with the artifacts it brings, from the resolved providers. */
-  private List<Path> jars(String... artifactIds) {
+  /**
+   * The artifacts named, each with the artifacts it brings, from the resolved providers, else the
+   * plugin's own artifact of that id (the in-house runtime).
+   */
+  private List<Path> jars(List<String> artifactIds) {
     List<Path> jars = new ArrayList<>();
     for (String id : artifactIds) {
-      for (Path p : providers.closure(id)) {
+      List<Path> closure = providers.closure(id);
+      if (closure.isEmpty()) {
+        closure =
+            plugin.getArtifacts().stream()
+                .filter(a -> a.getArtifactId().equals(id) && a.getFile() != null)
+                .map(a -> a.getFile().toPath())
+                .toList();
+      }
+      for (Path p : closure) {
         if (!jars.contains(p)) {
           jars.add(p);
         }
       }
     }
     return jars;
-  }
-
-  /** The jar of a resolved provider's dependency, or null when no goal's target needs it. */
-  private Path jar(String artifactId) {
-    List<Path> closure = providers.closure(artifactId);
-    return closure.isEmpty() ? null : closure.get(0);
   }
 
   private static void copySkyhop(Properties from, Map<String, String> to) {

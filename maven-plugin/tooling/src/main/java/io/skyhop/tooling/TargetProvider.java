@@ -93,6 +93,15 @@ public interface TargetProvider {
   /** {@code skyhop:report}: the harness that starts this target's runtime code on this machine. */
   Harness lab(LabContext lab) throws IOException;
 
+  /**
+   * {@code skyhop:report}: the artifact ids of the runtime code {@link #lab} starts functions with
+   * (optional dependencies of the provider's artifact, or the plugin's own), each with what it
+   * brings, as {@link io.skyhop.tooling.lab.LabTools#runtime} lists them, main jar first.
+   */
+  default List<String> labRuntime() {
+    return List.of();
+  }
+
   /** {@code skyhop:report}: how the lab harness takes its figures, one line for the report. */
   default Optional<String> labNote() {
     return Optional.empty();
@@ -124,6 +133,15 @@ public interface TargetProvider {
    * policy table yet.
    */
   default Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code skyhop.env}: why the target refuses {@code key} as an environment key (it sets it
+   * itself, or reads it specially), e.g. {@code is reserved by AWS Lambda (target aws)}, usually
+   * through {@link io.skyhop.tooling.settings.ReservedKeys#byRule}; empty when it accepts it.
+   */
+  default Optional<String> envRefusal(String key) {
     return Optional.empty();
   }
 

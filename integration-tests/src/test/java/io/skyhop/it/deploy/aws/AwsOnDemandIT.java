@@ -106,7 +106,12 @@ class AwsOnDemandIT {
     assertThat(jars)
         .as("no other provider's jar")
         .noneMatch(j -> FORBIDDEN.stream().anyMatch(j::startsWith))
-        .noneMatch(j -> j.contains("/skyhop-provider-") && !j.contains("skyhop-provider-aws"))
+        // skyhop-provider-local is the plugin's own dependency (skyhop:run, skyhop:invoke), no SDK
+        .noneMatch(
+            j ->
+                j.contains("/skyhop-provider-")
+                    && !j.contains("skyhop-provider-aws")
+                    && !j.contains("skyhop-provider-local"))
         .noneMatch(j -> j.contains("/jib-core/"));
   }
 }

@@ -15,7 +15,6 @@ import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,12 +87,7 @@ class ProviderMeasurementsTest {
     return new ProviderMeasurements(quiet, pricing, clients, millis -> {})
         .measure(
             new ReportRequest(
-                "orders",
-                project,
-                dir,
-                settings,
-                new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
-                VALUES));
+                "orders", project, dir, settings, LabTools.withoutRuntimes(), VALUES));
   }
 
   static String record(String functionApp, String... functions) {

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.lab;
 
+import io.skyhop.tooling.Target;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -7,36 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The provider runtime code the lab starts functions with, as files: the Maven plugin finds them
- * among its own artifacts and passes the paths in.
+ * The provider runtime code the lab starts functions with, as files: the Maven plugin finds each
+ * provider's ({@link io.skyhop.tooling.TargetProvider#labRuntime()}) among its artifacts and passes
+ * the paths in.
  *
  * @param java the {@code java} executable instances run on
- * @param awsRuntimeClient Amazon's runtime interface client with its dependencies
- *     (aws-lambda-java-runtime-interface-client, aws-lambda-java-core, and what they need)
- * @param gcpInvoker Google's function invoker ({@code java-function-invoker}, a runnable jar)
- * @param azureLibrary the Azure Functions Java library the Azure worker provides to functions
- *     (azure-functions-java-library and its core library)
+ * @param runtimes per target id, the jars of the target's runtime code with what they bring (e.g.
+ *     Amazon's runtime interface client, Google's function invoker, the in-house runtime)
  * @param labClasspath the jars holding the lab's own harness mains (this tooling and Gson)
- * @param runtimeJar the in-house runtime ({@code skyhop-runtime.jar})
  */
-public record LabTools(
-    Path java,
-    List<Path> awsRuntimeClient,
-    Path gcpInvoker,
-    List<Path> azureLibrary,
-    List<Path> labClasspath,
-    Path runtimeJar) {
+public record LabTools(Path java, Map<String, List<Path>> runtimes, List<Path> labClasspath) {
 
-  /** Copies the lists. */
+  /** Copies the map and lists. */
   public LabTools {
     Objects.requireNonNull(java, "java");
-    awsRuntimeClient = List.copyOf(awsRuntimeClient);
-    azureLibrary = List.copyOf(azureLibrary);
+    Map<String, List<Path>> copy = new LinkedHashMap<>();
+    runtimes.forEach((id, jars) -> copy.put(id, List.copyOf(jars)));
+    runtimes = Collections.unmodifiableMap(copy);
     labClasspath = List.copyOf(labClasspath);
+  }
+
+  /** No runtime code: for harnesses that start none, and tests. */
+  public static LabTools withoutRuntimes() {
+    return new LabTools(currentJava(), Map.of(), List.of());
+  }
+
+  /** The jars of {@code target}'s runtime code, its main jar first; empty when none was found. */
+  public List<Path> runtime(Target target) {
+    return runtimes.getOrDefault(target.id(), List.of());
   }
 
   /** The {@code java} of the running JVM. */
@@ -61,8 +67,8 @@ public record LabTools(
   }
 
   /**
-   * These tools with the jars that change from build to build (the in-house runtime, the lab's own
-   * classes) copied into {@code dir}, so that instances started during a long run never load from a
+   * These tools with the jars (runtimes and the lab's own classes, which may change from build to
+   * build) copied into {@code dir}, so that instances started during a long run never load from a
    * jar a concurrent {@code mvn install} is replacing. Directories are kept as they are.
    */
   public LabTools snapshot(Path dir) throws IOException {
@@ -71,13 +77,15 @@ public record LabTools(
     for (Path p : labClasspath) {
       lab.add(copy(p, dir));
     }
-    return new LabTools(
-        java,
-        awsRuntimeClient,
-        gcpInvoker,
-        azureLibrary,
-        lab,
-        runtimeJar == null ? null : copy(runtimeJar, dir));
+    Map<String, List<Path>> copied = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Path>> e : runtimes.entrySet()) {
+      List<Path> jars = new ArrayList<>();
+      for (Path p : e.getValue()) {
+        jars.add(copy(p, dir));
+      }
+      copied.put(e.getKey(), jars);
+    }
+    return new LabTools(java, copied, lab);
   }
 
   private static Path copy(Path file, Path dir) throws IOException {

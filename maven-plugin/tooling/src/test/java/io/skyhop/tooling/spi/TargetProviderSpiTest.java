@@ -136,7 +136,7 @@ class TargetProviderSpiTest {
                 tmp,
                 skyhop,
                 ReportSettings.of(values, tmp),
-                new LabTools(LabTools.currentJava(), List.of(), null, List.of(), List.of(), null),
+                LabTools.withoutRuntimes(),
                 values));
     JsonObject report =
         JsonParser.parseString(Files.readString(skyhop.resolve("report.json"))).getAsJsonObject();

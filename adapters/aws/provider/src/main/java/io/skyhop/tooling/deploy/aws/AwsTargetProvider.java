@@ -21,6 +21,7 @@ import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.LambdaMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ReservedKeys;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,11 @@ public final class AwsTargetProvider implements TargetProvider {
   }
 
   @Override
+  public List<String> labRuntime() {
+    return List.of("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core");
+  }
+
+  @Override
   public Optional<String> labNote() {
     return Optional.of(
         "Amazon's runtime interface client against a local Runtime API emulator; init = process"
@@ -72,6 +78,16 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public List<Plan> plans() {
     return List.of(Plan.AWS_X86_64, Plan.AWS_ARM64);
+  }
+
+  @Override
+  public Optional<String> envRefusal(String key) {
+    return ReservedKeys.byRule(
+        key,
+        target(),
+        "AWS Lambda",
+        List.of("AWS_", "LAMBDA_"),
+        List.of("_HANDLER", "_X_AMZN_TRACE_ID"));
   }
 
   @Override

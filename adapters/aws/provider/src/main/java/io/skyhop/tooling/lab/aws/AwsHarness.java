@@ -72,7 +72,7 @@ public final class AwsHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with aws in skyhop.targets, or leave aws out"
               + " of skyhop.targets for the report");
     }
-    if (lab.tools().awsRuntimeClient().isEmpty()) {
+    if (lab.tools().runtime(Target.AWS).isEmpty()) {
       throw new LabException(
           "Amazon's runtime interface client is not available. Fix: run skyhop:report through the"
               + " Skyhop Maven plugin, which brings aws-lambda-java-runtime-interface-client");
@@ -107,7 +107,7 @@ public final class AwsHarness implements Harness {
       long t0 = process.startNanos();
       ColdStart cold =
           new ColdStart(
-              (outcome.completedNanos() - t0) / 1e6,
+              (outcome.receivedNanos() - t0) / 1e6,
               api.firstNextNanos().stream().mapToDouble(n -> (n - t0) / 1e6).findFirst(),
               OptionalDouble.of(outcome.durationMs()));
       return new AwsInstance(function, api, process, cold);
@@ -128,7 +128,7 @@ public final class AwsHarness implements Harness {
     List<Path> classpath = new ArrayList<>();
     classpath.add(taskRoot);
     classpath.add(taskRoot.resolve("lib").resolve("*"));
-    classpath.addAll(lab.tools().awsRuntimeClient());
+    classpath.addAll(lab.tools().runtime(Target.AWS));
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
     command.addAll(LAMBDA_JVM_FLAGS);
@@ -219,7 +219,7 @@ public final class AwsHarness implements Harness {
       return "error";
     }
     try {
-      JsonElement json = JsonParser.parseString(outcome.text());
+      JsonElement json = JsonParser.parseString(outcome.body());
       if (json.isJsonObject()) {
         JsonObject o = json.getAsJsonObject();
         if ("http".equals(function.triggerType()) && o.has("statusCode")) {
@@ -263,7 +263,7 @@ public final class AwsHarness implements Harness {
               api,
               function.manifest().timeoutSeconds() * 1000L + 5000);
       return new Invocation(
-          (outcome.completedNanos() - sent) / 1e6,
+          (outcome.receivedNanos() - sent) / 1e6,
           OptionalDouble.of(outcome.durationMs()),
           outcome(function, outcome));
     }

@@ -62,7 +62,7 @@ class LambdaRuntimeApiTest {
     LambdaRuntimeApi.Outcome outcome = result.get(5, TimeUnit.SECONDS);
     assertThat(outcome.requestId()).isEqualTo(requestId);
     assertThat(outcome.error()).isFalse();
-    assertThat(outcome.text()).isEqualTo("{\"ok\":true}");
+    assertThat(outcome.body()).isEqualTo("{\"ok\":true}");
     assertThat(outcome.durationMs()).isGreaterThanOrEqualTo(0);
 
     LoopbackHttp.Response again =
@@ -84,7 +84,7 @@ class LambdaRuntimeApiTest {
     assertThat(send("POST", BASE + "invocation/" + id + "/error", error).status()).isEqualTo(202);
     LambdaRuntimeApi.Outcome outcome = result.get(5, TimeUnit.SECONDS);
     assertThat(outcome.error()).isTrue();
-    assertThat(outcome.text()).isEqualTo(error);
+    assertThat(outcome.body()).isEqualTo(error);
   }
 
   @Test

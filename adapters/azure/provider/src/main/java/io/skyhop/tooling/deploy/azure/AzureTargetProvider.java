@@ -19,6 +19,7 @@ import io.skyhop.tooling.report.provider.AzureMeasurements;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ReservedKeys;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,11 @@ public final class AzureTargetProvider implements TargetProvider {
   }
 
   @Override
+  public List<String> labRuntime() {
+    return List.of("azure-functions-java-library");
+  }
+
+  @Override
   public Optional<String> labNote() {
     return Optional.of(
         "local harness: the app folder loaded like the Azure Java worker does, not the Azure"
@@ -69,6 +75,27 @@ public final class AzureTargetProvider implements TargetProvider {
   @Override
   public List<Plan> plans() {
     return List.of(Plan.AZURE_FLEX, Plan.AZURE_CONSUMPTION);
+  }
+
+  @Override
+  public Optional<String> envRefusal(String key) {
+    if (key.contains("__")) {
+      return Optional.of(
+          "holds '__', which Azure Functions reads as a hierarchy separator in app settings");
+    }
+    return ReservedKeys.byRule(
+        key,
+        target(),
+        "Azure Functions",
+        List.of(
+            "FUNCTIONS_",
+            "WEBSITE_",
+            "WEBSITES_",
+            "AZUREWEBJOBS",
+            "AZUREFUNCTIONSJOBHOST",
+            "SCM_",
+            "APPSETTING_"),
+        List.of());
   }
 
   @Override

@@ -50,7 +50,7 @@ public final class AzureHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with azure in skyhop.targets, or leave azure"
               + " out of skyhop.targets for the report");
     }
-    if (lab.tools().azureLibrary().isEmpty()) {
+    if (lab.tools().runtime(Target.AZURE).isEmpty()) {
       throw new LabException(
           "The Azure Functions Java library is not available. Fix: run skyhop:report through the"
               + " Skyhop Maven plugin, which brings azure-functions-java-library");
@@ -77,7 +77,7 @@ public final class AzureHarness implements Harness {
     if (!classpath.contains(own)) {
       classpath.add(own);
     }
-    classpath.addAll(lab.tools().azureLibrary());
+    classpath.addAll(lab.tools().runtime(Target.AZURE));
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
     command.add("-XX:MaxRAM=" + function.memoryMb() + "m");

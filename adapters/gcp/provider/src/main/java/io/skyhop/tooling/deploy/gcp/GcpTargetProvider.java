@@ -19,6 +19,7 @@ import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.GcpMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ReservedKeys;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,11 @@ public final class GcpTargetProvider implements TargetProvider {
   }
 
   @Override
+  public List<String> labRuntime() {
+    return List.of("java-function-invoker");
+  }
+
+  @Override
   public Optional<String> labNote() {
     return Optional.of(
         "Google's function invoker; cold start = process start to the first response, no"
@@ -71,6 +77,16 @@ public final class GcpTargetProvider implements TargetProvider {
   @Override
   public List<Plan> plans() {
     return List.of(Plan.GCP);
+  }
+
+  @Override
+  public Optional<String> envRefusal(String key) {
+    return ReservedKeys.byRule(
+        key,
+        target(),
+        "Google Cloud Functions",
+        List.of("K_", "X_GOOGLE_"),
+        List.of("FUNCTION_TARGET", "FUNCTION_SIGNATURE_TYPE", "PORT"));
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.knative.KnativePackager;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ReservedKeys;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,11 @@ public final class KnativeTargetProvider implements TargetProvider {
   @Override
   public RemoteTarget remote(DeployRequest request) {
     return KnativeRemote.open(request);
+  }
+
+  @Override
+  public Optional<String> envRefusal(String key) {
+    return ReservedKeys.byRule(key, target(), "Knative Serving", List.of("K_"), List.of("PORT"));
   }
 
   @Override

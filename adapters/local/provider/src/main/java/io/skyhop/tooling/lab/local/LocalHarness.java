@@ -88,7 +88,7 @@ public final class LocalHarness implements Harness {
         List.of(
             lab.tools().java().toString(),
             "-jar",
-            lab.tools().runtimeJar().toString(),
+            lab.tools().runtime(Target.LOCAL).get(0).toString(),
             "--port",
             Integer.toString(port),
             "--data",
@@ -132,7 +132,8 @@ public final class LocalHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with local in skyhop.targets, or leave local"
               + " out of skyhop.targets for the report");
     }
-    Path jar = lab.tools().runtimeJar();
+    List<Path> runtime = lab.tools().runtime(Target.LOCAL);
+    Path jar = runtime.isEmpty() ? null : runtime.get(0);
     if (jar == null || !Files.isRegularFile(jar)) {
       throw new LabException(
           "The in-house runtime (skyhop-runtime.jar) is not available. Fix: run skyhop:report"

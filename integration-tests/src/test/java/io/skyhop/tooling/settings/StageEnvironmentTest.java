@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Stage settings over the {@code pack/local} index ({@code get} has GREETING=hi). */
+/**
+ * Stage settings over a small index; the targets' providers name their reserved keys, so it runs
+ * where all are loaded ({@code get} has GREETING=hi).
+ */
 class StageEnvironmentTest {
   private static final List<Target> ALL =
       List.of(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL, Target.KNATIVE);
@@ -29,7 +32,7 @@ class StageEnvironmentTest {
   private static FunctionIndex index() throws IOException {
     try (InputStream in =
         StageEnvironmentTest.class.getResourceAsStream(
-            "/io/skyhop/tooling/pack/local/functions.json")) {
+            "/io/skyhop/tooling/settings/functions.json")) {
       return FunctionIndex.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
   }

@@ -54,6 +54,11 @@ public final class LocalTargetProvider implements TargetProvider {
   }
 
   @Override
+  public List<String> labRuntime() {
+    return List.of("skyhop-runtime");
+  }
+
+  @Override
   public Optional<String> labNote() {
     return Optional.of("the in-house runtime; init and duration from its per-invocation report");
   }
