@@ -66,6 +66,10 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.settingsDir", defaultValue = "${project.basedir}/src/main/skyhop")
   File settingsDir;
 
+  /** Fail when a target cannot honour a setting exactly (the portability table prints anyway). */
+  @Parameter(property = "skyhop.strict", defaultValue = "false")
+  boolean strict;
+
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
@@ -91,6 +95,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
           if (knativeDeadLetterSink != null) {
             options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
           }
+          options.put("skyhop.strict", Boolean.toString(strict));
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
           new Packager(listener()).pack(packageRequest(targets(), options));
         });

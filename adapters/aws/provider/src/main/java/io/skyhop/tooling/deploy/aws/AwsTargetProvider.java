@@ -13,6 +13,9 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.logs.AwsLogs;
 import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.PortabilityFinding;
+import io.skyhop.tooling.pack.SizeLimit;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.aws.AwsPackager;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
@@ -80,5 +83,15 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new AwsSecretStore();
+  }
+
+  @Override
+  public List<PortabilityFinding> portability(Manifest manifest) {
+    return AwsLimits.portability(manifest);
+  }
+
+  @Override
+  public List<SizeLimit> sizeLimits() {
+    return AwsLimits.SIZE_LIMITS;
   }
 }
