@@ -72,16 +72,19 @@ public final class Portability {
   }
 
   /**
-   * Prints the table and, when {@code strict}, fails on any finding.
+   * Prints the table when it has a row and, when {@code strict}, fails on any finding.
    *
    * @throws ConfigurationException naming the first setting not honoured when {@code strict}
    */
   public static void check(List<PortabilityFinding> findings, boolean strict, BuildListener out) {
+    if (findings.isEmpty()) {
+      return;
+    }
     out.info("portability: settings a target cannot honour exactly");
     for (String line : table(findings).split("\n")) {
       out.info(line);
     }
-    if (strict && !findings.isEmpty()) {
+    if (strict) {
       PortabilityFinding first = findings.get(0);
       throw new ConfigurationException(
           STRICT,
