@@ -12,6 +12,7 @@ import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.Packager;
 import io.skyhop.tooling.pack.Portability;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,30 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * report.md} repeats, and the {@code -Dskyhop.strict=true} failure. No Maven run: the engine is
  * called as the Mojo calls it.
  */
-class OrdersPortabilityIT {
+public class OrdersPortabilityIT {
   static final Path ORDERS = Repo.root().resolve("examples/orders/target");
   static final List<Target> TARGETS = List.of(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL);
 
-  static final String AZURE_TIMEOUT =
-      " | 1800 (host.json functionTimeout is one value for the whole app, left at the Flex"
-          + " Consumption default) |";
-
-  static final String TABLE =
-      "| target | function | setting | asked | applied |\n"
-          + "|---|---|---|---|---|\n"
-          + "| azure | get | @Function(timeoutSeconds) | 10"
-          + AZURE_TIMEOUT
-          + "\n| azure | create-order | @Function(timeoutSeconds) | 30"
-          + AZURE_TIMEOUT
-          + "\n| azure | explode | @Function(timeoutSeconds) | 30"
-          + AZURE_TIMEOUT
-          + "\n| azure | nightly | @Function(timeoutSeconds) | 60"
-          + AZURE_TIMEOUT
-          + "\n| azure | on-order | @Function(timeoutSeconds) | 30"
-          + AZURE_TIMEOUT
-          + "\n| azure | on-upload | @Function(timeoutSeconds) | 30"
-          + AZURE_TIMEOUT
-          + "\n";
+  /** The expected table, a fixture shared with {@code ReportIT}'s {@code report.md}. */
+  public static String table() throws IOException {
+    return Files.readString(
+        Repo.root().resolve("integration-tests/src/test/resources/portability/orders-table.md"));
+  }
 
   @TempDir Path tmp;
 
@@ -59,15 +45,15 @@ class OrdersPortabilityIT {
         Portability.table(
             Portability.findings(ManifestFile.read(ORDERS.resolve("skyhop")), TARGETS));
 
-    assertThat(table).isEqualTo(TABLE);
+    assertThat(table).isEqualTo(table());
     assertThat(
             Portability.markdownSection(
                 Portability.findings(ManifestFile.read(ORDERS.resolve("skyhop")), TARGETS)))
-        .isEqualTo("\n## Portability\n\nSettings a target cannot honour exactly:\n\n" + TABLE);
+        .isEqualTo("\n## Portability\n\nSettings a target cannot honour exactly:\n\n" + table());
   }
 
   @Test
-  void strictPrintsTheTableThenFailsNamingTheSettingAndTheFix() {
+  void strictPrintsTheTableThenFailsNamingTheSettingAndTheFix() throws IOException {
     List<String> lines = new ArrayList<>();
     PackageRequest request =
         new PackageRequest(
@@ -92,7 +78,7 @@ class OrdersPortabilityIT {
                 + " -Dskyhop.strict");
     List<String> expected = new ArrayList<>();
     expected.add("portability: settings a target cannot honour exactly");
-    expected.addAll(Arrays.asList(TABLE.split("\n")));
+    expected.addAll(Arrays.asList(table().split("\n")));
     assertThat(lines).containsSequence(expected);
   }
 }
