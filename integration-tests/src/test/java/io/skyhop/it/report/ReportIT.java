@@ -95,6 +95,10 @@ class ReportIT {
     assertThat(
             md.lines().filter(l -> l.startsWith("| get | ") && l.contains("| measured-locally |")))
         .hasSize(4);
+    assertThat(md)
+        .endsWith(
+            "\n## Portability\n\nSettings a target cannot honour exactly:\n\n"
+                + io.skyhop.it.portability.OrdersPortabilityIT.table());
 
     assertThat(result.output())
         .contains(

@@ -75,6 +75,10 @@ public class PackageMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.settingsDir", defaultValue = "${project.basedir}/src/main/skyhop")
   File settingsDir;
 
+  /** Fail when a target cannot honour a setting exactly (the portability table prints anyway). */
+  @Parameter(property = "skyhop.strict", defaultValue = "false")
+  boolean strict;
+
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
@@ -105,6 +109,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
           if (knativeShared != null) {
             options.put("skyhop.knative.shared", knativeShared);
           }
+          options.put("skyhop.strict", Boolean.toString(strict));
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
           Manifest manifest = new Packager(listener()).pack(packageRequest(targets(), options));
           PackageAttachments.attach(projectHelper, project, outputDir(), manifest);

@@ -7,6 +7,9 @@ import io.skyhop.tooling.invoke.RemoteTarget;
 import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.PortabilityFinding;
+import io.skyhop.tooling.pack.SizeLimit;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
@@ -148,5 +151,18 @@ public interface TargetProvider {
   /** {@code skyhop.measure}: cold starts forced and timed on the provider, when it can. */
   default Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
     return Optional.empty();
+  }
+
+  /**
+   * {@code skyhop:package} and {@code report.md}: every setting of the manifest this target cannot
+   * honour exactly (the portability table; none by default).
+   */
+  default List<PortabilityFinding> portability(Manifest manifest) {
+    return List.of();
+  }
+
+  /** {@code skyhop:package}: the provider's limits on a package's size (none by default). */
+  default List<SizeLimit> sizeLimits() {
+    return List.of();
   }
 }

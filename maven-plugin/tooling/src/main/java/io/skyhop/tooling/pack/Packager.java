@@ -6,6 +6,7 @@ import io.skyhop.core.MissingIndex;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import io.skyhop.tooling.settings.StageEnvironment;
 import io.skyhop.tooling.settings.StageSettings;
@@ -75,11 +76,19 @@ public final class Packager {
     for (Target target : request.targets()) {
       packagers.put(target, Packagers.of(target));
     }
+    Portability.check(
+        Portability.findings(manifest(request, index, packagers, Map.of()), request.targets()),
+        request.option(Portability.STRICT).map(Boolean::parseBoolean).orElse(false),
+        listener);
     for (Map.Entry<Target, TargetPackager> e : packagers.entrySet()) {
       List<Path> files = e.getValue().pack(request, index, listener);
       for (Path f : files) {
         listener.info(e.getKey().id() + ": " + request.outputDir().getParent().relativize(f));
       }
+      List<Library> jars = new ArrayList<>(request.dependencies());
+      jars.addAll(request.adapters(e.getKey()));
+      SizeBudget.check(
+          e.getKey(), files, jars, TargetProviders.of(e.getKey()).sizeLimits(), listener);
     }
     Map<String, PackageArchives.Digest> archives =
         PackageArchives.write(request.outputDir(), request.app(), request.targets());

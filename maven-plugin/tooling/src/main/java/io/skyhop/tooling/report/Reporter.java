@@ -14,6 +14,7 @@ import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.TracingLab;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
+import io.skyhop.tooling.pack.Portability;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
@@ -104,7 +105,7 @@ public final class Reporter {
             builder.curves,
             builder.notes,
             builder.tracing);
-    write(report, request.skyhopDir());
+    write(report, request.skyhopDir(), portability(request));
     ConsoleTable.print(report, listener);
     return report;
   }
@@ -184,12 +185,23 @@ public final class Reporter {
     return payloads;
   }
 
-  private void write(Report report, Path dir) throws IOException {
+  /** The portability section of {@code report.md}, when the project was packaged. */
+  private static String portability(ReportRequest request) throws IOException {
+    if (!Files.isRegularFile(request.skyhopDir().resolve("manifest.json"))) {
+      return "";
+    }
+    return Portability.markdownSection(
+        Portability.findings(ManifestFile.read(request.skyhopDir()), request.settings().targets()));
+  }
+
+  private void write(Report report, Path dir, String portability) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
     Files.writeString(
-        dir.resolve("report.md"), MarkdownReport.render(report), StandardCharsets.UTF_8);
+        dir.resolve("report.md"),
+        MarkdownReport.render(report) + portability,
+        StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
     listener.info("report: wrote " + dir.resolve("report.json") + ", report.md and report.html");

@@ -13,6 +13,9 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.aws.AwsHarness;
 import io.skyhop.tooling.logs.AwsLogs;
 import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.PortabilityFinding;
+import io.skyhop.tooling.pack.SizeLimit;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.aws.AwsPackager;
 import io.skyhop.tooling.policy.DeployerPolicy;
@@ -103,5 +106,15 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public Optional<DeployerPolicy> deployerPolicy() {
     return Optional.of(new AwsDeployerPolicy());
+  }
+
+  @Override
+  public List<PortabilityFinding> portability(Manifest manifest) {
+    return AwsLimits.portability(manifest);
+  }
+
+  @Override
+  public List<SizeLimit> sizeLimits() {
+    return AwsLimits.SIZE_LIMITS;
   }
 }

@@ -292,7 +292,7 @@ class AwsPackagerTest {
   }
 
   /** A jar shaped like the real one: classes, a manifest, Maven metadata, the SDK's processor. */
-  private static void writeSkyhopJar(Path file, String artifact) throws IOException {
+  static void writeSkyhopJar(Path file, String artifact) throws IOException {
     List<String> names = new ArrayList<>();
     names.add("META-INF/MANIFEST.MF");
     names.add("META-INF/maven/io.skyhop/" + artifact + "/pom.xml");

@@ -13,6 +13,8 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.azure.AzureHarness;
 import io.skyhop.tooling.logs.AzureLogs;
 import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.PortabilityFinding;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.azure.AzurePackager;
 import io.skyhop.tooling.report.provider.AzureMeasurements;
@@ -106,5 +108,10 @@ public final class AzureTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new AzureSecretStore();
+  }
+
+  @Override
+  public List<PortabilityFinding> portability(Manifest manifest) {
+    return AzurePortability.of(manifest);
   }
 }

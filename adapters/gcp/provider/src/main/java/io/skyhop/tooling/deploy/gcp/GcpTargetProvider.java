@@ -13,6 +13,8 @@ import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.gcp.GcpHarness;
 import io.skyhop.tooling.logs.GcpLogs;
 import io.skyhop.tooling.logs.LogSource;
+import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.PortabilityFinding;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.gcp.GcpPackager;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
@@ -97,5 +99,10 @@ public final class GcpTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new GcpSecretStore();
+  }
+
+  @Override
+  public List<PortabilityFinding> portability(Manifest manifest) {
+    return GcpPortability.of(manifest);
   }
 }
