@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.MavenBuild;
+import io.skyhop.it.RunsAlone;
 import io.skyhop.tooling.lab.aws.LambdaRuntimeApi.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that does not name its function fails at init. The fixture {@code aws/deadline} is built and
  * packaged by a real Maven run of the plugin.
  */
+@RunsAlone("the remaining time a function sees, within windows of 2 to 3 seconds")
 class AwsDeadlineIT {
   @TempDir static Path work;
   private static AwsPackage deadline;

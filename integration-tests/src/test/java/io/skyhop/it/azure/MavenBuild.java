@@ -60,12 +60,15 @@ final class MavenBuild {
     }
     command.addAll(args);
     Path log = project.resolve("build.log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(project.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .put("MAVEN_OPTS", io.skyhop.it.MavenBuild.withFastStart(System.getenv("MAVEN_OPTS")));
+    Process process = builder.start();
     try {
       if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         throw new AssertionError(

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.Repo;
+import io.skyhop.it.RunsAlone;
 import io.skyhop.runtime.testing.RuntimeProcess;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import io.skyhop.tooling.local.LocalRuntimeException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@RunsAlone("32 connections for 20 s with no error, more than 1,000 requests, at most 10 instances")
 class OrdersLocalIT {
   @TempDir static Path tmp;
 

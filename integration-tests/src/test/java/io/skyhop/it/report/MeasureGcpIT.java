@@ -16,6 +16,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.it.RunsAlone;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.lab.LabTools;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * answers it after 400 ms, the next one at once) from the client; the environment is put back; the
  * queue function is listed as not measured.
  */
+@RunsAlone("warm p50 under 400 ms")
 class MeasureGcpIT {
   private static final Path SCENARIO = Path.of("src/test/resources/report/measure-gcp");
 

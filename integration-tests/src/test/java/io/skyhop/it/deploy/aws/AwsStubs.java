@@ -38,7 +38,9 @@ public final class AwsStubs implements AutoCloseable {
 
   /** Serves {@code scenario} with {@code @key@} replaced by each value. */
   public static AwsStubs serve(String scenario, Map<String, String> values) {
-    Path copy = Path.of("target/it/wiremock", scenario).toAbsolutePath();
+    // per JVM: another failsafe fork may serve the same scenario at the same time
+    Path copy =
+        Path.of("target/it/wiremock-" + ProcessHandle.current().pid(), scenario).toAbsolutePath();
     try {
       deleteRecursively(copy);
       Path from = SCENARIOS.resolve(scenario);
