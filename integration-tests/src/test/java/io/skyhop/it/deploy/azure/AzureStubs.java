@@ -33,7 +33,10 @@ final class AzureStubs implements AutoCloseable {
   private final WireMockServer server;
 
   AzureStubs() throws Exception {
-    tls = StubTls.generate(Path.of("target", "azure-tls").toAbsolutePath());
+    // per JVM: another failsafe fork may serve the Azure stubs at the same time
+    tls =
+        StubTls.generate(
+            Path.of("target", "azure-tls-" + ProcessHandle.current().pid()).toAbsolutePath());
     server =
         new WireMockServer(
             tls.httpsOnly().usingFilesUnderDirectory(ROOT.toString()).globalTemplating(true));
