@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.azure;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -121,6 +122,14 @@ final class AzureAppResources {
 
   /** Creates what is missing and returns the record and the settings. */
   Result ensure(Manifest manifest) {
+    try {
+      return ensureAll(manifest);
+    } catch (HttpResponseException e) {
+      throw failure(e);
+    }
+  }
+
+  private Result ensureAll(Manifest manifest) {
     List<DeployResult.Resource> records = new ArrayList<>();
     Map<String, String> settings = new TreeMap<>();
     for (Map.Entry<String, String> q : queueNames(manifest, naming, bindings).entrySet()) {
@@ -254,6 +263,41 @@ final class AzureAppResources {
    * @return the owned containers kept because they hold blobs
    */
   List<String> remove(boolean removeData) {
+    try {
+      return removeAll(removeData);
+    } catch (HttpResponseException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A storage service error as a deploy error naming the account, the status and the fix. */
+  private AzureDeployException failure(HttpResponseException e) {
+    int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+    String code =
+        e.getResponse() == null
+            ? ""
+            : String.valueOf(e.getResponse().getHeaderValue("x-ms-error-code"));
+    String fix =
+        status == 403
+            ? "Fix: allow Shared Key access on the account (deploy signs its queue and container"
+                + " calls with the key ARM listKeys returns), or check its network rules"
+            : "Fix: check the account's storage services, then re-run (a re-run converges)";
+    return new AzureDeployException(
+        "storage account " + azure.storageAccount(),
+        status,
+        code,
+        "Storage account "
+            + azure.storageAccount()
+            + " answered HTTP "
+            + status
+            + " "
+            + code
+            + " to a queue or container call. "
+            + fix,
+        e);
+  }
+
+  private List<String> removeAll(boolean removeData) {
     String prefix = naming.prefix() + "-";
     for (var q :
         queues.listQueues(
