@@ -449,11 +449,13 @@ class AzureDeployIT {
     MavenBuild.Result removed = orders.run("skyhop:remove", "-Dskyhop.azure.appInsights=" + bound);
 
     assertGreen(removed);
-    assertThat(orders.writes())
-        .containsExactly(
+    List<String> deletes = new ArrayList<>(AzureExpectations.EVENTS_AND_ROLES_DELETED);
+    deletes.addAll(
+        List.of(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
             "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
-            "DELETE " + SA + "?api-version=2023-05-01");
+            "DELETE " + SA + "?api-version=2023-05-01"));
+    assertThat(orders.writes()).containsExactlyElementsOf(deletes);
     assertThat(removed.output())
         .contains("Left Application Insights: bound with skyhop.azure.appInsights, not Skyhop's");
   }
