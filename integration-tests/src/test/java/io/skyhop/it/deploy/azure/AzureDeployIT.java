@@ -72,6 +72,7 @@ class AzureDeployIT {
     AzureExpectations.signedWithTheStubbedToken(stubs);
     List<String> writes = new ArrayList<>(AzureExpectations.CREATES);
     writes.addAll(List.of(SETTINGS_PUT, PUBLISH, SETTINGS_PUT));
+    writes.addAll(AzureExpectations.EVENTS);
     assertThat(orders.writes()).containsExactlyElementsOf(writes);
     byte[] zip = orders.packagedZip();
     AzureExpectations.flexAppCreated(stubs, zip);
@@ -264,13 +265,11 @@ class AzureDeployIT {
     List<String> created = new ArrayList<>(AzureExpectations.CREATES);
     created.addAll(List.of(SETTINGS_PUT, PUBLISH, PUBLISH, PUBLISH, PUBLISH));
     assertThat(orders.writes()).containsExactlyElementsOf(created);
-    assertThat(
-            json(stubs.find("PUT", SETTINGS).get(0))
-                .getAsJsonObject("properties")
-                .get("AzureWebJobsStorage")
-                .getAsString())
+    JsonObject written = json(stubs.find("PUT", SETTINGS).get(0)).getAsJsonObject("properties");
+    assertThat(written.get("AzureWebJobsStorage__accountName").getAsString())
         .as("what the re-run's settings list answers")
-        .isEqualTo(connection);
+        .isEqualTo(orders.storageAccount());
+    assertThat(written.has("AzureWebJobsStorage")).as("no connection string").isFalse();
     stubs.remove("Kudu: OneDeploy outage, 500 until the test removes this stub between the runs");
     stubs.forgetRequests();
 
@@ -283,9 +282,13 @@ class AzureDeployIT {
         .containsExactly(200);
     assertThat(stubs.statuses("GET", WEB + "/serverfarms/orders-plan")).containsExactly(200);
     assertThat(stubs.statuses("GET", WEB + "/sites/orders")).containsExactly(200);
+    List<String> rewritten = new ArrayList<>(List.of(PUBLISH, SETTINGS_PUT));
+    rewritten.addAll(AzureExpectations.EVENTS);
     assertThat(orders.writes())
-        .as("nothing created twice: the settings were complete, only the code is missing")
-        .containsExactly(PUBLISH, SETTINGS_PUT);
+        .as(
+            "nothing created twice: the settings were complete, only the code and the blob"
+                + " trigger's Event Grid delivery (which follows the code) are missing")
+        .containsExactlyElementsOf(rewritten);
     assertThat(stubs.statuses("GET", WEB + "/sites/orders/functions")).containsExactly(200);
     assertThat(rerun.output())
         .contains(
@@ -312,12 +315,14 @@ class AzureDeployIT {
     MavenBuild.Result result = orders.run("skyhop:remove");
 
     assertGreen(result);
-    assertThat(orders.writes())
-        .containsExactly(
+    List<String> deletes = new ArrayList<>(AzureExpectations.EVENTS_AND_ROLES_DELETED);
+    deletes.addAll(
+        List.of(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
             "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
             "DELETE " + SA + "?api-version=2023-05-01",
-            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02");
+            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02"));
+    assertThat(orders.writes()).containsExactlyElementsOf(deletes);
     assertThat(result.output())
         .contains("Left resource group orders-rg (Skyhop did not create it)");
   }
@@ -349,11 +354,13 @@ class AzureDeployIT {
     MavenBuild.Result shared = orders.run("skyhop:remove");
 
     assertGreen(shared);
-    assertThat(orders.writes())
-        .containsExactly(
+    List<String> deletes = new ArrayList<>(AzureExpectations.EVENTS_AND_ROLES_DELETED);
+    deletes.addAll(
+        List.of(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
             "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
-            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02");
+            "DELETE " + AzureExpectations.INSIGHTS + "?api-version=2020-02-02"));
+    assertThat(orders.writes()).containsExactlyElementsOf(deletes);
     assertThat(shared.output())
         .contains(
             "Left storage account " + orders.storageAccount() + ": it has no tag skyhop-app=orders",
@@ -442,11 +449,13 @@ class AzureDeployIT {
     MavenBuild.Result removed = orders.run("skyhop:remove", "-Dskyhop.azure.appInsights=" + bound);
 
     assertGreen(removed);
-    assertThat(orders.writes())
-        .containsExactly(
+    List<String> deletes = new ArrayList<>(AzureExpectations.EVENTS_AND_ROLES_DELETED);
+    deletes.addAll(
+        List.of(
             "DELETE " + WEB + "/sites/orders?api-version=2024-04-01",
             "DELETE " + WEB + "/serverfarms/orders-plan?api-version=2024-04-01",
-            "DELETE " + SA + "?api-version=2023-05-01");
+            "DELETE " + SA + "?api-version=2023-05-01"));
+    assertThat(orders.writes()).containsExactlyElementsOf(deletes);
     assertThat(removed.output())
         .contains("Left Application Insights: bound with skyhop.azure.appInsights, not Skyhop's");
   }

@@ -15,7 +15,6 @@ import com.google.gson.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The requests Azure receives from a deploy of {@code examples/orders}, as the ITs assert them. */
 final class AzureExpectations {
@@ -50,7 +49,40 @@ final class AzureExpectations {
           "PUT " + INSIGHTS + "?api-version=2020-02-02",
           "PUT " + SA + "/blobServices/default/containers/app-package?api-version=2023-05-01",
           "PUT " + WEB + "/sites/orders?api-version=2024-04-01",
-          ROLE_PUT);
+          ROLE_PUT,
+          storageRolePut("6c0f8b8a-5cd7-334e-a2b4-3479bca46d91"),
+          storageRolePut("1f59497d-074b-357f-b9d0-4f1bc1841abd"),
+          storageRolePut("41df76bc-0a45-32cf-a4d9-50e4e90d7c14"));
+
+  /** The storage account's Event Grid system topic. */
+  static final String TOPIC =
+      RG + "/providers/Microsoft.EventGrid/systemTopics/ordersed6803f7598e85bc1a-blobs";
+
+  /** After the code: the system topic and the blob trigger's subscription. */
+  static final List<String> EVENTS =
+      List.of(
+          "PUT " + TOPIC + "?api-version=2022-06-15",
+          "PUT " + TOPIC + "/eventSubscriptions/orders-on-upload?api-version=2022-06-15");
+
+  /** What remove deletes first: the system topic (owned), then the identity's storage roles. */
+  static final List<String> EVENTS_AND_ROLES_DELETED =
+      List.of(
+          "DELETE " + TOPIC + "?api-version=2022-06-15",
+          storageRolePut("6c0f8b8a-5cd7-334e-a2b4-3479bca46d91").replaceFirst("PUT", "DELETE"),
+          storageRolePut("1f59497d-074b-357f-b9d0-4f1bc1841abd").replaceFirst("PUT", "DELETE"),
+          storageRolePut("41df76bc-0a45-32cf-a4d9-50e4e90d7c14").replaceFirst("PUT", "DELETE"));
+
+  /**
+   * A grant of one role on the app's own storage account (Storage Blob Data Owner, Storage Queue
+   * Data Contributor, Storage Account Contributor) to its identity.
+   */
+  static String storageRolePut(String assignment) {
+    return "PUT "
+        + SA
+        + "/providers/Microsoft.Authorization/roleAssignments/"
+        + assignment
+        + "?api-version=2022-04-01";
+  }
 
   /** The line a deploy prints once the app lists every function. */
   static final String LISTED =
@@ -68,7 +100,11 @@ final class AzureExpectations {
             "client_id=" + AzureOrders.CLIENT,
             URLEncoder.encode(stubs.endpoint() + "/.default", StandardCharsets.UTF_8));
     for (LoggedRequest r : stubs.requests()) {
-      if (!AzureStubs.path(r).endsWith("/oauth2/v2.0/token")) {
+      String path = AzureStubs.path(r);
+      if (path.startsWith("/ordersed6803f7598e85bc1a")) {
+        // the storage data plane, signed with the account key read through ARM listKeys
+        assertThat(r.getHeader("Authorization")).as(r.getUrl()).startsWith("SharedKey ");
+      } else if (!path.endsWith("/oauth2/v2.0/token")) {
         assertThat(r.getHeader("Authorization")).as(r.getUrl()).isEqualTo("Bearer " + TOKEN);
       }
     }
@@ -102,9 +138,8 @@ final class AzureExpectations {
     assertThat(storage.get("value").getAsString())
         .matches("https://orders[0-9a-f]{18}\\.blob\\.core\\.windows\\.net/app-package");
     assertThat(storage.getAsJsonObject("authentication").toString())
-        .isEqualTo(
-            "{\"type\":\"StorageAccountConnectionString\","
-                + "\"storageAccountConnectionStringName\":\"AzureWebJobsStorage\"}");
+        .as("the package container is read by the app's identity, no key")
+        .isEqualTo("{\"type\":\"SystemAssignedIdentity\"}");
     assertThat(props.toString()).doesNotContain("FUNCTIONS_WORKER_RUNTIME", "linuxFxVersion");
     List<LoggedRequest> settings = stubs.find("PUT", SETTINGS);
     JsonObject before = json(settings.get(0)).getAsJsonObject("properties");
@@ -113,25 +148,24 @@ final class AzureExpectations {
         .containsExactly(
             "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
             "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "AzureWebJobsStorage");
+            "AzureWebJobsStorage__accountName",
+            "AzureWebJobsStorage__blobServiceUri",
+            "AzureWebJobsStorage__queueServiceUri",
+            "SKYHOP_CONTAINER_UPLOADS",
+            "SKYHOP_QUEUE_ORDERS");
     assertThat(before.get("APPLICATIONINSIGHTS_AUTHENTICATION_STRING").getAsString())
         .isEqualTo("Authorization=AAD");
     assertThat(before.get("APPLICATIONINSIGHTS_CONNECTION_STRING").getAsString())
         .startsWith("InstrumentationKey=bc095013-3cf2-45ac-ab47-0000000000a1;IngestionEndpoint=");
     assertThat(site.getAsJsonObject("identity").toString())
-        .as("the identity that reports to Application Insights")
+        .as("the identity that reads storage and reports to Application Insights")
         .isEqualTo("{\"type\":\"SystemAssigned\"}");
-    assertThat(before.get("AzureWebJobsStorage").getAsString())
-        .matches(
-            "DefaultEndpointsProtocol=https;AccountName=orders[0-9a-f]{18};AccountKey="
-                + Pattern.quote(STORAGE_KEY)
-                + ";EndpointSuffix=core.windows.net");
-    assertThat(after.keySet())
-        .containsExactly(
-            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-            "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "AzureWebJobsStorage",
-            "SKYHOP_CODE_SHA256");
+    assertThat(before.get("AzureWebJobsStorage__accountName").getAsString())
+        .isEqualTo("ordersed6803f7598e85bc1a");
+    assertThat(before.get("SKYHOP_QUEUE_ORDERS").getAsString()).isEqualTo("orders");
+    assertThat(before.get("SKYHOP_CONTAINER_UPLOADS").getAsString()).isEqualTo("uploads");
+    assertThat(before.toString()).doesNotContain(STORAGE_KEY, "AccountKey");
+    assertThat(after.keySet()).containsAll(before.keySet()).contains("SKYHOP_CODE_SHA256");
     assertThat(after.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(zip));
   }
 

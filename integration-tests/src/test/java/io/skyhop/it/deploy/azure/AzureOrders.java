@@ -61,6 +61,12 @@ final class AzureOrders {
         "-Dskyhop.target=azure",
         "-Dskyhop.targets=azure",
         "-Dskyhop.azure.endpoint=" + stubs.endpoint(),
+        // the storage data plane (Shared Key) on the same stub; the queue and the container are
+        // the team's own (bring your own): read, never created or deleted
+        "-Dskyhop.azure.blobEndpoint=" + stubs.endpoint() + "/{account}",
+        "-Dskyhop.azure.queueEndpoint=" + stubs.endpoint() + "/{account}",
+        "-Dskyhop.resources.orders=orders",
+        "-Dskyhop.resources.uploads=uploads",
         "-Dskyhop.azure.subscription=" + SUBSCRIPTION,
         "-Dskyhop.azure.resourceGroup=orders-rg",
         "-Dskyhop.region=westeurope",

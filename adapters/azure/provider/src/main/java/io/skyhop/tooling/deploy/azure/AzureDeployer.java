@@ -1,12 +1,14 @@
 package io.skyhop.tooling.deploy.azure;
 
 import com.azure.core.credential.TokenCredential;
+import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.Deployer;
+import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.azure.AzureEntry;
@@ -126,7 +128,11 @@ public final class AzureDeployer implements Deployer {
             listener);
     Steps steps = new Steps(arm, azure, request.naming(), dry, listener);
     boolean groupCreated = steps.resourceGroup();
-    Optional<String> connection = steps.storageAccount();
+    Optional<String> storageKey = steps.storageAccount();
+    StorageData storage = StorageData.of(request.settings(), azure.storageAccount());
+    AzureAppResources.Result resources =
+        appResources(request, azure, storage, storageKey, listener).ensure(manifest);
+    flex = flex.withSettings(resources.settings());
     steps.plan();
     AppInsights insights =
         new AppInsights(
@@ -140,6 +146,8 @@ public final class AzureDeployer implements Deployer {
     flex = flex.withSettings(AppInsights.settings(monitoring));
     Steps.Site site = steps.site(flex);
     insights.grant(monitoring, site.json());
+    List<String> storageGrants =
+        new StorageRoles(arm, azure, dry, listener).ensure(manifest, site.json());
     List<String> grants =
         request
             .settings()
@@ -171,13 +179,26 @@ public final class AzureDeployer implements Deployer {
               new FunctionListing(arm, azure, timing.polling()),
               listener);
       boolean written =
-          code.converge(site, live, connection.orElseThrow(), pkg, azureNames(manifest));
+          code.converge(
+              site,
+              live,
+              storage.connectionSettings(azure.storageAccount()),
+              pkg,
+              azureNames(manifest));
       action =
           site.created()
               ? Action.CREATED
               : site.updated() || written ? Action.UPDATED : Action.UNCHANGED;
     }
     String host = site.defaultHostName().orElse(azure.functionApp() + ".azurewebsites.net");
+    List<DeployResult.Resource> records = new ArrayList<>(resources.resources());
+    records.addAll(
+        new BlobEvents(arm, azure, request.naming(), dry, listener)
+            .ensure(
+                manifest,
+                AzureAppResources.containerNames(
+                    manifest, request.naming(), ResourceBindings.of(request.settings())),
+                host));
     List<DeployResult.Function> functions = new ArrayList<>();
     for (Manifest.Function f : manifest.functions()) {
       functions.add(function(f, azure, host, action, listener));
@@ -188,7 +209,9 @@ public final class AzureDeployer implements Deployer {
     if (!grants.isEmpty()) {
       details.put("secretGrants", grants);
     }
-    return new DeployResult("azure", request.app(), functions, details);
+    details.put("storageGrants", storageGrants);
+    return new DeployResult(
+        "azure", request.app(), request.naming().stageLabel(), functions, records, details);
   }
 
   private static String header(AzureSettings azure, AppPackage pkg, boolean dry) {
@@ -273,6 +296,23 @@ public final class AzureDeployer implements Deployer {
         f.name(), azure.functionApp() + "/" + f.name(), action, endpoint, details);
   }
 
+  private static AzureAppResources appResources(
+      DeployRequest request,
+      AzureSettings azure,
+      StorageData storage,
+      Optional<String> key,
+      BuildListener listener) {
+    String account = azure.storageAccount();
+    return new AzureAppResources(
+        key.map(k -> storage.queues(account, k)).orElse(null),
+        key.map(k -> storage.blobs(account, k)).orElse(null),
+        azure,
+        request.naming(),
+        ResourceBindings.of(request.settings()),
+        request.dryRun(),
+        listener);
+  }
+
   @Override
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
@@ -285,10 +325,48 @@ public final class AzureDeployer implements Deployer {
             request.settings().get(AppInsights.SETTING),
             request.dryRun(),
             listener);
+    boolean dry = request.dryRun();
+    new BlobEvents(arm, azure, request.naming(), dry, listener).remove();
     arm.get("GET site " + azure.functionApp(), azure.siteId(), Arm.WEB)
         .filter(site -> FlexApp.owned(request.naming(), site))
         .ifPresent(
-            site -> new AzureSecretGrants(arm, azure, request.dryRun(), listener).revokeAll(site));
-    new Removal(arm, azure, request.naming(), request.dryRun(), listener).run(insights);
+            site -> {
+              new AzureSecretGrants(arm, azure, dry, listener).revokeAll(site);
+              new StorageRoles(arm, azure, dry, listener).revokeAll(site);
+            });
+    List<String> kept = removeStorage(request, azure, arm, listener);
+    new Removal(arm, azure, request.naming(), dry, listener).run(insights, kept);
+  }
+
+  /** Deletes the owned queues and containers; the containers kept because they hold blobs. */
+  private static List<String> removeStorage(
+      DeployRequest request, AzureSettings azure, Arm arm, BuildListener listener) {
+    Optional<JsonObject> account =
+        arm.get("GET storage account " + azure.storageAccount(), azure.storageId(), Arm.STORAGE);
+    if (account.isEmpty() || !FlexApp.owned(request.naming(), account.get())) {
+      return List.of();
+    }
+    if (request.dryRun()) {
+      listener.info(
+          "[dry run] delete    the queues and empty containers of "
+              + request.naming().prefix()
+              + " in storage account "
+              + azure.storageAccount());
+      return List.of();
+    }
+    Optional<String> key = new Steps(arm, azure, request.naming(), false, listener).storageKey();
+    boolean removeData =
+        request
+            .settings()
+            .get(AzureAppResources.REMOVE_DATA)
+            .map(Boolean::parseBoolean)
+            .orElse(false);
+    return appResources(
+            request,
+            azure,
+            StorageData.of(request.settings(), azure.storageAccount()),
+            key,
+            listener)
+        .remove(removeData);
   }
 }

@@ -31,19 +31,27 @@ final class CodeStep {
    * Brings the app's settings and code to the package's.
    *
    * @param live the app's settings now
-   * @param connection the storage connection string (a secret, never printed)
+   * @param storage the identity-based storage connection settings
    * @param expected the Azure names of the manifest's functions
    * @return true when something was written
    */
   boolean converge(
       Steps.Site site,
       Map<String, String> live,
-      String connection,
+      Map<String, String> storage,
       AppPackage pkg,
       Set<String> expected) {
     String liveSha = live.get(FlexApp.CODE_SETTING);
     boolean written = false;
-    Map<String, String> before = flex.settings(live, connection, liveSha);
+    Map<String, String> before = flex.settings(live, storage, liveSha);
+    if (live.containsKey(FlexApp.STORAGE_SETTING)) {
+      steps.line(
+          "removes",
+          "settings",
+          FlexApp.STORAGE_SETTING
+              + " (a storage connection string an older deploy wrote; the app now connects by"
+              + " its identity)");
+    }
     // app settings Skyhop did not set are kept, as before; say which of its keys change
     String envChange = EnvChange.of(live, flex.env()).describe();
     if (!envChange.isEmpty()) {
@@ -64,7 +72,7 @@ final class CodeStep {
     steps.line("updated", "code", pkg.file() + " (published to " + scmHost + ")");
     Set<String> listed = listing.await(expected, scmHost);
     steps.line("listed", "functions", String.join(", ", listed));
-    steps.writeSettings(flex.settings(live, connection, pkg.sha()), true);
+    steps.writeSettings(flex.settings(live, storage, pkg.sha()), true);
     return true;
   }
 

@@ -41,8 +41,14 @@ record FlexApp(
   /** The app setting holding the SHA-256 of the last published zip. */
   static final String CODE_SETTING = "SKYHOP_CODE_SHA256";
 
-  /** The app setting holding the storage connection string (a secret). */
+  /**
+   * The host's storage connection: {@code AzureWebJobsStorage__accountName} (identity-based); a
+   * connection string under the bare name, which older deploys wrote, is removed.
+   */
   static final String STORAGE_SETTING = "AzureWebJobsStorage";
+
+  /** How the site reads its package container: by its system-assigned identity. */
+  static final String DEPLOYMENT_AUTH = "SystemAssignedIdentity";
 
   /** The blob container Flex reads the package from. */
   static final String CONTAINER = "app-package";
@@ -89,15 +95,6 @@ record FlexApp(
     Map<String, String> all = new TreeMap<>(env);
     all.putAll(settings);
     return new FlexApp(javaVersion, instanceMemoryMb, maximumInstanceCount, all, alwaysReady);
-  }
-
-  /**
-   * Whether the app needs a managed identity: to resolve Key Vault references, or to report to
-   * Application Insights.
-   */
-  boolean needsIdentity() {
-    return env.containsKey(AppInsights.AUTHENTICATION)
-        || env.values().stream().anyMatch(v -> v.startsWith(KeyVaultReferences.PREFIX));
   }
 
   /** The smallest Flex instance size holding {@code memoryMb}. */
@@ -160,17 +157,16 @@ record FlexApp(
   }
 
   /**
-   * The body of {@code PUT sites/<app>}: the plan, HTTPS only, and {@code functionAppConfig} (the
-   * package container read with the storage connection setting, runtime java and version, memory
-   * and instance limit). App settings are written separately, complete.
+   * The body of {@code PUT sites/<app>}: the plan, HTTPS only, the system-assigned identity, and
+   * {@code functionAppConfig} (the package container read by that identity, runtime java and
+   * version, memory and instance limit). App settings are written separately, complete.
    */
   JsonObject site(AzureSettings azure, Naming naming) {
     JsonObject storage = new JsonObject();
     storage.addProperty("type", "blobContainer");
     storage.addProperty("value", packageContainer(azure));
     JsonObject auth = new JsonObject();
-    auth.addProperty("type", "StorageAccountConnectionString");
-    auth.addProperty("storageAccountConnectionStringName", STORAGE_SETTING);
+    auth.addProperty("type", DEPLOYMENT_AUTH);
     storage.add("authentication", auth);
     JsonObject deployment = new JsonObject();
     deployment.add("storage", storage);
@@ -199,11 +195,10 @@ record FlexApp(
     body.addProperty("kind", "functionapp,linux");
     body.add("properties", props);
     body.add("tags", tags(naming));
-    if (needsIdentity()) {
-      JsonObject identity = new JsonObject();
-      identity.addProperty("type", "SystemAssigned");
-      body.add("identity", identity);
-    }
+    // the identity reads storage (host and package), Key Vault references and App Insights
+    JsonObject identity = new JsonObject();
+    identity.addProperty("type", "SystemAssigned");
+    body.add("identity", identity);
     return body;
   }
 
@@ -217,20 +212,18 @@ record FlexApp(
       JsonObject config = props.getAsJsonObject("functionAppConfig");
       JsonObject runtime = config.getAsJsonObject("runtime");
       JsonObject scale = config.getAsJsonObject("scaleAndConcurrency");
-      String container =
-          config
-              .getAsJsonObject("deployment")
-              .getAsJsonObject("storage")
-              .get("value")
-              .getAsString();
+      JsonObject storage = config.getAsJsonObject("deployment").getAsJsonObject("storage");
+      String container = storage.get("value").getAsString();
+      String auth = storage.getAsJsonObject("authentication").get("type").getAsString();
       return "java".equalsIgnoreCase(runtime.get("name").getAsString())
           && javaVersion.equals(runtime.get("version").getAsString())
           && scale.get("instanceMemoryMB").getAsInt() == instanceMemoryMb
           && scale.get("maximumInstanceCount").getAsInt() == maximumInstanceCount
           && AlwaysReady.live(scale).equals(alwaysReady)
           && container.equalsIgnoreCase(packageContainer(azure))
+          && DEPLOYMENT_AUTH.equalsIgnoreCase(auth)
           && props.get("serverFarmId").getAsString().equalsIgnoreCase(azure.planId())
-          && (!needsIdentity() || hasSystemIdentity(site));
+          && hasSystemIdentity(site);
     } catch (RuntimeException e) {
       return false;
     }
@@ -249,14 +242,18 @@ record FlexApp(
   }
 
   /**
-   * The complete app settings: the live ones (settings someone else added are kept), the storage
-   * connection, the app's environment and the code hash.
+   * The complete app settings: the live ones (settings someone else added are kept), the
+   * identity-based storage connection (a connection string left by an older deploy removed), the
+   * app's environment and the code hash.
    *
+   * @param storage the {@code AzureWebJobsStorage__*} settings
    * @param codeSha the hash of the code the app runs, null when unknown
    */
-  Map<String, String> settings(Map<String, String> live, String storageConnection, String codeSha) {
+  Map<String, String> settings(
+      Map<String, String> live, Map<String, String> storage, String codeSha) {
     Map<String, String> all = new TreeMap<>(live);
-    all.put(STORAGE_SETTING, storageConnection);
+    all.remove(STORAGE_SETTING);
+    all.putAll(storage);
     all.putAll(env);
     if (codeSha == null) {
       all.remove(CODE_SETTING);

@@ -32,8 +32,11 @@ final class Removal {
     this.listener = listener;
   }
 
-  /** Removes what the deploy created; the Application Insights component only when owned. */
-  void run(AppInsights insights) {
+  /**
+   * Removes what the deploy created; the Application Insights component only when owned; the
+   * storage account (and so the group) not while it holds {@code keptContainers}.
+   */
+  void run(AppInsights insights, List<String> keptContainers) {
     Optional<JsonObject> group = arm.get("GET resource group", azure.groupId(), Arm.RESOURCES);
     if (group.isEmpty()) {
       listener.info(
@@ -42,13 +45,22 @@ final class Removal {
     }
     boolean ours = FlexApp.owned(naming, group.get());
     List<String> others = ours ? othersInGroup() : List.of();
-    if (ours && others.isEmpty()) {
+    if (ours && others.isEmpty() && keptContainers.isEmpty()) {
       delete("resource group", azure.resourceGroup(), azure.groupId(), Arm.RESOURCES);
       return;
     }
     deleteOwned("function app", azure.functionApp(), azure.siteId(), Arm.WEB);
     deleteOwned("plan", azure.plan(), azure.planId(), Arm.WEB);
-    deleteOwned("storage account", azure.storageAccount(), azure.storageId(), Arm.STORAGE);
+    if (keptContainers.isEmpty()) {
+      deleteOwned("storage account", azure.storageAccount(), azure.storageId(), Arm.STORAGE);
+    } else {
+      listener.warn(
+          "Left storage account "
+              + azure.storageAccount()
+              + ": its containers "
+              + String.join(", ", keptContainers)
+              + " hold blobs");
+    }
     if (insights.bound()) {
       listener.info(
           "Left Application Insights: bound with " + AppInsights.SETTING + ", not Skyhop's");
@@ -62,7 +74,14 @@ final class Removal {
         workspace.substring(workspace.lastIndexOf('/') + 1),
         workspace,
         AppInsights.WORKSPACES);
-    if (ours) {
+    if (ours && !keptContainers.isEmpty()) {
+      listener.warn(
+          "Left resource group "
+              + azure.resourceGroup()
+              + ": it holds storage account "
+              + azure.storageAccount()
+              + ", kept for its blobs");
+    } else if (ours) {
       listener.warn(
           "Left resource group "
               + azure.resourceGroup()

@@ -59,7 +59,10 @@ final class Steps {
     return true;
   }
 
-  /** Creates the storage account when missing; its connection string (empty in a dry run). */
+  /**
+   * Creates the storage account when missing; its key (empty in a dry run), which only the deploy
+   * uses for the queues and containers and never writes anywhere.
+   */
   Optional<String> storageAccount() {
     String name = azure.storageAccount();
     Optional<JsonObject> account =
@@ -79,9 +82,12 @@ final class Steps {
     } else {
       line("unchanged", "storage", name);
     }
-    if (dry) {
-      return Optional.empty();
-    }
+    return dry ? Optional.empty() : storageKey();
+  }
+
+  /** The storage account's first key, read through ARM listKeys (never printed). */
+  Optional<String> storageKey() {
+    String name = azure.storageAccount();
     JsonObject keys =
         arm.post(
             "POST storage account " + name + " listKeys",
@@ -97,13 +103,7 @@ final class Steps {
           "Storage account " + name + " returned no keys. Fix: enable shared-key access on it",
           null);
     }
-    String key = list.get(0).getAsJsonObject().get("value").getAsString();
-    return Optional.of(
-        "DefaultEndpointsProtocol=https;AccountName="
-            + name
-            + ";AccountKey="
-            + key
-            + ";EndpointSuffix=core.windows.net");
+    return Optional.of(list.get(0).getAsJsonObject().get("value").getAsString());
   }
 
   /** Creates the Flex Consumption plan when missing. */

@@ -55,7 +55,9 @@ public final class AzurePackager implements TargetPackager {
     deleteTree(dir);
     Files.createDirectories(dir);
     writeJson(dir.resolve("host.json"), hostJson());
-    writeJson(dir.resolve(LOCAL_SETTINGS), localSettings(appSettings));
+    Map<String, String> local = new LinkedHashMap<>(appSettings);
+    local.putAll(FunctionJson.logicalNames(index.functions()));
+    writeJson(dir.resolve(LOCAL_SETTINGS), localSettings(local));
     for (Map.Entry<String, Map<String, Object>> e : functions.entrySet()) {
       Path folder = Files.createDirectories(dir.resolve(e.getKey()));
       writeJson(folder.resolve("function.json"), e.getValue());

@@ -29,7 +29,44 @@ public final class FunctionJson {
   /** The app setting naming the storage account of queue and blob triggers. */
   public static final String CONNECTION = "AzureWebJobsStorage";
 
+  /** The blob trigger's source on Flex Consumption, which runs no polling blob trigger. */
+  public static final String BLOB_SOURCE = "EventGrid";
+
   private FunctionJson() {}
+
+  /**
+   * The app setting holding the physical name of a logical queue: {@code SKYHOP_QUEUE_<LOGICAL>}
+   * ({@code function.json} names it as {@code %SKYHOP_QUEUE_<LOGICAL>%}, so one package serves
+   * every stage; deploy writes the value).
+   */
+  public static String queueSetting(String logical) {
+    return "SKYHOP_QUEUE_" + settingSuffix(logical);
+  }
+
+  /** The app setting holding the physical name of a logical bucket's blob container. */
+  public static String containerSetting(String logical) {
+    return "SKYHOP_CONTAINER_" + settingSuffix(logical);
+  }
+
+  /**
+   * The queue and container settings of {@code functions} with their logical names as values: what
+   * the Core Tools ({@code func start} against Azurite) resolve the binding expressions with.
+   */
+  public static Map<String, String> logicalNames(List<FunctionDef> functions) {
+    Map<String, String> names = new java.util.TreeMap<>();
+    for (FunctionDef f : functions) {
+      if (f.trigger() instanceof Trigger.Queue q) {
+        names.put(queueSetting(q.queue()), q.queue());
+      } else if (f.trigger() instanceof Trigger.Storage s) {
+        names.put(containerSetting(s.bucket()), s.bucket());
+      }
+    }
+    return names;
+  }
+
+  private static String settingSuffix(String logical) {
+    return logical.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  }
 
   /** The entry point of a function: the adapter method of its trigger kind. */
   public static String entryPoint(FunctionDef function) {
@@ -79,16 +116,17 @@ public final class FunctionJson {
       bindings.add(in);
     } else if (t instanceof Trigger.Queue queue) {
       Map<String, Object> in = binding("queueTrigger", "in", "message");
-      in.put("queueName", queue.queue());
+      in.put("queueName", "%" + queueSetting(queue.queue()) + "%");
       in.put("dataType", "binary");
       in.put("connection", CONNECTION);
       bindings.add(in);
     } else if (t instanceof Trigger.Storage storage) {
       checkEvents(function.name(), storage, log);
       Map<String, Object> in = binding("blobTrigger", "in", "content");
-      in.put("path", storage.bucket() + "/{name}");
+      in.put("path", "%" + containerSetting(storage.bucket()) + "%/{name}");
       in.put("dataType", "binary");
       in.put("connection", CONNECTION);
+      in.put("source", BLOB_SOURCE);
       bindings.add(in);
     }
     return bindings;

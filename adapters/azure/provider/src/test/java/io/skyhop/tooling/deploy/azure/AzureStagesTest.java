@@ -81,7 +81,7 @@ class AzureStagesTest extends AzureVaultStubs {
             .withSettings(
                 KeyVaultReferences.of(
                     manifest, "orders", Optional.of(stage), Optional.of("team-vault")))
-            .settings(Map.of(), "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k", "sha");
+            .settings(Map.of(), Map.of("AzureWebJobsStorage__accountName", "a"), "sha");
     List<String> granted =
         grants(false)
             .ensure(

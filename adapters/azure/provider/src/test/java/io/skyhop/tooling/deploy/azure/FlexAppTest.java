@@ -67,7 +67,7 @@ class FlexAppTest {
         .isEqualTo(
             "{\"deployment\":{\"storage\":{\"type\":\"blobContainer\",\"value\":\"https://"
                 + azure().storageAccount()
-                + ".blob.core.windows.net/app-package\",\"authentication\":{\"type\":\"StorageAccountConnectionString\",\"storageAccountConnectionStringName\":\"AzureWebJobsStorage\"}}},"
+                + ".blob.core.windows.net/app-package\",\"authentication\":{\"type\":\"SystemAssignedIdentity\"}}},"
                 + "\"runtime\":{\"name\":\"java\",\"version\":\"21\"},"
                 + "\"scaleAndConcurrency\":{\"maximumInstanceCount\":20,\"instanceMemoryMB\":2048}}");
     assertThat(app.matches(site, azure())).isTrue();
@@ -151,13 +151,18 @@ class FlexAppTest {
     FlexApp app = new FlexApp("17", 512, 100, Map.of("MODE", "prod"));
     Map<String, String> live = Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", "ik", "MODE", "old");
 
-    assertThat(app.settings(live, "conn", "abc"))
+    Map<String, String> storage = Map.of("AzureWebJobsStorage__accountName", "ordersab12");
+    Map<String, String> older = new java.util.TreeMap<>(live);
+    older.put("AzureWebJobsStorage", "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k");
+
+    assertThat(app.settings(older, storage, "abc"))
+        .as("the connection string an older deploy wrote is gone; the account name replaces it")
         .containsExactly(
             Map.entry("APPLICATIONINSIGHTS_CONNECTION_STRING", "ik"),
-            Map.entry("AzureWebJobsStorage", "conn"),
+            Map.entry("AzureWebJobsStorage__accountName", "ordersab12"),
             Map.entry("MODE", "prod"),
             Map.entry("SKYHOP_CODE_SHA256", "abc"));
-    assertThat(app.settings(Map.of("SKYHOP_CODE_SHA256", "old"), "conn", null))
+    assertThat(app.settings(Map.of("SKYHOP_CODE_SHA256", "old"), storage, null))
         .doesNotContainKey("SKYHOP_CODE_SHA256");
   }
 

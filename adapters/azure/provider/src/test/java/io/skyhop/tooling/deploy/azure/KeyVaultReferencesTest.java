@@ -45,20 +45,21 @@ class KeyVaultReferencesTest {
     withoutIdentity.remove("identity");
     assertThat(app.matches(site, FlexAppTest.azure())).isTrue();
     assertThat(app.matches(withoutIdentity, FlexAppTest.azure())).isFalse();
-    assertThat(app.settings(Map.of(), "conn", "sha"))
+    assertThat(app.settings(Map.of(), Map.of("AzureWebJobsStorage__accountName", "a"), "sha"))
         .containsEntry("GREETING", "hi")
         .containsEntry("SKYHOP_SECRET_DB_PASSWORD", refs.get("SKYHOP_SECRET_DB_PASSWORD"));
   }
 
   @Test
-  void anAppWithoutSecretsNeedsNoVaultAndNoIdentity() {
+  void anAppWithoutSecretsNeedsNoVaultButStillGetsItsIdentityForStorage() {
     Manifest m = manifest(List.of());
     assertThat(KeyVaultReferences.of(m, "orders", Optional.empty(), Optional.empty())).isEmpty();
     assertThat(
             FlexApp.of(m)
                 .site(FlexAppTest.azure(), io.skyhop.tooling.naming.Naming.of("orders"))
                 .has("identity"))
-        .isFalse();
+        .as("the identity-based AzureWebJobsStorage connection needs it")
+        .isTrue();
   }
 
   @Test

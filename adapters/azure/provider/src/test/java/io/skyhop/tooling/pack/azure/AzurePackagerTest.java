@@ -144,15 +144,15 @@ class AzurePackagerTest {
             json(
                 "{'scriptFile':'../shop.jar','entryPoint':'io.skyhop.azure.SkyhopFunctions.queue',"
                     + "'bindings':[{'type':'queueTrigger','direction':'in','name':'message',"
-                    + "'queueName':'things','dataType':'binary',"
+                    + "'queueName':'%SKYHOP_QUEUE_THINGS%','dataType':'binary',"
                     + "'connection':'AzureWebJobsStorage'}]}"));
     assertThat(json(app.resolve("on-file/function.json")))
         .isEqualTo(
             json(
                 "{'scriptFile':'../shop.jar','entryPoint':'io.skyhop.azure.SkyhopFunctions.blob',"
                     + "'bindings':[{'type':'blobTrigger','direction':'in','name':'content',"
-                    + "'path':'thing-files/{name}','dataType':'binary',"
-                    + "'connection':'AzureWebJobsStorage'}]}"));
+                    + "'path':'%SKYHOP_CONTAINER_THING_FILES%/{name}','dataType':'binary',"
+                    + "'connection':'AzureWebJobsStorage','source':'EventGrid'}]}"));
     assertThat(json(app.resolve("host.json")))
         .isEqualTo(
             json(
@@ -162,7 +162,8 @@ class AzurePackagerTest {
         .isEqualTo(
             json(
                 "{'IsEncrypted':false,'Values':{'FUNCTIONS_WORKER_RUNTIME':'java',"
-                    + "'AzureWebJobsStorage':'UseDevelopmentStorage=true','MODE':'fast'}}"));
+                    + "'AzureWebJobsStorage':'UseDevelopmentStorage=true','MODE':'fast',"
+                    + "'SKYHOP_CONTAINER_THING_FILES':'thing-files','SKYHOP_QUEUE_THINGS':'things'}}"));
     assertThat(zipEntries(Files.readAllBytes(app.resolve("shop.jar"))).keySet())
         .containsExactly(
             "META-INF/MANIFEST.MF", "META-INF/skyhop/functions.json", "app/Things.class");

@@ -73,7 +73,7 @@ public class OrdersFunctions {
       @QueueTrigger(
               name = "message",
               dataType = "binary",
-              queueName = "orders",
+              queueName = "%SKYHOP_QUEUE_ORDERS%",
               connection = "AzureWebJobsStorage")
           byte[] message,
       @BindingName("Id") String id,
@@ -87,8 +87,9 @@ public class OrdersFunctions {
       @BlobTrigger(
               name = "content",
               dataType = "binary",
-              path = "uploads/{name}",
-              connection = "AzureWebJobsStorage")
+              path = "%SKYHOP_CONTAINER_UPLOADS%/{name}",
+              connection = "AzureWebJobsStorage",
+              source = "EventGrid")
           byte[] content,
       @BindingName("name") String name,
       final ExecutionContext context) {
