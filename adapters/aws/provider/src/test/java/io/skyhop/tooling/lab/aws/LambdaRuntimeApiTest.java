@@ -101,11 +101,14 @@ class LambdaRuntimeApiTest {
 
   @Test
   void unknownResourcesAre404AndClosingReleasesABlockedNext() throws Exception {
-    LoopbackHttp.Response unknown = send("GET", BASE + "restore/next", "");
+    LoopbackHttp.Response unknown = send("GET", BASE + "extension/next", "");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.text())
         .isEqualTo(
-            "{\"errorMessage\":\"Unknown resource restore/next\",\"errorType\":\"NotFound\"}");
+            "{\"errorMessage\":\"Unknown resource extension/next\",\"errorType\":\"NotFound\"}");
+    assertThat(api.restores()).isZero();
+    assertThat(send("GET", BASE + "restore/next", "").status()).isEqualTo(200);
+    assertThat(api.restores()).isEqualTo(1);
     CompletableFuture<LoopbackHttp.Response> blocked =
         CompletableFuture.supplyAsync(
             () -> {
