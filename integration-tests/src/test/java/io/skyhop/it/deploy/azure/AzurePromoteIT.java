@@ -74,6 +74,11 @@ class AzurePromoteIT {
               "-Dskyhop.artifact=" + COORDINATES,
               "-Dskyhop.target=azure",
               "-Dskyhop.azure.endpoint=" + stubs.endpoint(),
+              // the storage data plane and the team's own queue and container, as AzureOrders
+              "-Dskyhop.azure.blobEndpoint=" + stubs.endpoint() + "/{account}",
+              "-Dskyhop.azure.queueEndpoint=" + stubs.endpoint() + "/{account}",
+              "-Dskyhop.resources.orders=orders",
+              "-Dskyhop.resources.uploads=uploads",
               "-Dskyhop.azure.subscription=" + AzureOrders.SUBSCRIPTION,
               "-Dskyhop.azure.resourceGroup=orders-rg",
               "-Dskyhop.region=westeurope");
