@@ -66,13 +66,8 @@ class EngineProviderNamesTest {
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/AzureNames.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/GcpNames.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/Reporter.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/ReportSettings.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/SvgCharts.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/provider/ProviderMeasurements.java",
-          "maven-plugin/plugin/src/main/java/io/skyhop/maven/AbstractDeployMojo.java",
-          "maven-plugin/plugin/src/main/java/io/skyhop/maven/PackageMojo.java",
-          "maven-plugin/plugin/src/main/java/io/skyhop/maven/RunMojo.java",
-          "maven-plugin/plugin/src/main/java/io/skyhop/maven/InvokeMojo.java");
+          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/provider/ProviderMeasurements.java");
 
   @Test
   void sharedCodeNamesNoProvider() throws IOException {

@@ -1,15 +1,16 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.promote.Promotion;
+import io.skyhop.tooling.settings.ProviderSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,13 +20,16 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
-  /** The target: {@code aws}, {@code azure}, {@code gcp}, {@code local} or {@code knative}. */
-  @Parameter(property = "skyhop.target", defaultValue = "local")
+  /**
+   * The target: one of the registered ids ({@code providers.properties}); unset: the in-house
+   * target the registration list flags {@code dev}.
+   */
+  @Parameter(property = "skyhop.target")
   String target;
 
   @Override
   String targetIds() {
-    return target;
+    return target == null ? TargetProviders.devTarget().id() : target;
   }
 
   /** Print the plan (create/update/unchanged per resource) and call nothing. */
@@ -35,42 +39,6 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   /** The provider region (AWS region, Azure location, GCP region). */
   @Parameter(property = "skyhop.region")
   String region;
-
-  /** AWS: the execution role ARN; created (and reused after) when absent. */
-  @Parameter(property = "skyhop.aws.role")
-  String awsRole;
-
-  /** AWS: endpoint override for tests, sovereign clouds and emulators. */
-  @Parameter(property = "skyhop.aws.endpoint")
-  String awsEndpoint;
-
-  /** Azure: the subscription id. */
-  @Parameter(property = "skyhop.azure.subscription")
-  String azureSubscription;
-
-  /** Azure: the resource group; created when missing. */
-  @Parameter(property = "skyhop.azure.resourceGroup")
-  String azureResourceGroup;
-
-  /** Azure: ARM endpoint override. */
-  @Parameter(property = "skyhop.azure.endpoint")
-  String azureEndpoint;
-
-  /** Google Cloud: the project id. */
-  @Parameter(property = "skyhop.gcp.project")
-  String gcpProject;
-
-  /** Google Cloud: endpoint override. */
-  @Parameter(property = "skyhop.gcp.endpoint")
-  String gcpEndpoint;
-
-  /** The in-house runtime's URL. */
-  @Parameter(property = "skyhop.local.url", defaultValue = "http://127.0.0.1:8080")
-  String localUrl;
-
-  /** The in-house runtime's admin token; default: read from its data directory. */
-  @Parameter(property = "skyhop.local.token")
-  String localToken;
 
   /**
    * A published build to act on instead of this project's: {@code groupId:artifactId:version},
@@ -125,28 +93,20 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
   }
 
   Target target() {
-    return Target.of(target, "skyhop.target");
+    return Target.of(targetIds(), "skyhop.target");
   }
 
   /**
    * Every {@code skyhop.*} setting: pom properties, then {@code -D} user properties, then this
-   * goal's parameters (and {@code goalSettings}, alternating names and values); plus the location
-   * of the in-house runtime jar shipped with the plugin.
+   * goal's parameters (and {@code goalSettings}, alternating names and values); the providers'
+   * settings checked and defaulted ({@link ProviderSettings}); plus the location of the in-house
+   * runtime jar shipped with the plugin.
    */
   DeployRequest request(String... goalSettings) {
-    Map<String, String> values = new HashMap<>();
-    copySkyhop(project.getProperties(), values);
-    copySkyhop(session.getUserProperties(), values);
+    Map<String, String> values =
+        new HashMap<>(StageProperties.withPrefix(project, session, "skyhop."));
     put(values, "skyhop.region", region);
-    put(values, "skyhop.aws.role", awsRole);
-    put(values, "skyhop.aws.endpoint", awsEndpoint);
-    put(values, "skyhop.azure.subscription", azureSubscription);
-    put(values, "skyhop.azure.resourceGroup", azureResourceGroup);
-    put(values, "skyhop.azure.endpoint", azureEndpoint);
-    put(values, "skyhop.gcp.project", gcpProject);
-    put(values, "skyhop.gcp.endpoint", gcpEndpoint);
-    put(values, "skyhop.local.url", localUrl);
-    put(values, "skyhop.local.token", localToken);
+    values.putAll(ProviderSettings.resolve(values, TargetProviders.loaded()));
     for (int i = 0; i + 1 < goalSettings.length; i += 2) {
       put(values, goalSettings[i], goalSettings[i + 1]);
     }
@@ -156,14 +116,6 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
       }
     }
     return new DeployRequest(target(), app, outputDir(), new Settings(values), dryRun);
-  }
-
-  private static void copySkyhop(Properties from, Map<String, String> to) {
-    for (String name : from.stringPropertyNames()) {
-      if (name.startsWith("skyhop.")) {
-        to.put(name, from.getProperty(name));
-      }
-    }
   }
 
   private static void put(Map<String, String> values, String key, String value) {

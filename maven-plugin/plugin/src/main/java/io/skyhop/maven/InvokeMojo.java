@@ -1,7 +1,7 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.local.LocalConnection;
 import io.skyhop.tooling.deploy.local.LocalInvoke;
 import io.skyhop.tooling.invoke.Invocation;
@@ -46,7 +46,7 @@ public class InvokeMojo extends AbstractDeployMojo {
               dataFile != null
                   ? Files.readAllBytes(Path.of(dataFile))
                   : (data == null ? "" : data).getBytes(StandardCharsets.UTF_8);
-          if (remote && target() != Target.LOCAL) {
+          if (remote && !target().equals(TargetProviders.devTarget())) {
             Invocation done = RemoteInvoke.invoke(request(), function, payload);
             done.describe(function).forEach(getLog()::info);
             failIfError(done.status(), done.body());

@@ -1,8 +1,10 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.Packager;
+import io.skyhop.tooling.settings.ProviderSettings;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +33,10 @@ import org.apache.maven.project.MavenProjectHelper;
     threadSafe = true)
 public class PackageMojo extends AbstractSkyhopMojo {
   /**
-   * Comma-separated targets to package: {@code aws,azure,gcp,local} and, when named, {@code
-   * knative}.
+   * Comma-separated targets to package; unset: those the registration list ({@code
+   * providers.properties}) flags {@code default}, {@code aws,azure,gcp,local}.
    */
-  @Parameter(property = "skyhop.targets", defaultValue = "aws,azure,gcp,local")
+  @Parameter(property = "skyhop.targets")
   String targets;
 
   /**
@@ -43,22 +45,6 @@ public class PackageMojo extends AbstractSkyhopMojo {
    */
   @Parameter(property = "skyhop.target")
   String target;
-
-  /** The base image of the knative target's container image. */
-  @Parameter(property = "skyhop.knative.baseImage")
-  String knativeBaseImage;
-
-  /** The Knative Eventing Broker whose Triggers feed the knative target's queue functions. */
-  @Parameter(property = "skyhop.knative.broker", defaultValue = "default")
-  String knativeBroker;
-
-  /** Where Knative sends queue messages that failed every retry (an http(s) URL); none: dropped. */
-  @Parameter(property = "skyhop.knative.deadLetterSink")
-  String knativeDeadLetterSink;
-
-  /** {@code true}: the knative image's runtime runs the app's functions in one worker JVM. */
-  @Parameter(property = "skyhop.knative.shared")
-  String knativeShared;
 
   /**
    * The stage: its settings ({@code <skyhop.settingsDir>/<stage>.properties}, unset: {@code
@@ -86,7 +72,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
 
   @Override
   String targetIds() {
-    return targets + "," + (target == null ? "" : target);
+    return targetList() + "," + (target == null ? "" : target);
   }
 
   @Override
@@ -94,21 +80,13 @@ public class PackageMojo extends AbstractSkyhopMojo {
     execute(
         () -> {
           Map<String, String> options = new HashMap<>();
-          if (knativeBaseImage != null) {
-            options.put("skyhop.knative.baseImage", knativeBaseImage);
-          }
-          if (knativeBroker != null) {
-            options.put("skyhop.knative.broker", knativeBroker);
-          }
           if (stage != null) {
             options.put("skyhop.stage", stage);
           }
-          if (knativeDeadLetterSink != null) {
-            options.put("skyhop.knative.deadLetterSink", knativeDeadLetterSink);
-          }
-          if (knativeShared != null) {
-            options.put("skyhop.knative.shared", knativeShared);
-          }
+          options.putAll(
+              ProviderSettings.packaging(
+                  StageProperties.withPrefix(project, session, "skyhop."),
+                  TargetProviders.loaded()));
           options.put("skyhop.strict", Boolean.toString(strict));
           options.putAll(StageProperties.of(project, session, stage, settingsDir));
           Manifest manifest = new Packager(listener()).pack(packageRequest(targets(), options));
@@ -118,7 +96,7 @@ public class PackageMojo extends AbstractSkyhopMojo {
 
   /** {@code skyhop.targets}, plus {@code skyhop.target} when it is set and not among them. */
   private List<Target> targets() {
-    List<Target> list = new ArrayList<>(Target.list(targets, "skyhop.targets"));
+    List<Target> list = new ArrayList<>(Target.list(targetList(), "skyhop.targets"));
     if (target != null && !target.isBlank()) {
       Target deployed = Target.of(target, "skyhop.target");
       if (!list.contains(deployed)) {
@@ -126,5 +104,9 @@ public class PackageMojo extends AbstractSkyhopMojo {
       }
     }
     return list;
+  }
+
+  private String targetList() {
+    return targets == null ? TargetProviders.defaultTargets() : targets;
   }
 }

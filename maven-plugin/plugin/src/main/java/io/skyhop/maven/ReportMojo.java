@@ -36,13 +36,13 @@ public class ReportMojo extends AbstractSkyhopMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
-  /** The targets to measure. */
-  @Parameter(property = "skyhop.targets", defaultValue = ReportSettings.DEFAULT_TARGETS)
+  /** The targets to measure; unset: those {@code providers.properties} flags {@code default}. */
+  @Parameter(property = "skyhop.targets")
   String targets;
 
   @Override
   String targetIds() {
-    return targets;
+    return targets == null ? TargetProviders.defaultTargets() : targets;
   }
 
   @Override
@@ -52,7 +52,7 @@ public class ReportMojo extends AbstractSkyhopMojo {
           Map<String, String> values = new HashMap<>();
           copySkyhop(project.getProperties(), values);
           copySkyhop(session.getUserProperties(), values);
-          values.put("skyhop.targets", targets);
+          values.put("skyhop.targets", targetIds());
           Path basedir = project.getBasedir().toPath();
           Map<String, List<Path>> runtimes = new LinkedHashMap<>();
           for (TargetProvider p : TargetProviders.loaded()) {

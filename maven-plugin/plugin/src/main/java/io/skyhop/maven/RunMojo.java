@@ -1,6 +1,6 @@
 package io.skyhop.maven;
 
-import io.skyhop.tooling.Target;
+import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.local.RuntimeProcess;
 import io.skyhop.tooling.dev.DevLoop;
 import io.skyhop.tooling.pack.Packager;
@@ -50,7 +50,7 @@ public class RunMojo extends AbstractDeployMojo {
               () ->
                   packager.pack(
                       packageRequest(
-                          List.of(Target.LOCAL),
+                          List.of(TargetProviders.devTarget()),
                           StageProperties.of(project, session, null, settingsDir)));
           pack.run();
           String jar = request().settings().get("skyhop.local.runtimeJar").orElse(null);

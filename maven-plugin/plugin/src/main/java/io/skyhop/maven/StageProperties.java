@@ -19,8 +19,7 @@ final class StageProperties {
   static Map<String, String> of(
       MavenProject project, MavenSession session, String stage, File settingsDir) {
     Map<String, String> result = new TreeMap<>();
-    copyEnv(project.getProperties(), result);
-    copyEnv(session.getUserProperties(), result);
+    result.putAll(withPrefix(project, session, StageSettings.ENV_PREFIX));
     if (stage != null && !stage.isBlank()) {
       result.put(StageSettings.STAGE, stage);
     }
@@ -28,11 +27,20 @@ final class StageProperties {
     return result;
   }
 
-  private static void copyEnv(Properties from, Map<String, String> to) {
-    for (String name : from.stringPropertyNames()) {
-      if (name.startsWith(StageSettings.ENV_PREFIX)) {
-        to.put(name, from.getProperty(name));
+  /**
+   * The properties of the pom and the command line ({@code -D}, which wins) whose names begin with
+   * {@code prefix}.
+   */
+  static Map<String, String> withPrefix(MavenProject project, MavenSession session, String prefix) {
+    Map<String, String> result = new TreeMap<>();
+    for (Properties from :
+        java.util.List.of(project.getProperties(), session.getUserProperties())) {
+      for (String name : from.stringPropertyNames()) {
+        if (name.startsWith(prefix)) {
+          result.put(name, from.getProperty(name));
+        }
       }
     }
+    return result;
   }
 }

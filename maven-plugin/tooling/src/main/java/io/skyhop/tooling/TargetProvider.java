@@ -15,6 +15,7 @@ import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.verify.DeployVerifier;
 import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
@@ -158,6 +159,15 @@ public interface TargetProvider {
    * honour exactly (the portability table; none by default).
    */
   default List<PortabilityFinding> portability(Manifest manifest) {
+    return List.of();
+  }
+
+  /**
+   * The provider's own settings, {@code skyhop.<id>.*}: the goals read them from the pom's and
+   * {@code -D} properties, fill in their defaults and refuse any other {@code skyhop.<id>.*}
+   * property ({@link io.skyhop.tooling.settings.ProviderSettings}); docs/settings.md lists them.
+   */
+  default List<ProviderSetting> settings() {
     return List.of();
   }
 

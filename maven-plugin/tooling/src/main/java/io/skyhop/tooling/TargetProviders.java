@@ -70,6 +70,49 @@ public final class TargetProviders {
    */
   public static Map<String, String> builtIn() {
     Map<String, String> ids = new LinkedHashMap<>();
+    registrations().forEach((id, words) -> ids.put(id, words.get(0)));
+    return ids;
+  }
+
+  /**
+   * The built-in targets registered with {@code flag} after their artifact, in order: {@value
+   * #DEFAULT} (packaged and reported when {@code skyhop.targets} is unset), {@value #DEV} (the
+   * in-house target of the dev loop and the default {@code skyhop.target}).
+   */
+  public static List<String> flagged(String flag) {
+    List<String> ids = new ArrayList<>();
+    registrations()
+        .forEach(
+            (id, words) -> {
+              if (words.subList(1, words.size()).contains(flag)) {
+                ids.add(id);
+              }
+            });
+    return ids;
+  }
+
+  /** The flag of the targets packaged and reported by default. */
+  public static final String DEFAULT = "default";
+
+  /** The flag of the target the dev loop runs on. */
+  public static final String DEV = "dev";
+
+  /** {@code skyhop.targets} when unset: the {@value #DEFAULT} targets, comma-separated. */
+  public static String defaultTargets() {
+    return String.join(",", flagged(DEFAULT));
+  }
+
+  /** The one target flagged {@value #DEV}: {@code skyhop:run}'s, and {@code skyhop.target}'s. */
+  public static Target devTarget() {
+    List<String> dev = flagged(DEV);
+    if (dev.size() != 1) {
+      throw new IllegalStateException(BUILT_IN + " flags " + dev + " as " + DEV + ", not one");
+    }
+    return Target.named(dev.get(0));
+  }
+
+  private static Map<String, List<String>> registrations() {
+    Map<String, List<String>> ids = new LinkedHashMap<>();
     try (InputStream in = TargetProviders.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
       if (in == null) {
         throw new IllegalStateException(BUILT_IN + " is missing from the engine's jar");
@@ -79,7 +122,7 @@ public final class TargetProviders {
         String l = line.trim();
         int eq = l.indexOf('=');
         if (!l.isEmpty() && !l.startsWith("#") && eq > 0) {
-          ids.put(l.substring(0, eq).trim(), l.substring(eq + 1).trim());
+          ids.put(l.substring(0, eq).trim(), List.of(l.substring(eq + 1).trim().split("\\s+")));
         }
       }
     } catch (IOException e) {

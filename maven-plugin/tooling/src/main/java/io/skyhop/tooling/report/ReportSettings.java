@@ -51,9 +51,6 @@ public record ReportSettings(
     Optional<Path> payloads,
     boolean tracing) {
 
-  /** The targets measured unless told otherwise. */
-  public static final String DEFAULT_TARGETS = "aws,azure,gcp,local";
-
   /** Copies the targets. */
   public ReportSettings {
     targets = List.copyOf(targets);
@@ -73,7 +70,9 @@ public record ReportSettings(
    */
   public static ReportSettings of(Map<String, String> values, Path baseDir) {
     List<Target> targets =
-        Target.list(values.getOrDefault("skyhop.targets", DEFAULT_TARGETS), "skyhop.targets");
+        Target.list(
+            values.getOrDefault("skyhop.targets", TargetProviders.defaultTargets()),
+            "skyhop.targets");
     for (Target target : targets) {
       Optional<String> refusal = TargetProviders.of(target).labRefusal();
       if (refusal.isPresent()) {

@@ -19,6 +19,7 @@ import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.pack.TargetEntry;
 import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.settings.ProviderSetting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +60,13 @@ public final class TinyFaasProvider implements TargetProvider {
   @Override
   public Target target() {
     return Target.named("tinyfaas");
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return List.of(
+        ProviderSetting.of(URL, "The control plane's URL.").withDefault("http://127.0.0.1:7070"),
+        ProviderSetting.of("skyhop.tinyfaas.flavour", "The image flavour.").atPackaging());
   }
 
   @Override

@@ -24,6 +24,7 @@ import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.LambdaMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
 import java.io.IOException;
 import java.util.List;
@@ -116,5 +117,10 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public List<SizeLimit> sizeLimits() {
     return AwsLimits.SIZE_LIMITS;
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return AwsProviderSettings.all();
   }
 }

@@ -21,6 +21,7 @@ import io.skyhop.tooling.report.provider.AzureMeasurements;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
 import java.util.List;
 import java.util.Optional;
@@ -113,5 +114,10 @@ public final class AzureTargetProvider implements TargetProvider {
   @Override
   public List<PortabilityFinding> portability(Manifest manifest) {
     return AzurePortability.of(manifest);
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return AzureProviderSettings.all();
   }
 }

@@ -21,6 +21,7 @@ import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.GcpMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
 import java.io.IOException;
 import java.util.List;
@@ -104,5 +105,10 @@ public final class GcpTargetProvider implements TargetProvider {
   @Override
   public List<PortabilityFinding> portability(Manifest manifest) {
     return GcpPortability.of(manifest);
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return GcpProviderSettings.all();
   }
 }

@@ -14,6 +14,7 @@ import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.knative.KnativePackager;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
 import java.util.List;
 import java.util.Optional;
@@ -72,5 +73,10 @@ public final class KnativeTargetProvider implements TargetProvider {
         target().id(),
         "has no secret store skyhop:secret writes to yet. Fix: create the Kubernetes Secret"
             + " docs/secrets.md names with kubectl");
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return KnativeProviderSettings.all();
   }
 }

@@ -14,6 +14,7 @@ import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.local.LocalPackager;
 import io.skyhop.tooling.secret.SecretStore;
+import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.verify.DeployVerifier;
 import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
@@ -81,5 +82,10 @@ public final class LocalTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return LocalSecrets::put;
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return LocalProviderSettings.all();
   }
 }
