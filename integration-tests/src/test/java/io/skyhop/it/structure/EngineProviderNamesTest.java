@@ -55,19 +55,13 @@ class EngineProviderNamesTest {
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/Target.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/Plan.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/PriceTableReader.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/LambdaReport.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/LambdaReportLine.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/MinInstancesCost.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/IdleRates.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/deploy/Architectures.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/LeverNotes.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/Naming.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/AwsNames.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/AzureNames.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/GcpNames.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/Reporter.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/SvgCharts.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/provider/ProviderMeasurements.java");
+          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/GcpNames.java");
 
   @Test
   void sharedCodeNamesNoProvider() throws IOException {

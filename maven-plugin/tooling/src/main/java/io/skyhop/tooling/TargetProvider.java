@@ -111,6 +111,19 @@ public interface TargetProvider {
     return Optional.empty();
   }
 
+  /**
+   * {@code skyhop:report}: what the lab cannot reproduce of this target on this machine, one note
+   * for the report when the target is measured; empty when the lab starts it as the provider does.
+   */
+  default Optional<String> labCaveat() {
+    return Optional.empty();
+  }
+
+  /** {@code skyhop:report}: the target's colour in the charts, e.g. {@code #7b3fe4}. */
+  default Optional<String> chartColor() {
+    return Optional.empty();
+  }
+
   /** The price plans of the target, the main one first (empty: the report does not price it). */
   default List<Plan> plans() {
     return List.of();

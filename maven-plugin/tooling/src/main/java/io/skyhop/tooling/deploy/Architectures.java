@@ -1,11 +1,12 @@
 package io.skyhop.tooling.deploy;
 
 import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.TargetProviders;
 
 /**
  * {@value #PROPERTY}: the instruction set functions run on, {@code x86_64} (the default) or {@code
- * arm64} where a provider offers it (AWS Lambda). A target that offers no choice refuses arm64
- * rather than deploying x86_64 silently.
+ * arm64} where a provider offers it (the targets {@code providers.properties} flags {@code
+ * arch-arm64}). A target that offers no choice refuses arm64 rather than deploying x86_64 silently.
  */
 public final class Architectures {
   /** The property. */
@@ -23,6 +24,7 @@ public final class Architectures {
   public static void requireX86(Settings settings, String target, String offer) {
     String value = settings.get(PROPERTY).orElse("x86_64").trim();
     if (!value.equals("x86_64")) {
+      java.util.List<String> offering = TargetProviders.flagged("arch-" + value);
       throw new ConfigurationException(
           PROPERTY,
           value,
@@ -34,7 +36,9 @@ public final class Architectures {
               + PROPERTY
               + " when deploying to "
               + target
-              + "; arm64 is offered on aws");
+              + (offering.isEmpty()
+                  ? ""
+                  : "; " + value + " is offered on " + String.join(", ", offering)));
     }
   }
 }

@@ -162,10 +162,9 @@ public final class Reporter {
             + " instance logs are under "
             + lab.workDir().resolve("logs")
             + ".");
-    builder.note(
-        "azure (local harness): the Azure Functions host and Java worker cannot run here; the app"
-            + " folder is loaded the way the worker loads it, so the figures show the app's own"
-            + " start-up, not the host's.");
+    for (Target target : settings.targets()) {
+      TargetProviders.of(target).labCaveat().ifPresent(builder::note);
+    }
   }
 
   private static Harness open(Target target, LabContext lab) throws IOException {

@@ -1,5 +1,7 @@
 package io.skyhop.tooling.report;
 
+import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.TargetProviders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +20,18 @@ final class SvgCharts {
   static final int TOP = 20;
   static final int BOTTOM = 60;
 
-  private static final Map<String, String> COLORS =
-      Map.of("aws", "#ff9900", "azure", "#0078d4", "gcp", "#34a853", "local", "#7b3fe4");
+  /** The colour of a target whose provider names none. */
+  private static final String NO_COLOR = "#888888";
 
   private SvgCharts() {}
 
   /** A target's colour. */
   static String color(String target) {
-    return COLORS.getOrDefault(target, "#888888");
+    return TargetProviders.loaded().stream()
+        .filter(p -> p.target().id().equals(target))
+        .findFirst()
+        .flatMap(TargetProvider::chartColor)
+        .orElse(NO_COLOR);
   }
 
   /** Cold start per target for each function. */

@@ -99,7 +99,9 @@ public final class ProviderMeasurements {
           Integer.toString(count),
           "asks for cold starts on the provider, but no target of skyhop.targets was deployed"
               + " from this project (no target/skyhop/deploy-<target>.json). Fix: deploy first"
-              + " (mvn deploy -Dskyhop.target=aws), or drop -Dskyhop.measure");
+              + " (mvn deploy -Dskyhop.target="
+              + request.settings().targets().get(0).id()
+              + "), or drop -Dskyhop.measure");
     }
     return new Outcome(results, notes);
   }

@@ -80,6 +80,11 @@ public final class AwsTargetProvider implements TargetProvider {
   }
 
   @Override
+  public Optional<String> chartColor() {
+    return Optional.of("#ff9900");
+  }
+
+  @Override
   public List<Plan> plans() {
     return List.of(Plan.AWS_X86_64, Plan.AWS_ARM64);
   }

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.report.provider;
 
-import io.skyhop.tooling.cost.LambdaReport;
-import io.skyhop.tooling.cost.LambdaReportLine;
+import io.skyhop.tooling.cost.aws.LambdaReport;
+import io.skyhop.tooling.cost.aws.LambdaReportLine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.report.provider;
 
-import io.skyhop.tooling.cost.LambdaReport;
 import io.skyhop.tooling.cost.Profile;
+import io.skyhop.tooling.cost.aws.LambdaReport;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.deploy.aws.AwsSettings;

@@ -76,6 +76,19 @@ public final class AzureTargetProvider implements TargetProvider {
   }
 
   @Override
+  public Optional<String> labCaveat() {
+    return Optional.of(
+        "azure (local harness): the Azure Functions host and Java worker cannot run here; the app"
+            + " folder is loaded the way the worker loads it, so the figures show the app's own"
+            + " start-up, not the host's.");
+  }
+
+  @Override
+  public Optional<String> chartColor() {
+    return Optional.of("#0078d4");
+  }
+
+  @Override
   public List<Plan> plans() {
     return List.of(Plan.AZURE_FLEX, Plan.AZURE_CONSUMPTION);
   }

@@ -78,6 +78,11 @@ public final class GcpTargetProvider implements TargetProvider {
   }
 
   @Override
+  public Optional<String> chartColor() {
+    return Optional.of("#34a853");
+  }
+
+  @Override
   public List<Plan> plans() {
     return List.of(Plan.GCP);
   }

@@ -65,6 +65,11 @@ public final class LocalTargetProvider implements TargetProvider {
   }
 
   @Override
+  public Optional<String> chartColor() {
+    return Optional.of("#7b3fe4");
+  }
+
+  @Override
   public List<Plan> plans() {
     return List.of(Plan.LOCAL);
   }

@@ -1,4 +1,4 @@
-package io.skyhop.tooling.cost;
+package io.skyhop.tooling.cost.aws;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

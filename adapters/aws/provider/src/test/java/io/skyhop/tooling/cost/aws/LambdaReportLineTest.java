@@ -1,4 +1,4 @@
-package io.skyhop.tooling.cost;
+package io.skyhop.tooling.cost.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.skyhop.tooling.cost;
+package io.skyhop.tooling.cost.aws;
 
 import java.util.Objects;
 import java.util.Optional;
