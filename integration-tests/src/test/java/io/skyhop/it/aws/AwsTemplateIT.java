@@ -1,5 +1,6 @@
 package io.skyhop.it.aws;
 
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -127,8 +128,7 @@ class AwsTemplateIT {
         assertThat(queueProps.get("QueueName"))
             .as("the physical name deploy creates")
             .isEqualTo(
-                io.skyhop.tooling.naming.Naming.of("orders")
-                    .aws()
+                AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders"))
                     .queue(trigger.get("queue").getAsString()));
         assertThat(((Map<String, Object>) queueProps.get("RedrivePolicy")).get("maxReceiveCount"))
             .isEqualTo(5);

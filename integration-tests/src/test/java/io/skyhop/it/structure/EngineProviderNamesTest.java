@@ -1,5 +1,8 @@
 package io.skyhop.it.structure;
 
+import io.skyhop.tooling.naming.azure.AzureNames;
+import io.skyhop.tooling.naming.gcp.GcpNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,7 +46,7 @@ class EngineProviderNamesTest {
    * Shared files that still name providers (#18's rest, left for a later session): the built-in
    * target constants ({@code Target.AWS}, kept so {@code ==} holds); the price plans and the price
    * table's provider rules ({@code Plan}, {@code PriceTableReader}, the Lambda report line); the
-   * per-provider physical names ({@code Naming.aws()/gcp()/azure()}); the report's provider
+   * per-provider physical names ({@code AwsNames.of(Naming)/gcp()/azure()}); the report's provider
    * columns, default targets and one message; the Mojos' provider parameters ({@code
    * skyhop.aws.role}, {@code skyhop.knative.baseImage}: the public contract), the default {@code
    * skyhop.targets} and the dev loop's {@code Target.LOCAL}; the levers' (#21) cost rules that key
@@ -57,11 +60,7 @@ class EngineProviderNamesTest {
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/PriceTableReader.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/MinInstancesCost.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/IdleRates.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/LeverNotes.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/Naming.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/AwsNames.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/AzureNames.java",
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/naming/GcpNames.java");
+          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/report/LeverNotes.java");
 
   @Test
   void sharedCodeNamesNoProvider() throws IOException {

@@ -1,5 +1,8 @@
 package io.skyhop.tooling.invoke;
 
+import io.skyhop.tooling.naming.azure.AzureNames;
+import io.skyhop.tooling.naming.gcp.GcpNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -125,7 +128,7 @@ class RemoteInvokeTest {
             stubbed(SqsClient.builder()).build(),
             stubbed(LambdaClient.builder()).build(),
             stubbed(S3Client.builder()).forcePathStyle(true).build(),
-            naming.aws())) {
+            AwsNames.of(naming))) {
       Invocation created = RemoteInvoke.invoke(aws, request, function("create-order"), ORDER);
       assertThat(created.status()).isEqualTo(201);
       assertThat(created.body()).isEqualTo("{\"created\":42}");
@@ -196,7 +199,7 @@ class RemoteInvokeTest {
       Invocation stored = RemoteInvoke.invoke(aws, request, function("on-upload"), ORDER);
       assertThat(stored.how()).matches("S3 PutObject to shop-dev-uploads-[a-z0-9]+");
       assertThat(stored.how())
-          .isEqualTo("S3 PutObject to " + naming.aws().bucket("123456789012", "uploads"));
+          .isEqualTo("S3 PutObject to " + AwsNames.of(naming).bucket("123456789012", "uploads"));
 
       Invocation queued = RemoteInvoke.invoke(aws, request, function("on-order"), ORDER);
       assertThat(queued.describe("on-order").get(1))
@@ -229,7 +232,7 @@ class RemoteInvokeTest {
             Optional.of(wm.baseUrl()),
             "shop-prod",
             "europe-west1",
-            naming.gcp());
+            GcpNames.of(naming));
     Invocation created = RemoteInvoke.invoke(gcp, request, function("create-order"), ORDER);
     assertThat(created.status()).isEqualTo(201);
     wm.verify(
@@ -252,7 +255,7 @@ class RemoteInvokeTest {
             "Cloud Scheduler run of"
                 + " projects/shop-prod/locations/europe-west1/jobs/shop-dev-nightly");
 
-    String gcs = naming.gcp().bucket("shop-prod", "uploads");
+    String gcs = GcpNames.of(naming).bucket("shop-prod", "uploads");
     wm.stubFor(
         post(urlEqualTo(
                 "/upload/storage/v1/b/" + gcs + "/o?uploadType=media&name=invoke%2Forder.json"))
@@ -302,7 +305,7 @@ class RemoteInvokeTest {
             wm.baseUrl(),
             wm.baseUrl(),
             wm::baseUrl,
-            naming.azure());
+            AzureNames.of(naming));
     Invocation created = RemoteInvoke.invoke(azure, request, function("create-order"), ORDER);
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.describe("create-order"))
@@ -360,7 +363,7 @@ class RemoteInvokeTest {
     DeployRequest request = request(Target.GCP);
     RemoteTarget none =
         new GcpRemote(
-            a -> "x", GoogleCredentials.create(null), Optional.empty(), "p", "r", naming.gcp());
+            a -> "x", GoogleCredentials.create(null), Optional.empty(), "p", "r", GcpNames.of(naming));
     Files.delete(request.recordFile());
     assertThatThrownBy(
             () -> RemoteInvoke.invoke(none, request, function("create-order"), new byte[0]))

@@ -1,5 +1,6 @@
 package io.skyhop.it.deploy.aws;
 
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static io.skyhop.it.deploy.aws.AwsExpectations.ACCESS_KEY;
 import static io.skyhop.it.deploy.aws.AwsExpectations.ACCOUNT;
 import static io.skyhop.it.deploy.aws.AwsExpectations.FUNCTIONS;
@@ -448,7 +449,7 @@ class AwsDeployIT {
   @Test
   @Order(4)
   void deployCreatesTheAppsQueueAndBucketInTheEmulatorsAndRemoveDeletesThem() throws Exception {
-    String bucket = io.skyhop.tooling.naming.Naming.of("orders").aws().bucket(ACCOUNT, "uploads");
+    String bucket = AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders")).bucket(ACCOUNT, "uploads");
     try (AwsEmulators emulators = AwsEmulators.start("us-east-1", ACCOUNT);
         AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
       String[] data = {

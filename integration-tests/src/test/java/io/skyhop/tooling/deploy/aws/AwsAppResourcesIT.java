@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -311,7 +312,7 @@ class AwsAppResourcesIT {
   }
 
   private static io.skyhop.tooling.naming.AwsNames Naming(String stage) {
-    return io.skyhop.tooling.naming.Naming.of("orders", stage).aws();
+    return AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders", stage));
   }
 
   private static DeployResult.Resource owned(String logical, String kind, String id) {

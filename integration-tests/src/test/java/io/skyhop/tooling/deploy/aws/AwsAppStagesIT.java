@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -270,7 +271,7 @@ class AwsAppStagesIT {
   }
 
   private static String bucket(String stage) {
-    return Naming.of("orders", stage).aws().bucket(ACCOUNT, "uploads");
+    return AwsNames.of(Naming.of("orders", stage)).bucket(ACCOUNT, "uploads");
   }
 
   private static String queueArn(String name) {

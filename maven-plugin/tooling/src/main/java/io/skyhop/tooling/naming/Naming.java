@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * every physical name derives from: {@code <app>} without a stage (today's names), {@code
  * <app>-<stage>} with one, then {@code -<function>} or {@code -<logical resource>}. A name longer
  * than the provider allows keeps its beginning and ends with a short hash of the full name, so it
- * stays unique and stable. Each provider's rules are in {@link #aws()}, {@link #gcp()}, {@link
- * #azure()} and {@link #cluster()}.
+ * stays unique and stable. The in-house runtime's and Kubernetes' rules are in {@link #cluster()};
+ * each cloud provider keeps its own (its {@code naming.<id>} package) built on {@link #fit}, {@link
+ * #unique} and {@link #dnsSafe}.
  *
  * @param app the app name
  * @param stage the stage, absent when {@code skyhop.stage} is unset
@@ -105,21 +106,6 @@ public record Naming(String app, Optional<String> stage) {
     return "deploy-" + targetId + stage.map(s -> "-" + s).orElse("") + ".json";
   }
 
-  /** Lambda, IAM, EventBridge, SQS and S3 names. */
-  public AwsNames aws() {
-    return new AwsNames(this);
-  }
-
-  /** Cloud Functions, Pub/Sub, Cloud Storage, Eventarc and IAM names. */
-  public GcpNames gcp() {
-    return new GcpNames(this);
-  }
-
-  /** Function app, storage queue, blob container, Event Grid and identity names. */
-  public AzureNames azure() {
-    return new AzureNames(this);
-  }
-
   /** The in-house runtime's and Kubernetes' names. */
   public ClusterNames cluster() {
     return new ClusterNames(this);
@@ -129,7 +115,7 @@ public record Naming(String app, Optional<String> stage) {
    * {@code name} when it has at most {@code max} characters; otherwise its first characters, a
    * {@code -} and the hash of the whole name, {@code max} characters in all.
    */
-  static String fit(String name, int max) {
+  public static String fit(String name, int max) {
     if (name.length() <= max) {
       return name;
     }
@@ -140,7 +126,7 @@ public record Naming(String app, Optional<String> stage) {
    * {@code base} cut so that {@code base-<hash of parts>} has at most {@code max} characters: a
    * name unique to {@code parts} (for names that are global, such as buckets).
    */
-  static String unique(String base, int max, String... parts) {
+  public static String unique(String base, int max, String... parts) {
     return head(base, max - HASH - 1) + "-" + hash(String.join("\n", parts));
   }
 
@@ -148,7 +134,7 @@ public record Naming(String app, Optional<String> stage) {
    * Lower-case letters, digits and single hyphens only (what DNS labels, buckets and Azure storage
    * names allow): other characters become {@code -}, runs of hyphens one, none at either end.
    */
-  static String dnsSafe(String name) {
+  public static String dnsSafe(String name) {
     String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     s = s.replaceAll("-{2,}", "-");
     return trimHyphens(s);

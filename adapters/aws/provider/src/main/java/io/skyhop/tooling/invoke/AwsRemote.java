@@ -1,6 +1,6 @@
 package io.skyhop.tooling.invoke;
 
-import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

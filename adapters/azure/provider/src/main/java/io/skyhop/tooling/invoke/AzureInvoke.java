@@ -6,6 +6,7 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.azure.AzureCredentials;
 import io.skyhop.tooling.deploy.azure.AzureSettings;
 import io.skyhop.tooling.deploy.azure.SignedPipeline;
+import io.skyhop.tooling.naming.azure.AzureNames;
 
 /**
  * {@code skyhop:invoke -Dskyhop.remote=true} on azure: function keys, queues, blobs, the host admin
@@ -30,7 +31,7 @@ public final class AzureInvoke {
             ? "https://" + azure.storageAccount() + ".blob.core.windows.net"
             : azure.endpoint(),
         () -> "https://" + defaultHostName(request),
-        request.naming().azure());
+        AzureNames.of(request.naming()));
   }
 
   /** The function app's host name the last Azure deploy recorded. */

@@ -8,7 +8,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.google.gson.JsonParser;
-import io.skyhop.tooling.naming.AzureNames;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.time.Duration;
 import java.util.Base64;

@@ -7,6 +7,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -27,7 +28,7 @@ public final class GcpInvoke {
         gcp.endpoint(),
         gcp.project(),
         gcp.region(),
-        request.naming().gcp());
+        GcpNames.of(request.naming()));
   }
 
   private static String idToken(GoogleCredentials credentials, String audience) {

@@ -3,6 +3,7 @@ package io.skyhop.tooling.logs;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.gcp.GcpCredentials;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class GcpLogs {
   public static LogSource open(DeployRequest request, List<String> functions) {
     GcpSettings gcp = GcpSettings.of(request.settings());
     Map<String, String> byService = new HashMap<>();
-    functions.forEach(f -> byService.put(request.naming().gcp().function(f), f));
+    functions.forEach(f -> byService.put(GcpNames.of(request.naming()).function(f), f));
     return new CloudLoggingLogs(
         GcpCredentials.applicationDefault().load(),
         gcp.endpoint().orElse(CloudLoggingLogs.PUBLIC_ENDPOINT),

@@ -44,8 +44,8 @@ final class AppQueues {
    * @return what happened, per queue, for the record
    */
   List<DeployResult.Action> ensure(String logical, String name, String arn, int visibility) {
-    String dlq = name + io.skyhop.tooling.naming.AwsNames.DEAD_LETTER_SUFFIX;
-    String dlqArn = arn + io.skyhop.tooling.naming.AwsNames.DEAD_LETTER_SUFFIX;
+    String dlq = name + io.skyhop.tooling.naming.aws.AwsNames.DEAD_LETTER_SUFFIX;
+    String dlqArn = arn + io.skyhop.tooling.naming.aws.AwsNames.DEAD_LETTER_SUFFIX;
     Map<String, String> dlqAttributes =
         Map.of("MessageRetentionPeriod", "" + DEAD_LETTER_RETENTION);
     Map<String, String> attributes = new LinkedHashMap<>();

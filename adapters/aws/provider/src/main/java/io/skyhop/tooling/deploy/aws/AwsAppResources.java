@@ -1,7 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.deploy.DeployResult;
-import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.deploy.ResourceBindings;
-import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -3,8 +3,8 @@ package io.skyhop.tooling.deploy.aws;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.deploy.Settings;
-import io.skyhop.tooling.naming.AwsNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -135,7 +135,7 @@ public record AwsSettings(
 
   /** The AWS names of the app and stage. */
   public AwsNames names() {
-    return naming.aws();
+    return AwsNames.of(naming);
   }
 
   /** The name of the role Skyhop creates when {@code skyhop.aws.role} is absent. */

@@ -1,7 +1,7 @@
 package io.skyhop.tooling.deploy.aws;
 
 import io.skyhop.tooling.deploy.EnvChange;
-import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import io.skyhop.core.FunctionDef;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.runtime.JavaRuntimes;
 import io.skyhop.tooling.secret.SecretNames;
@@ -89,7 +90,7 @@ final class LambdaNaming {
               + MAX_FUNCTION_NAME
               + " characters. Fix: set a shorter skyhop.app (or shorten the function name)");
     }
-    return naming.aws().function(function);
+    return AwsNames.of(naming).function(function);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.skyhop.core.FunctionIndex;
 import io.skyhop.core.Trigger;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.PackageRequest;
 import io.skyhop.tooling.secret.SecretNames;
 import io.skyhop.tooling.settings.StageSettings;
@@ -98,7 +99,7 @@ final class SamTemplate {
       }
       props.put("Policies", policies);
     }
-    props.put("Tags", naming.aws().functionTags(f.name()));
+    props.put("Tags", AwsNames.of(naming).functionTags(f.name()));
     // as deploy sets it: each line carries its level and request id (docs/logs.md)
     props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
     // X-Ray active tracing; SAM adds the X-Ray write policy to the function's role.
@@ -189,7 +190,7 @@ final class SamTemplate {
     String id = LambdaNaming.logicalId(name, QUEUE_SUFFIX);
     int visibility = SqsQueueSettings.visibilityTimeout(functionTimeout);
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("QueueName", naming.aws().queue(name));
+    props.put("QueueName", AwsNames.of(naming).queue(name));
     props.put("VisibilityTimeout", visibility);
     String deadLetterId = LambdaNaming.logicalId(name, DEAD_LETTER_SUFFIX);
     props.put(
@@ -210,7 +211,7 @@ final class SamTemplate {
       return id;
     }
     Map<String, Object> deadLetter = new LinkedHashMap<>();
-    deadLetter.put("QueueName", naming.aws().deadLetterQueue(name));
+    deadLetter.put("QueueName", AwsNames.of(naming).deadLetterQueue(name));
     deadLetter.put("MessageRetentionPeriod", SqsQueueSettings.DEAD_LETTER_RETENTION);
     deadLetter.put("Tags", tagList());
     put(deadLetterId, map("Type", "AWS::SQS::Queue", "Properties", deadLetter));
@@ -221,7 +222,7 @@ final class SamTemplate {
   /** The app's and stage's tags as CloudFormation lists them. */
   private List<Map<String, Object>> tagList() {
     // Key before Value in every run (Map.of iterates in a per-JVM order)
-    return naming.aws().tags().entrySet().stream()
+    return AwsNames.of(naming).tags().entrySet().stream()
         .map(t -> map("Key", t.getKey(), "Value", t.getValue()))
         .toList();
   }

@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.ResourceBindings;
-import io.skyhop.tooling.naming.AwsNames;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.policy.DeployerPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +117,7 @@ public final class AwsDeployerPolicy implements DeployerPolicy {
 
   @Override
   public String document(DeployRequest request) {
-    AwsNames names = request.naming().aws();
+    AwsNames names = AwsNames.of(request.naming());
     String region = request.settings().get("skyhop.region").orElse("*");
     String prefix = request.naming().prefix() + "-";
     List<String> boundQueues = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class AwsResourcesTest {
     return new AwsResources(
         ResourceBindings.of(new Settings(values)),
         "eu-west-1",
-        io.skyhop.tooling.naming.Naming.of("orders", "prod").aws());
+        AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders", "prod")));
   }
 
   @Test
@@ -25,7 +26,8 @@ class AwsResourcesTest {
     assertThat(r.queueArn("orders", ACCOUNT))
         .isEqualTo("arn:aws:sqs:eu-west-1:" + ACCOUNT + ":orders-prod-orders");
     String bucket =
-        io.skyhop.tooling.naming.Naming.of("orders", "prod").aws().bucket(ACCOUNT, "uploads");
+        AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders", "prod"))
+            .bucket(ACCOUNT, "uploads");
     assertThat(bucket).matches("orders-prod-uploads-[a-z0-9]{8}");
     assertThat(r.bucket("uploads", ACCOUNT)).isEqualTo(bucket);
     assertThat(r.bucketArn("uploads", ACCOUNT)).isEqualTo("arn:aws:s3:::" + bucket);

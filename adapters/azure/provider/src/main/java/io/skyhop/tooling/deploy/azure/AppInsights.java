@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -258,7 +259,7 @@ final class AppInsights {
 
   private JsonObject tags() {
     JsonObject tags = new JsonObject();
-    naming.azure().tags().forEach(tags::addProperty);
+    AzureNames.of(naming).tags().forEach(tags::addProperty);
     return tags;
   }
 

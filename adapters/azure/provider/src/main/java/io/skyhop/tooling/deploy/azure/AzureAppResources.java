@@ -16,8 +16,8 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.ResourceBindings;
-import io.skyhop.tooling.naming.AzureNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.azure.FunctionJson;
 import java.time.Duration;
@@ -86,7 +86,8 @@ final class AzureAppResources {
       if ("queue".equals(f.triggerType())) {
         String logical = f.trigger().queue();
         names.put(
-            logical, bound(b, logical, "storage queue").orElse(naming.azure().queue(logical)));
+            logical,
+            bound(b, logical, "storage queue").orElse(AzureNames.of(naming).queue(logical)));
       }
     }
     return names;
@@ -99,7 +100,8 @@ final class AzureAppResources {
       if ("storage".equals(f.triggerType())) {
         String logical = f.trigger().bucket();
         names.put(
-            logical, bound(b, logical, "blob container").orElse(naming.azure().container(logical)));
+            logical,
+            bound(b, logical, "blob container").orElse(AzureNames.of(naming).container(logical)));
       }
     }
     return names;

@@ -13,7 +13,8 @@ final class AzureProviderSettings {
         ProviderSetting.of(
             "skyhop.azure.resourceGroup", "The resource group; created when missing."),
         ProviderSetting.of(
-            "skyhop.azure.endpoint", "ARM endpoint override (default https://management.azure.com), for tests and sovereign clouds."),
+            "skyhop.azure.endpoint",
+            "ARM endpoint override (default https://management.azure.com), for tests and sovereign clouds."),
         ProviderSetting.of(
             "skyhop.azure.functionApp",
             "The function app name; default: derived from the app and stage."),

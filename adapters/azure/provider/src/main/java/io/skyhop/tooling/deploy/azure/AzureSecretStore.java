@@ -10,6 +10,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import io.skyhop.tooling.secret.SecretNames;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.secret.SecretValue;
@@ -61,7 +62,8 @@ public final class AzureSecretStore implements SecretStore {
       builder.credential(credentials.get());
     }
     SecretClient client = builder.buildClient();
-    SecretProperties properties = new SecretProperties().setTags(request.naming().azure().tags());
+    SecretProperties properties =
+        new SecretProperties().setTags(AzureNames.of(request.naming()).tags());
     KeyVaultSecret stored;
     try {
       stored =

@@ -3,6 +3,7 @@ package io.skyhop.tooling.deploy.azure;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,7 +87,7 @@ public record AzureSettings(
     String functionApp =
         settings
             .get(FUNCTION_APP)
-            .orElseGet(() -> naming.azure().functionApp())
+            .orElseGet(() -> AzureNames.of(naming).functionApp())
             .toLowerCase(Locale.ROOT);
     if (!functionApp.matches("[a-z0-9][a-z0-9-]{0,58}[a-z0-9]")) {
       throw new ConfigurationException(

@@ -7,6 +7,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.azure.AzureEntry;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class BlobEvents {
     for (Manifest.Function f : blobFunctions) {
       String fn = azureName(f);
       String container = containers.get(f.trigger().bucket());
-      String name = naming.azure().eventSubscription(f.name());
+      String name = AzureNames.of(naming).eventSubscription(f.name());
       String id = topicId() + "/eventSubscriptions/" + name;
       Optional<JsonObject> live = arm.get("GET event subscription " + name, id, EVENT_GRID);
       Action action;
@@ -117,7 +118,7 @@ final class BlobEvents {
     JsonObject body = new JsonObject();
     body.addProperty("location", azure.region());
     JsonObject tags = new JsonObject();
-    naming.azure().tags().forEach(tags::addProperty);
+    AzureNames.of(naming).tags().forEach(tags::addProperty);
     body.add("tags", tags);
     body.add("properties", props);
     arm.put("PUT system topic " + name, id, EVENT_GRID, body);

@@ -3,8 +3,8 @@ package io.skyhop.tooling.deploy.azure;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.ConfigurationException;
-import io.skyhop.tooling.naming.AzureNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -265,7 +265,7 @@ record FlexApp(
 
   private static JsonObject tags(Naming naming) {
     JsonObject tags = new JsonObject();
-    naming.azure().tags().forEach(tags::addProperty);
+    AzureNames.of(naming).tags().forEach(tags::addProperty);
     return tags;
   }
 

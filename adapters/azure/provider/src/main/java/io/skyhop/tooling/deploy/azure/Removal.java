@@ -2,8 +2,8 @@ package io.skyhop.tooling.deploy.azure;
 
 import com.google.gson.JsonObject;
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.naming.AzureNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.azure.AzureNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

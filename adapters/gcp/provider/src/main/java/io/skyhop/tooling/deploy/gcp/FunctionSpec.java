@@ -12,8 +12,8 @@ import io.skyhop.core.Secrets;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.ResourceBindings;
-import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.gcp.GcpEntry;
 import io.skyhop.tooling.runtime.JavaRuntimes;
@@ -159,7 +159,7 @@ public record FunctionSpec(
             .setBuildConfig(build)
             .setServiceConfig(service)
             .putLabels(LABEL_MANAGED_BY, "skyhop")
-            .putAllLabels(naming.gcp().labels())
+            .putAllLabels(GcpNames.of(naming).labels())
             .putLabels(LABEL_FUNCTION, fn.name());
 
     Reach reach = reach(new GcpResources(gcp, naming, bindings), id, fn);
@@ -270,7 +270,7 @@ public record FunctionSpec(
     if (!naming.app().matches("[a-z][a-z0-9-]*")) {
       return id(naming.app(), function); // refuses the app name with the rule
     }
-    return naming.gcp().function(function);
+    return GcpNames.of(naming).function(function);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.cloud.functions.v2.Function;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ final class GcpAppIdentity {
           "projects/"
               + gcp.project()
               + "/topics/"
-              + naming.gcp().deadLetterTopic(fn.trigger().queue()),
+              + GcpNames.of(naming).deadLetterTopic(fn.trigger().queue()),
           dryRun);
     }
   }

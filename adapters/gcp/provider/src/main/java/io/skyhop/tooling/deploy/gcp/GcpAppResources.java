@@ -7,6 +7,7 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,10 @@ final class GcpAppResources {
           topic(
               logical,
               DEAD_LETTER,
-              "projects/" + gcp.project() + "/topics/" + naming.gcp().deadLetterTopic(logical),
+              "projects/"
+                  + gcp.project()
+                  + "/topics/"
+                  + GcpNames.of(naming).deadLetterTopic(logical),
               dryRun));
     }
     for (String logical : logicals(manifest, "storage", "bucket")) {
@@ -166,7 +170,7 @@ final class GcpAppResources {
           "is a "
               + kind
               + " without the labels "
-              + naming.gcp().labels()
+              + GcpNames.of(naming).labels()
               + " of this app and stage, so Skyhop does not own it. Fix: bind it with "
               + ResourceBindings.property(logical)
               + "="
@@ -181,12 +185,12 @@ final class GcpAppResources {
     if (json != null) {
       json.entrySet().forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
     }
-    return naming.owns(labels, io.skyhop.tooling.naming.GcpNames.LABEL_PREFIX);
+    return naming.owns(labels, io.skyhop.tooling.naming.gcp.GcpNames.LABEL_PREFIX);
   }
 
   private JsonObject labels() {
     JsonObject labels = new JsonObject();
-    naming.gcp().labels().forEach(labels::addProperty);
+    GcpNames.of(naming).labels().forEach(labels::addProperty);
     return labels;
   }
 

@@ -3,8 +3,8 @@ package io.skyhop.tooling.deploy.gcp;
 import com.google.cloud.functions.v2.Function;
 import com.google.cloud.scheduler.v1.Job;
 import io.skyhop.tooling.BuildListener;
-import io.skyhop.tooling.naming.GcpNames;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy.gcp;
 
 import io.skyhop.tooling.deploy.ResourceBindings;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ final class GcpResources {
             v ->
                 ResourceBindings.check(
                     logical, v, TOPIC, "a Pub/Sub topic", "projects/<project>/topics/<topic>"))
-        .orElse("projects/" + gcp.project() + "/topics/" + naming.gcp().topic(logical));
+        .orElse("projects/" + gcp.project() + "/topics/" + GcpNames.of(naming).topic(logical));
   }
 
   /**
@@ -49,6 +50,6 @@ final class GcpResources {
             v ->
                 ResourceBindings.check(
                     logical, v, BUCKET, "a Cloud Storage bucket name", "gs://<bucket>"))
-        .orElse(naming.gcp().bucket(gcp.project(), logical));
+        .orElse(GcpNames.of(naming).bucket(gcp.project(), logical));
   }
 }

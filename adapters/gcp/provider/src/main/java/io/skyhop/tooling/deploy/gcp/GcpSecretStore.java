@@ -3,6 +3,7 @@ package io.skyhop.tooling.deploy.gcp;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.secret.SecretNames;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.secret.SecretValue;
@@ -33,7 +34,7 @@ public final class GcpSecretStore implements SecretStore {
       SecretManager secrets = new SecretManager(clients, Calls.standard(listener));
       if (secrets.secret(secret).isEmpty()) {
         try {
-          secrets.create(gcp.project(), id, request.naming().gcp().labels());
+          secrets.create(gcp.project(), id, GcpNames.of(request.naming()).labels());
           listener.info("created secret " + id);
         } catch (GcpApiException e) {
           if (!e.error().map(ProviderError::isAlreadyExists).orElse(false)) {

@@ -6,6 +6,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class GcpServiceAccount {
 
   /** The account id, {@code <app>[-<stage>]-skyhop}, fitted to IAM's 30 characters. */
   String id() {
-    return naming.gcp().serviceAccount();
+    return GcpNames.of(naming).serviceAccount();
   }
 
   /** The account's e-mail, {@code <id>@<project>.iam.gserviceaccount.com}. */

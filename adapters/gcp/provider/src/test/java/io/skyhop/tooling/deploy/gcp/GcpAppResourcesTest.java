@@ -27,6 +27,7 @@ import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.DeployResult.Action;
 import io.skyhop.tooling.deploy.ResourceBindings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ class GcpAppResourcesTest {
   void start() throws Exception {
     wm.start();
     manifest = ManifestFile.read(Path.of("src/test/resources/deploy/gcp"));
-    prodBucket = Naming.of("orders", "prod").gcp().bucket("demo", "uploads");
-    devBucket = Naming.of("orders", "dev").gcp().bucket("demo", "uploads");
+    prodBucket = GcpNames.of(Naming.of("orders", "prod")).bucket("demo", "uploads");
+    devBucket = GcpNames.of(Naming.of("orders", "dev")).bucket("demo", "uploads");
     wm.stubFor(
         get(anyUrl())
             .atPriority(9)

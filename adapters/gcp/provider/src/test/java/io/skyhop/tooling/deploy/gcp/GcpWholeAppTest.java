@@ -24,6 +24,7 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ class GcpWholeAppTest {
     for (String stage : List.of("prod", "dev")) {
       List<String> calls = stage.equals("prod") ? prodCalls : devCalls;
       String sa = stage.equals("prod") ? PROD_SA : DEV_SA;
-      String bucket = Naming.of("orders", stage).gcp().bucket("demo", "uploads");
+      String bucket = GcpNames.of(Naming.of("orders", stage)).bucket("demo", "uploads");
       // each resource created exactly once
       assertThat(calls)
           .as(stage)
@@ -219,7 +220,7 @@ class GcpWholeAppTest {
         .containsOnly(DeployResult.Action.UNCHANGED);
 
     // remove of dev: a bucket holding objects is kept, nothing of prod is touched
-    String devBucket = Naming.of("orders", "dev").gcp().bucket("demo", "uploads");
+    String devBucket = GcpNames.of(Naming.of("orders", "dev")).bucket("demo", "uploads");
     google.object(devBucket, "in/report.csv");
     wm.resetRequests();
     remove("dev");

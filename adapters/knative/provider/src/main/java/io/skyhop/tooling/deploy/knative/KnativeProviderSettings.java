@@ -9,7 +9,9 @@ final class KnativeProviderSettings {
 
   static List<ProviderSetting> all() {
     return List.of(
-        ProviderSetting.of("skyhop.knative.baseImage", "The base image of the container image (docs/targets/knative.md).")
+        ProviderSetting.of(
+                "skyhop.knative.baseImage",
+                "The base image of the container image (docs/targets/knative.md).")
             .atPackaging(),
         ProviderSetting.of(
                 "skyhop.knative.broker",

@@ -1,4 +1,6 @@
-package io.skyhop.tooling.naming;
+package io.skyhop.tooling.naming.aws;
+
+import io.skyhop.tooling.naming.Naming;
 
 /**
  * AWS names of one app and stage. Limits: Lambda function, IAM role and EventBridge rule names 64
@@ -26,8 +28,13 @@ public final class AwsNames {
 
   private final Naming naming;
 
-  AwsNames(Naming naming) {
+  private AwsNames(Naming naming) {
     this.naming = naming;
+  }
+
+  /** The names of {@code naming}'s app and stage. */
+  public static AwsNames of(Naming naming) {
+    return new AwsNames(naming);
   }
 
   /** The Lambda function: {@code <prefix>-<function>}. */

@@ -1,4 +1,6 @@
-package io.skyhop.tooling.naming;
+package io.skyhop.tooling.naming.gcp;
+
+import io.skyhop.tooling.naming.Naming;
 
 /**
  * Google Cloud names of one app and stage. Limits: Cloud Functions (Cloud Run) and Eventarc trigger
@@ -31,8 +33,13 @@ public final class GcpNames {
 
   private final Naming naming;
 
-  GcpNames(Naming naming) {
+  private GcpNames(Naming naming) {
     this.naming = naming;
+  }
+
+  /** The names of {@code naming}'s app and stage. */
+  public static GcpNames of(Naming naming) {
+    return new GcpNames(naming);
   }
 
   /** The Cloud Functions id: {@code <prefix>-<function>}. */

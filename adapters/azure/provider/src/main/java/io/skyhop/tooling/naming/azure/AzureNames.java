@@ -1,4 +1,6 @@
-package io.skyhop.tooling.naming;
+package io.skyhop.tooling.naming.azure;
+
+import io.skyhop.tooling.naming.Naming;
 
 /**
  * Azure names of one app and stage. Limits: function app (site) names 2 to 60 letters, digits and
@@ -30,8 +32,13 @@ public final class AzureNames {
 
   private final Naming naming;
 
-  AzureNames(Naming naming) {
+  private AzureNames(Naming naming) {
     this.naming = naming;
+  }
+
+  /** The names of {@code naming}'s app and stage. */
+  public static AzureNames of(Naming naming) {
+    return new AzureNames(naming);
   }
 
   /** The function app: {@code <prefix>}. */
