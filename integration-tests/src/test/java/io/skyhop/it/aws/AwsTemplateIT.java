@@ -1,6 +1,5 @@
 package io.skyhop.it.aws;
 
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.Repo;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,5 @@
 package io.skyhop.it.structure;
 
-import io.skyhop.tooling.naming.azure.AzureNames;
-import io.skyhop.tooling.naming.gcp.GcpNames;
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,8 +1,5 @@
 package io.skyhop.tooling.invoke;
 
-import io.skyhop.tooling.naming.azure.AzureNames;
-import io.skyhop.tooling.naming.gcp.GcpNames;
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -30,6 +27,9 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.aws.AwsNames;
+import io.skyhop.tooling.naming.azure.AzureNames;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import java.math.BigInteger;
@@ -363,7 +363,12 @@ class RemoteInvokeTest {
     DeployRequest request = request(Target.GCP);
     RemoteTarget none =
         new GcpRemote(
-            a -> "x", GoogleCredentials.create(null), Optional.empty(), "p", "r", GcpNames.of(naming));
+            a -> "x",
+            GoogleCredentials.create(null),
+            Optional.empty(),
+            "p",
+            "r",
+            GcpNames.of(naming));
     Files.delete(request.recordFile());
     assertThatThrownBy(
             () -> RemoteInvoke.invoke(none, request, function("create-order"), new byte[0]))

@@ -1,6 +1,5 @@
 package io.skyhop.it.deploy.aws;
 
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static io.skyhop.it.deploy.aws.AwsExpectations.ACCESS_KEY;
 import static io.skyhop.it.deploy.aws.AwsExpectations.ACCOUNT;
 import static io.skyhop.it.deploy.aws.AwsExpectations.FUNCTIONS;
@@ -14,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.it.MavenBuild;
 import io.skyhop.it.Repo;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -449,7 +449,8 @@ class AwsDeployIT {
   @Test
   @Order(4)
   void deployCreatesTheAppsQueueAndBucketInTheEmulatorsAndRemoveDeletesThem() throws Exception {
-    String bucket = AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders")).bucket(ACCOUNT, "uploads");
+    String bucket =
+        AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders")).bucket(ACCOUNT, "uploads");
     try (AwsEmulators emulators = AwsEmulators.start("us-east-1", ACCOUNT);
         AwsStubs aws = AwsStubs.serve("fresh", Map.of())) {
       String[] data = {

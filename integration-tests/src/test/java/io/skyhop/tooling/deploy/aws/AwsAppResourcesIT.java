@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.aws;
 
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +15,7 @@ import io.skyhop.it.deploy.aws.EmulatorSdk;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import java.net.URLDecoder;
@@ -311,7 +311,7 @@ class AwsAppResourcesIT {
     return AwsSettings.of("orders", new Settings(values));
   }
 
-  private static io.skyhop.tooling.naming.AwsNames Naming(String stage) {
+  private static AwsNames Naming(String stage) {
     return AwsNames.of(io.skyhop.tooling.naming.Naming.of("orders", stage));
   }
 

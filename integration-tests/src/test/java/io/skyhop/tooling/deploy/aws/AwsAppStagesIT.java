@@ -1,6 +1,5 @@
 package io.skyhop.tooling.deploy.aws;
 
-import io.skyhop.tooling.naming.aws.AwsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -15,6 +14,7 @@ import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.naming.Naming;
+import io.skyhop.tooling.naming.aws.AwsNames;
 import io.skyhop.tooling.retry.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

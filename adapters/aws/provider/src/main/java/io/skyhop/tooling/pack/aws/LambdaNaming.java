@@ -65,7 +65,7 @@ final class LambdaNaming {
 
   /**
    * The Lambda function name of a stage, {@code <app>[-<stage>]-<function>} ({@link
-   * io.skyhop.tooling.naming.AwsNames#function}, as {@code skyhop:deploy} names it).
+   * io.skyhop.tooling.naming.aws.AwsNames#function}, as {@code skyhop:deploy} names it).
    *
    * @throws ConfigurationException when the app name has characters Lambda refuses or {@code
    *     <app>-<function>} is too long
