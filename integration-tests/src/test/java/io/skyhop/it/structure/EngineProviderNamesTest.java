@@ -40,15 +40,14 @@ class EngineProviderNamesTest {
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
   /**
-   * Shared files that still name providers (#18's rest, left for a later session): the built-in
-   * target constants ({@code Target.AWS}, kept so {@code ==} holds); the price plans and the price
-   * table's provider rules ({@code Plan}, {@code PriceTableReader}, the Lambda report line); the
-   * per-provider physical names ({@code AwsNames.of(Naming)/gcp()/azure()}); the report's provider
-   * columns, default targets and one message; the Mojos' provider parameters ({@code
-   * skyhop.aws.role}, {@code skyhop.knative.baseImage}: the public contract), the default {@code
-   * skyhop.targets} and the dev loop's {@code Target.LOCAL}; the levers' (#21) cost rules that key
-   * on plan ids (minimum instances' idle rates, Flex's billing reading) and the one target that
-   * offers arm64.
+   * Shared files that still name providers (#18's rest; not a principled exception, work left): the
+   * built-in target constants ({@code Target.AWS}, …, which about 140 lines of the providers' code
+   * and the tests use; next: each provider's own {@code TARGET} constant, {@code Target} then only
+   * a value made from the registered ids); the price plans ({@code Plan}, an enum) and the rules
+   * keyed on them (the price table's reader, minimum instances' idle rates and Lambda's request free
+   * tier, Flex's billing reading and Google's upper-bound note in the report's lever notes); next:
+   * {@code Plan} as a value with the rules supplied by each provider's {@code plans()}, the price
+   * table keeping its provider rows as data.
    */
   private static final Set<String> NOT_YET =
       Set.of(
