@@ -52,7 +52,7 @@ class AwsSecretsIT {
             work,
             Map.of(),
             Map.of("skyhop.stage", "dev", "skyhop.settingsDir", settings.toString()),
-            Target.AWS,
+            Target.named("aws"),
             List.of(
                 lib("skyhop-aws-lambda", version, io.skyhop.aws.SkyhopHandler.class, work),
                 lib("skyhop-adapter-core", version, io.skyhop.core.FunctionRuntime.class, work),

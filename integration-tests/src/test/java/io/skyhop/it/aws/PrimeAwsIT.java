@@ -39,7 +39,7 @@ class PrimeAwsIT {
             work,
             Map.of(),
             Map.of(),
-            Target.AWS,
+            Target.named("aws"),
             List.of(
                 lib("io.skyhop", "skyhop-aws-lambda", version, io.skyhop.aws.SkyhopHandler.class),
                 lib(

@@ -108,7 +108,7 @@ class TraceAwsIT {
             work,
             Map.of("@@OTLP@@", otlp.endpoint(), "@@QUEUE@@", queue),
             Map.of(),
-            Target.AWS,
+            Target.named("aws"),
             List.of(
                 new Library(
                     "io.skyhop",

@@ -46,7 +46,7 @@ class AzureSecretsIT {
             // without skyhop.settingsDir: its per-function GREETING (snoop.GREETING) would give
             // two functions of one Azure app different values, which app settings cannot hold
             Map.of("skyhop.stage", "dev"),
-            Target.AZURE,
+            Target.named("azure"),
             List.of(
                 new Library(
                     "io.skyhop",

@@ -31,7 +31,7 @@ class PrimeAzureIT {
             work.resolve("build"),
             Map.of(),
             Map.of(),
-            Target.AZURE,
+            Target.named("azure"),
             List.of(
                 new Library(
                     "io.skyhop",

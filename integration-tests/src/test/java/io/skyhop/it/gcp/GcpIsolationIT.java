@@ -115,7 +115,7 @@ class GcpIsolationIT {
             classes,
             List.of(new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi)),
             Map.of(
-                Target.GCP,
+                Target.named("gcp"),
                 List.of(
                     new Library(
                         "io.skyhop",
@@ -134,7 +134,7 @@ class GcpIsolationIT {
                         "2.13.2",
                         jarOf(com.google.gson.Gson.class)))),
             work.resolve("skyhop"),
-            List.of(Target.GCP),
+            List.of(Target.named("gcp")),
             Map.of());
     new Packager(BuildListener.stdout()).pack(request);
 

@@ -43,7 +43,7 @@ class GcpSecretsIT {
             work,
             Map.of(),
             Map.of("skyhop.stage", "dev", "skyhop.settingsDir", settings.toString()),
-            Target.GCP,
+            Target.named("gcp"),
             List.of(
                 lib("skyhop-gcp-functions", version, io.skyhop.gcp.GcpSetupException.class),
                 lib("skyhop-adapter-core", version, io.skyhop.core.FunctionRuntime.class),

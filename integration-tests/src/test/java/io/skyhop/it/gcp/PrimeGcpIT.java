@@ -37,7 +37,7 @@ class PrimeGcpIT {
             work,
             Map.of(),
             Map.of(),
-            Target.GCP,
+            Target.named("gcp"),
             List.of(
                 lib(
                     "io.skyhop",

@@ -138,7 +138,7 @@ class TraceGcpIT {
             build,
             Map.of("@@OTLP@@", otlp.endpoint(), "@@QUEUE@@", queue),
             Map.of(),
-            Target.GCP,
+            Target.named("gcp"),
             List.of(
                 new Library(
                     "io.skyhop",

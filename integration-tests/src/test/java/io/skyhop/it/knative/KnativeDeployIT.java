@@ -167,7 +167,8 @@ class KnativeDeployIT {
       assertThat(Files.readString(v2.resolve("deploy-knative.json"))).contains("greeter-00002");
 
       // remove deletes the Services, the CronJob and the Trigger
-      new Deployment(listener).remove(Deployers.of(Target.KNATIVE), request(v2, settings()));
+      new Deployment(listener)
+          .remove(Deployers.of(Target.named("knative")), request(v2, settings()));
       assertThat(
               kube.genericKubernetesResources(FakeKnative.SERVICE)
                   .inNamespace(NAMESPACE)
@@ -223,9 +224,9 @@ class KnativeDeployIT {
     DeployResult plan =
         new Deployment(listener)
             .deploy(
-                Deployers.of(Target.KNATIVE),
+                Deployers.of(Target.named("knative")),
                 new DeployRequest(
-                    Target.KNATIVE, KnativeFixture.APP, v1, new Settings(values), true));
+                    Target.named("knative"), KnativeFixture.APP, v1, new Settings(values), true));
 
     assertThat(plan.functions())
         .extracting(DeployResult.Function::action)
@@ -299,12 +300,13 @@ class KnativeDeployIT {
   }
 
   private DeployResult deploy(Path skyhop, Map<String, String> settings) throws Exception {
-    return new Deployment(listener).deploy(Deployers.of(Target.KNATIVE), request(skyhop, settings));
+    return new Deployment(listener)
+        .deploy(Deployers.of(Target.named("knative")), request(skyhop, settings));
   }
 
   private static DeployRequest request(Path skyhop, Map<String, String> settings) {
     return new DeployRequest(
-        Target.KNATIVE, KnativeFixture.APP, skyhop, new Settings(settings), false);
+        Target.named("knative"), KnativeFixture.APP, skyhop, new Settings(settings), false);
   }
 
   /** The registry serves the built manifest, config and layers, byte for byte. */

@@ -121,7 +121,7 @@ final class KnativeFixture {
             classes,
             List.of(new Library("io.skyhop", "skyhop-sdk-api", version, sdkApi)),
             Map.of(
-                Target.LOCAL,
+                Target.named("local"),
                 List.of(
                     new Library(
                         "io.skyhop",
@@ -133,10 +133,10 @@ final class KnativeFixture {
                         "gson",
                         "2.13.2",
                         jarOf(com.google.gson.Gson.class))),
-                Target.KNATIVE,
+                Target.named("knative"),
                 List.of(new Library("io.skyhop", "skyhop-runtime", version, runtimeJar))),
             work.resolve("skyhop"),
-            List.of(Target.KNATIVE),
+            List.of(Target.named("knative")),
             with(options, "skyhop.knative.baseImage", baseImage));
     new Packager(listener).pack(request);
     return work.resolve("skyhop");

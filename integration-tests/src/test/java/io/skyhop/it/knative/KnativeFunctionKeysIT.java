@@ -82,7 +82,7 @@ class KnativeFunctionKeysIT {
       assertThat(log)
           .contains("knative: Secret greeter-function-keys unchanged (deploy never rotates keys)");
 
-      new Deployment(listener).remove(Deployers.of(Target.KNATIVE), request(v2, settings));
+      new Deployment(listener).remove(Deployers.of(Target.named("knative")), request(v2, settings));
       assertThat(kube.secrets().inNamespace(NAMESPACE).withName(SECRET).get()).isNull();
       assertThat(log).contains("knative: deleted Secret greeter-function-keys");
 
@@ -95,12 +95,13 @@ class KnativeFunctionKeysIT {
   }
 
   private DeployResult deploy(Path skyhop, Map<String, String> settings) throws Exception {
-    return new Deployment(listener).deploy(Deployers.of(Target.KNATIVE), request(skyhop, settings));
+    return new Deployment(listener)
+        .deploy(Deployers.of(Target.named("knative")), request(skyhop, settings));
   }
 
   private static DeployRequest request(Path skyhop, Map<String, String> settings) {
     return new DeployRequest(
-        Target.KNATIVE, KnativeFixture.APP, skyhop, new Settings(settings), false);
+        Target.named("knative"), KnativeFixture.APP, skyhop, new Settings(settings), false);
   }
 
   private static Secret secret(KubernetesClient kube) {

@@ -85,7 +85,7 @@ class KnativeStagesIT {
       assertThat(skyhop.resolve("deploy-knative-dev.json")).isRegularFile();
 
       new Deployment(listener)
-          .remove(Deployers.of(Target.KNATIVE), request(skyhop, settings, "dev"));
+          .remove(Deployers.of(Target.named("knative")), request(skyhop, settings, "dev"));
       assertThat(names(kube, FakeKnative.SERVICE))
           .containsExactlyInAnyOrder("greeter-prod", "greeter-prod-queues");
       assertThat(names(kube, FakeKnative.TRIGGER)).containsExactly("greeter-prod-welcome");
@@ -99,14 +99,14 @@ class KnativeStagesIT {
   private DeployResult deploy(Path skyhop, Map<String, String> settings, String stage)
       throws Exception {
     return new Deployment(listener)
-        .deploy(Deployers.of(Target.KNATIVE), request(skyhop, settings, stage));
+        .deploy(Deployers.of(Target.named("knative")), request(skyhop, settings, stage));
   }
 
   private static DeployRequest request(Path skyhop, Map<String, String> settings, String stage) {
     Map<String, String> staged = new HashMap<>(settings);
     staged.put("skyhop.stage", stage);
     return new DeployRequest(
-        Target.KNATIVE, KnativeFixture.APP, skyhop, new Settings(staged), false);
+        Target.named("knative"), KnativeFixture.APP, skyhop, new Settings(staged), false);
   }
 
   private static List<String> names(

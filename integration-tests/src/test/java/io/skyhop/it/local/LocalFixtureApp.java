@@ -55,7 +55,7 @@ public final class LocalFixtureApp {
         work,
         replacements,
         options,
-        Target.LOCAL,
+        Target.named("local"),
         List.of(
             new Library(
                 "io.skyhop",

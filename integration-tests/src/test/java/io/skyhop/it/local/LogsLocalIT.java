@@ -149,7 +149,8 @@ class LogsLocalIT {
     all.put("skyhop.local.url", runtime.baseUrl().toString());
     all.put("skyhop.local.token", runtime.token());
     DeployRequest request =
-        new DeployRequest(Target.LOCAL, "shop", tmp.resolve("skyhop"), new Settings(all), false);
+        new DeployRequest(
+            Target.named("local"), "shop", tmp.resolve("skyhop"), new Settings(all), false);
     LogSettings settings = LogSettings.of(request.settings(), List.of("hello", "bye"));
     BuildListener listener = BuildListener.collecting(said);
     try (LogSource source = LogSources.open(request, settings.functions(), listener)) {

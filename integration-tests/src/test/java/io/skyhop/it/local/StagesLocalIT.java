@@ -112,7 +112,7 @@ class StagesLocalIT {
 
   private static DeployRequest request(RuntimeProcess runtime, Path skyhopDir, String stage) {
     return new DeployRequest(
-        Target.LOCAL,
+        Target.named("local"),
         "orders",
         skyhopDir,
         new Settings(

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public class OrdersPortabilityIT {
   static final Path ORDERS = Repo.root().resolve("examples/orders/target");
-  static final List<Target> TARGETS = List.of(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL);
+  static final List<Target> TARGETS =
+      List.of(
+          Target.named("aws"), Target.named("azure"), Target.named("gcp"), Target.named("local"));
 
   /** The expected table, a fixture shared with {@code ReportIT}'s {@code report.md}. */
   public static String table() throws IOException {

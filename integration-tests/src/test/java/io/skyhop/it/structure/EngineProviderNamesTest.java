@@ -41,17 +41,14 @@ class EngineProviderNamesTest {
 
   /**
    * Shared files that still name providers (#18's rest; not a principled exception, work left): the
-   * built-in target constants ({@code Target.AWS}, …, which about 140 lines of the providers' code
-   * and the tests use; next: each provider's own {@code TARGET} constant, {@code Target} then only
-   * a value made from the registered ids); the price plans ({@code Plan}, an enum) and the rules
-   * keyed on them (the price table's reader, minimum instances' idle rates and Lambda's request free
-   * tier, Flex's billing reading and Google's upper-bound note in the report's lever notes); next:
-   * {@code Plan} as a value with the rules supplied by each provider's {@code plans()}, the price
-   * table keeping its provider rows as data.
+   * price plans ({@code Plan}, an enum) and the rules keyed on them (the price table's reader,
+   * minimum instances' idle rates and Lambda's request free tier, Flex's billing reading and
+   * Google's upper-bound note in the report's lever notes); next: {@code Plan} as a value with the
+   * rules supplied by each provider's {@code plans()}, the price table keeping its provider rows as
+   * data.
    */
   private static final Set<String> NOT_YET =
       Set.of(
-          "maven-plugin/tooling/src/main/java/io/skyhop/tooling/Target.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/Plan.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/PriceTableReader.java",
           "maven-plugin/tooling/src/main/java/io/skyhop/tooling/cost/MinInstancesCost.java",

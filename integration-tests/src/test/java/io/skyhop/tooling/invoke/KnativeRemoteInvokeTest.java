@@ -181,7 +181,7 @@ class KnativeRemoteInvokeTest {
                 ""));
     DeployRequest request =
         new DeployRequest(
-            Target.KNATIVE,
+            Target.named("knative"),
             "shop",
             dir,
             new Settings(

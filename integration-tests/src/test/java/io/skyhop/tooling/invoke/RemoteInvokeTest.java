@@ -99,7 +99,7 @@ class RemoteInvokeTest {
 
   @Test
   void awsSignsTheFunctionUrlSendsToTheSqsQueueAndFiresTheSchedule() throws Exception {
-    DeployRequest request = request(Target.AWS);
+    DeployRequest request = request(Target.named("aws"));
     wm.stubFor(
         post(urlEqualTo("/"))
             .withHeader("X-Amz-Target", equalTo("AmazonSQS.GetQueueUrl"))
@@ -217,7 +217,7 @@ class RemoteInvokeTest {
 
   @Test
   void gcpSendsAnIdTokenPublishesToTheTopicAndRunsTheSchedulerJob() throws Exception {
-    DeployRequest request = request(Target.GCP);
+    DeployRequest request = request(Target.named("gcp"));
     wm.stubFor(
         post(urlEqualTo("/v1/projects/shop-prod/topics/shop-dev-orders:publish"))
             .willReturn(
@@ -282,7 +282,7 @@ class RemoteInvokeTest {
 
   @Test
   void azureSendsTheFunctionKeyPutsTheMessageOnTheStorageQueueAndRunsTheTimer() throws Exception {
-    DeployRequest request = request(Target.AZURE);
+    DeployRequest request = request(Target.named("azure"));
     wm.stubFor(
         post(urlEqualTo(SITE + "/functions/create-order/listkeys?api-version=2024-04-01"))
             .withHeader("Authorization", equalTo("Bearer arm-token"))
@@ -360,7 +360,7 @@ class RemoteInvokeTest {
 
   @Test
   void aMissingDeployRecordFailsNamingTheFix() throws Exception {
-    DeployRequest request = request(Target.GCP);
+    DeployRequest request = request(Target.named("gcp"));
     RemoteTarget none =
         new GcpRemote(
             a -> "x",

@@ -17,7 +17,9 @@ class ReportSettingsTest {
   @Test
   void defaults() {
     ReportSettings s = ReportSettings.of(Map.of(), BASE);
-    assertThat(s.targets()).containsExactly(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL);
+    assertThat(s.targets())
+        .containsExactly(
+            Target.named("aws"), Target.named("azure"), Target.named("gcp"), Target.named("local"));
     assertThat(s.samples()).isEqualTo(5);
     assertThat(s.warmInvocations()).isEqualTo(50);
     assertThat(s.invocationsPerMonth()).isEqualTo(1_000_000L);
@@ -56,7 +58,7 @@ class ReportSettingsTest {
                 "skyhop.memoryMb", "1024",
                 "skyhop.measure", "4"),
             BASE);
-    assertThat(s.targets()).isEqualTo(List.of(Target.GCP, Target.LOCAL));
+    assertThat(s.targets()).isEqualTo(List.of(Target.named("gcp"), Target.named("local")));
     assertThat(s.invocationsPerMonth()).isEqualTo(25_000_000L);
     assertThat(s.serverUsdPerMonth()).contains(new BigDecimal("24.53"));
     assertThat(s.whatIf()).isTrue();

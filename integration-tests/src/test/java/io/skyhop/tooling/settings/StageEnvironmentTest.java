@@ -25,7 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class StageEnvironmentTest {
   private static final List<Target> ALL =
-      List.of(Target.AWS, Target.AZURE, Target.GCP, Target.LOCAL, Target.KNATIVE);
+      List.of(
+          Target.named("aws"),
+          Target.named("azure"),
+          Target.named("gcp"),
+          Target.named("local"),
+          Target.named("knative"));
   private final List<String> messages = new ArrayList<>();
   private final BuildListener listener = BuildListener.collecting(messages);
 
@@ -95,14 +100,18 @@ class StageEnvironmentTest {
             "skyhop.env = 'K_SERVICE' from reserved.properties is reserved by Google Cloud Functions"
                 + " (target gcp) and cannot be set. Fix: rename the key in reserved.properties");
     assertThatThrownBy(
-            () -> resolve(options(null, "skyhop.env.AWS_REGION", "eu-west-1"), List.of(Target.AWS)))
+            () ->
+                resolve(
+                    options(null, "skyhop.env.AWS_REGION", "eu-west-1"),
+                    List.of(Target.named("aws"))))
         .hasMessage(
             "skyhop.env = 'AWS_REGION' from -Dskyhop.env.* is reserved by AWS Lambda (target aws)"
                 + " and cannot be set. Fix: rename the key in -Dskyhop.env.*");
     assertThatThrownBy(
             () ->
                 resolve(
-                    options(null, "skyhop.env.WEBSITE_TIME_ZONE", "UTC"), List.of(Target.AZURE)))
+                    options(null, "skyhop.env.WEBSITE_TIME_ZONE", "UTC"),
+                    List.of(Target.named("azure"))))
         .hasMessage(
             "skyhop.env = 'WEBSITE_TIME_ZONE' from -Dskyhop.env.* is reserved by Azure Functions"
                 + " (target azure) and cannot be set. Fix: rename the key in -Dskyhop.env.*");
@@ -115,7 +124,9 @@ class StageEnvironmentTest {
   @Test
   void aKeyOnlyAnotherTargetReservesIsAccepted() throws Exception {
     assertThat(
-            resolve(options(null, "skyhop.env.K_SERVICE", "x"), List.of(Target.AWS, Target.LOCAL))
+            resolve(
+                    options(null, "skyhop.env.K_SERVICE", "x"),
+                    List.of(Target.named("aws"), Target.named("local")))
                 .function("get")
                 .env())
         .containsEntry("K_SERVICE", "x");

@@ -8,31 +8,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A target a function can run on, by the id users type. The targets there are come from the {@link
- * TargetProvider}s registered through {@code META-INF/services} ({@link TargetProviders}); the
- * constants name the built-in ones for the providers' own code.
+ * A target a function can run on, by the id users type: a value (two targets with one id are equal;
+ * compare with {@code equals}, never {@code ==}). The targets there are come from the {@link
+ * TargetProvider}s registered through {@code META-INF/services} and the registration list ({@link
+ * TargetProviders}); the engine names none of them.
  */
 public final class Target {
-  /** AWS Lambda. */
-  public static final Target AWS = new Target("aws");
-
-  /** Azure Functions (Java, Functions v4). */
-  public static final Target AZURE = new Target("azure");
-
-  /** Google Cloud Functions 2nd gen. */
-  public static final Target GCP = new Target("gcp");
-
-  /** The in-house Skyhop runtime. */
-  public static final Target LOCAL = new Target("local");
-
-  /** The in-house runtime as a container on Knative Serving. */
-  public static final Target KNATIVE = new Target("knative");
-
-  /**
-   * The built-in targets, returned for their ids so that {@code ==} holds as it did for the enum.
-   */
-  private static final List<Target> BUILT_IN = List.of(AWS, AZURE, GCP, LOCAL, KNATIVE);
-
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   private final String id;
@@ -52,7 +33,7 @@ public final class Target {
     if (!ID.matcher(v).matches()) {
       throw new IllegalArgumentException("A target id is letters, digits and '-': " + id);
     }
-    return canonical(v);
+    return new Target(v);
   }
 
   /** The id users type, e.g. {@code aws}. */
@@ -72,14 +53,7 @@ public final class Target {
     if (!known.contains(v)) {
       throw new ConfigurationException(property, value, TargetProviders.unknown(property));
     }
-    return canonical(v);
-  }
-
-  private static Target canonical(String id) {
-    return BUILT_IN.stream()
-        .filter(t -> t.id.equals(id))
-        .findFirst()
-        .orElseGet(() -> new Target(id));
+    return new Target(v);
   }
 
   /** Parses a comma-separated list such as {@code aws,azure,gcp,local}. */

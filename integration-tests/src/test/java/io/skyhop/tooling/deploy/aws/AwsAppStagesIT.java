@@ -267,7 +267,7 @@ class AwsAppStagesIT {
     settings.put("skyhop.aws.endpoint.sqs", emulators.sqs().endpoint());
     settings.put("skyhop.aws.endpoint.s3", emulators.s3().endpoint());
     settings.put("skyhop.resources.audit", BOUND_ARN);
-    return new DeployRequest(Target.AWS, "orders", dir, new Settings(settings), dryRun);
+    return new DeployRequest(Target.named("aws"), "orders", dir, new Settings(settings), dryRun);
   }
 
   private static String bucket(String stage) {

@@ -22,7 +22,9 @@ class LabTest {
     LabFunction b = SamplesTest.function("b", io.skyhop.tooling.pack.Manifest.Trigger.queue("q"));
     List<Measurement> measured =
         new Lab(
-                List.of(new Scripted(Target.AWS, 100, -1), new Scripted(Target.GCP, 300, -1)),
+                List.of(
+                    new Scripted(Target.named("aws"), 100, -1),
+                    new Scripted(Target.named("gcp"), 300, -1)),
                 BuildListener.collecting(log))
             .measure(List.of(a, b), 2, 3);
 
@@ -81,7 +83,7 @@ class LabTest {
   void aFailedSampleIsRecordedAndTheRunGoesOn() {
     LabFunction a = SamplesTest.http("a", "/a", List.of("GET"));
     List<Measurement> measured =
-        new Lab(List.of(new Scripted(Target.LOCAL, 50, 2)), BuildListener.collecting(log))
+        new Lab(List.of(new Scripted(Target.named("local"), 50, 2)), BuildListener.collecting(log))
             .measure(List.of(a), 3, 1);
     Measurement m = measured.get(0);
     assertThat(m.coldStarts()).hasSize(2);

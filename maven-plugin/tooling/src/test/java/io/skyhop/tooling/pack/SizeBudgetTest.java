@@ -27,7 +27,7 @@ class SizeBudgetTest {
   void from80PercentOfALimitItWarnsNamingTheLargestJars() throws IOException {
     Path zip = zip(850_000);
 
-    SizeBudget.check(Target.AWS, List.of(zip), jars(), limits(1_048_576), listen());
+    SizeBudget.check(Target.named("aws"), List.of(zip), jars(), limits(1_048_576), listen());
 
     assertThat(lines)
         .containsExactly(
@@ -38,7 +38,8 @@ class SizeBudgetTest {
 
   @Test
   void below80PercentItSaysNothing() throws IOException {
-    SizeBudget.check(Target.AWS, List.of(zip(800_000)), jars(), limits(1_048_576), listen());
+    SizeBudget.check(
+        Target.named("aws"), List.of(zip(800_000)), jars(), limits(1_048_576), listen());
 
     assertThat(lines).isEmpty();
   }
@@ -48,7 +49,9 @@ class SizeBudgetTest {
     Path zip = zip(1_100_000);
 
     assertThatThrownBy(
-            () -> SizeBudget.check(Target.GCP, List.of(zip), jars(), limits(1_048_576), listen()))
+            () ->
+                SizeBudget.check(
+                    Target.named("gcp"), List.of(zip), jars(), limits(1_048_576), listen()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "skyhop.targets = 'gcp' cannot take this package: gcp package app.zip is 1.0 MB"

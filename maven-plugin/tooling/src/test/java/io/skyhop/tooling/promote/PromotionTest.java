@@ -40,7 +40,7 @@ class PromotionTest {
     Promotion p =
         Promotion.unpack(
             ARTIFACT,
-            Target.LOCAL,
+            Target.named("local"),
             built.resolve(ManifestFile.NAME),
             built.resolve("packages/orders-skyhop-local.zip"),
             into);
@@ -61,7 +61,7 @@ class PromotionTest {
             () ->
                 Promotion.unpack(
                     ARTIFACT,
-                    Target.LOCAL,
+                    Target.named("local"),
                     built.resolve(ManifestFile.NAME),
                     pkg,
                     tmp.resolve("promoted")))
@@ -85,7 +85,7 @@ class PromotionTest {
             () ->
                 Promotion.unpack(
                     ARTIFACT,
-                    Target.AWS,
+                    Target.named("aws"),
                     built.resolve(ManifestFile.NAME),
                     built.resolve("packages/orders-skyhop-local.zip"),
                     tmp.resolve("promoted")))
@@ -101,7 +101,7 @@ class PromotionTest {
     Files.createDirectories(skyhop.resolve("local"));
     Files.writeString(skyhop.resolve("local/orders.zip"), "the bundle", StandardCharsets.UTF_8);
     Map<String, PackageArchives.Digest> digests =
-        PackageArchives.write(skyhop, "orders", List.of(Target.LOCAL));
+        PackageArchives.write(skyhop, "orders", List.of(Target.named("local")));
     Manifest manifest =
         new Manifest(
             "orders",
@@ -119,7 +119,8 @@ class PromotionTest {
             digests);
     ManifestFile.write(skyhop, manifest);
     // the archive is reproducible: packaging the same folder again gives the same digest
-    assertThat(PackageArchives.write(skyhop, "orders", List.of(Target.LOCAL))).isEqualTo(digests);
+    assertThat(PackageArchives.write(skyhop, "orders", List.of(Target.named("local"))))
+        .isEqualTo(digests);
     return skyhop;
   }
 }

@@ -57,7 +57,7 @@ class JavaRuntimesTest {
 
   @Test
   void azureRefuses25WithTheVersionsItLists() {
-    assertThatThrownBy(() -> table.runtime(Target.AZURE, 25))
+    assertThatThrownBy(() -> table.runtime(Target.named("azure"), 25))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '25' has no Azure Functions (Flex Consumption) Java runtime:"
@@ -69,7 +69,7 @@ class JavaRuntimesTest {
 
   @Test
   void aReleaseNoProviderRunsIsRefusedWithTheList() {
-    assertThatThrownBy(() -> table.runtime(Target.AWS, 19))
+    assertThatThrownBy(() -> table.runtime(Target.named("aws"), 19))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '19' has no AWS Lambda Java runtime: it offers 17 (java17),"
@@ -81,7 +81,7 @@ class JavaRuntimesTest {
 
   @Test
   void sixMonthsBeforeTheBlockDateWarnsWithTheDates() {
-    table.check(Target.AWS, 17, LocalDate.of(2027, 1, 31), listener);
+    table.check(Target.named("aws"), 17, LocalDate.of(2027, 1, 31), listener);
 
     assertThat(messages)
         .containsExactly(
@@ -93,14 +93,15 @@ class JavaRuntimesTest {
 
   @Test
   void theDayBeforeTheWindowDoesNotWarn() {
-    table.check(Target.AWS, 17, LocalDate.of(2027, 1, 30), listener);
+    table.check(Target.named("aws"), 17, LocalDate.of(2027, 1, 30), listener);
 
     assertThat(messages).isEmpty();
   }
 
   @Test
   void onTheBlockDateItFailsWithTheDatesAndTheFix() {
-    assertThatThrownBy(() -> table.check(Target.AWS, 17, LocalDate.of(2027, 7, 31), listener))
+    assertThatThrownBy(
+            () -> table.check(Target.named("aws"), 17, LocalDate.of(2027, 7, 31), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '17' maps to AWS Lambda's java17, on which creating"
@@ -112,8 +113,8 @@ class JavaRuntimesTest {
 
   @Test
   void withoutABlockDateTheDeprecationDateWarns() {
-    table.check(Target.GCP, 17, LocalDate.of(2027, 5, 1), listener);
-    table.check(Target.GCP, 17, LocalDate.of(2027, 11, 1), listener);
+    table.check(Target.named("gcp"), 17, LocalDate.of(2027, 5, 1), listener);
+    table.check(Target.named("gcp"), 17, LocalDate.of(2027, 11, 1), listener);
 
     String source =
         "runtime table of 2026-12-07, https://cloud.google.com/functions/docs/runtime-support";
@@ -131,7 +132,8 @@ class JavaRuntimesTest {
 
   @Test
   void whenEveryNewerRuntimeIsNearItsEndTheFixIsToLeaveTheTargetOut() {
-    assertThatThrownBy(() -> table.check(Target.AWS, 25, LocalDate.of(2029, 8, 1), listener))
+    assertThatThrownBy(
+            () -> table.check(Target.named("aws"), 25, LocalDate.of(2029, 8, 1), listener))
         .hasMessageEndingWith("Fix: leave aws out of skyhop.targets");
   }
 }

@@ -83,14 +83,14 @@ class VerificationTest {
 
   private static DeployRequest request(Map<String, String> settings) {
     return new DeployRequest(
-        Target.LOCAL, "greeter", Path.of("target/skyhop"), new Settings(settings), false);
+        Target.named("local"), "greeter", Path.of("target/skyhop"), new Settings(settings), false);
   }
 
   private TargetProvider provider(List<DeployVerifier.Failure> failures, boolean kept) {
     return new TargetProvider() {
       @Override
       public Target target() {
-        return Target.LOCAL;
+        return Target.named("local");
       }
 
       @Override

@@ -30,7 +30,7 @@ final class AwsLimits {
     List<PortabilityFinding> findings = new ArrayList<>();
     for (Manifest.Function f : manifest.functions()) {
       Portability.scheduleOutsideUtc(
-              Target.AWS, f, "refused by deploy: EventBridge rules run in UTC")
+              Target.named("aws"), f, "refused by deploy: EventBridge rules run in UTC")
           .ifPresent(findings::add);
     }
     return findings;

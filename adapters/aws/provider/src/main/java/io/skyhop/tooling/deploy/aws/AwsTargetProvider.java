@@ -34,7 +34,7 @@ import java.util.Optional;
 public final class AwsTargetProvider implements TargetProvider {
   @Override
   public Target target() {
-    return Target.AWS;
+    return Target.named("aws");
   }
 
   @Override

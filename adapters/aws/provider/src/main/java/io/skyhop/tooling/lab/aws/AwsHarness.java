@@ -72,7 +72,7 @@ public final class AwsHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with aws in skyhop.targets, or leave aws out"
               + " of skyhop.targets for the report");
     }
-    if (lab.tools().runtime(Target.AWS).isEmpty()) {
+    if (lab.tools().runtime(Target.named("aws")).isEmpty()) {
       throw new LabException(
           "Amazon's runtime interface client is not available. Fix: run skyhop:report through the"
               + " Skyhop Maven plugin, which brings aws-lambda-java-runtime-interface-client");
@@ -82,7 +82,7 @@ public final class AwsHarness implements Harness {
 
   @Override
   public Target target() {
-    return Target.AWS;
+    return Target.named("aws");
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class AwsHarness implements Harness {
     List<Path> classpath = new ArrayList<>();
     classpath.add(taskRoot);
     classpath.add(taskRoot.resolve("lib").resolve("*"));
-    classpath.addAll(lab.tools().runtime(Target.AWS));
+    classpath.addAll(lab.tools().runtime(Target.named("aws")));
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
     command.addAll(LAMBDA_JVM_FLAGS);

@@ -25,7 +25,7 @@ public final class AwsPackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    Path dir = request.targetDir(Target.AWS);
+    Path dir = request.targetDir(Target.named("aws"));
     Files.createDirectories(dir);
     Path zip = LambdaZip.write(request, dir.resolve(zipName(request)), listener);
     Path template = dir.resolve(TEMPLATE);
@@ -40,7 +40,7 @@ public final class AwsPackager implements TargetPackager {
         LambdaNaming.functionName(request.app(), function.name()),
         LambdaNaming.HANDLER,
         LambdaNaming.runtime(request.javaRelease()),
-        Target.AWS.id() + "/" + zipName(request),
+        Target.named("aws").id() + "/" + zipName(request),
         LambdaNaming.environment(request, function));
   }
 

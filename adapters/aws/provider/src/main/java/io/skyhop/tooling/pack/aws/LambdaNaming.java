@@ -100,7 +100,7 @@ final class LambdaNaming {
    * @throws ConfigurationException for a release Lambda does not run
    */
   static String runtime(int javaRelease) {
-    return JavaRuntimes.builtIn().runtime(Target.AWS, javaRelease).id();
+    return JavaRuntimes.builtIn().runtime(Target.named("aws"), javaRelease).id();
   }
 
   /**

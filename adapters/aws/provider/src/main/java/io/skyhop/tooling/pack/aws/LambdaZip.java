@@ -57,7 +57,7 @@ final class LambdaZip {
    * project's (the adapter is built and tested with them), with a warning.
    */
   static Map<String, Library> libraries(PackageRequest request, BuildListener listener) {
-    List<Library> adapters = request.adapters(Target.AWS);
+    List<Library> adapters = request.adapters(Target.named("aws"));
     if (adapters.stream().noneMatch(l -> l.key().equals(ADAPTER))) {
       throw new ConfigurationException(
           "skyhop.targets",

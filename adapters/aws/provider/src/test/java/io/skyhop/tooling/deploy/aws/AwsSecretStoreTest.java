@@ -31,7 +31,7 @@ class AwsSecretStoreTest {
 
   DeployRequest request() {
     return SecretStubs.request(
-        Target.AWS,
+        Target.named("aws"),
         dir,
         Map.of("skyhop.region", "us-east-1", "skyhop.aws.endpoint", stubs.wm.baseUrl()));
   }

@@ -406,7 +406,7 @@ class AwsStagesDeployTest {
     settings.put("skyhop.region", "us-east-1");
     settings.put("skyhop.stage", stage);
     settings.put("skyhop.aws.endpoint", wm.baseUrl());
-    return new DeployRequest(Target.AWS, "orders", dir, new Settings(settings), dryRun);
+    return new DeployRequest(Target.named("aws"), "orders", dir, new Settings(settings), dryRun);
   }
 
   private String storeTheValue(String stage) throws Exception {

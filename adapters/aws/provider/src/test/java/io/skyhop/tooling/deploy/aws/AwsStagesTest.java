@@ -41,7 +41,7 @@ class AwsStagesTest {
     Manifest manifest = ManifestFile.read(dir);
     DeployRequest request =
         SecretStubs.request(
-            Target.AWS,
+            Target.named("aws"),
             dir,
             Map.of(
                 "skyhop.region",

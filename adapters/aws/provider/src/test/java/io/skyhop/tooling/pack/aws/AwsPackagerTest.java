@@ -257,9 +257,9 @@ class AwsPackagerTest {
         release,
         classes,
         deps,
-        Map.of(Target.AWS, adapter),
+        Map.of(Target.named("aws"), adapter),
         tmp.resolve("skyhop"),
-        List.of(Target.AWS),
+        List.of(Target.named("aws")),
         Map.of());
   }
 

@@ -47,13 +47,13 @@ class AwsSizeBudgetTest {
             classes,
             deps,
             Map.of(
-                Target.AWS,
+                Target.named("aws"),
                 List.of(
                     skyhopJar("skyhop-aws-lambda"),
                     skyhopJar("skyhop-adapter-core"),
                     jar("com.google.code.gson", "gson", "2.13.2", 290_000))),
             tmp.resolve("skyhop"),
-            List.of(Target.AWS),
+            List.of(Target.named("aws")),
             Map.of());
 
     assertThatThrownBy(

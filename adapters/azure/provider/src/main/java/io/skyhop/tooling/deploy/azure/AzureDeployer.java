@@ -116,7 +116,7 @@ public final class AzureDeployer implements Deployer {
     Arm arm = new Arm(http, azure.endpoint(), timing.polling());
     JavaRuntimes.builtIn()
         .checkOffered(
-            Target.AZURE,
+            Target.named("azure"),
             manifest.javaRelease(),
             JavaStacks.java(
                 arm.list(

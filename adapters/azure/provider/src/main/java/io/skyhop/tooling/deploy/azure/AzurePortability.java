@@ -57,7 +57,7 @@ final class AzurePortability {
                   + " (host.json functionTimeout is one value for the whole app, left at the Flex"
                   + " Consumption default)"));
       Portability.scheduleOutsideUtc(
-              Target.AZURE, f, "refused by package: timer triggers run in UTC")
+              Target.named("azure"), f, "refused by package: timer triggers run in UTC")
           .ifPresent(findings::add);
     }
     return findings;
@@ -66,6 +66,6 @@ final class AzurePortability {
   private static PortabilityFinding finding(
       Manifest.Function f, String setting, int asked, String applied) {
     return new PortabilityFinding(
-        Target.AZURE, f.name(), setting, Integer.toString(asked), applied);
+        Target.named("azure"), f.name(), setting, Integer.toString(asked), applied);
   }
 }

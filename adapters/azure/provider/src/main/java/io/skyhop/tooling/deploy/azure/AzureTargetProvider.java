@@ -30,7 +30,7 @@ import java.util.Optional;
 public final class AzureTargetProvider implements TargetProvider {
   @Override
   public Target target() {
-    return Target.AZURE;
+    return Target.named("azure");
   }
 
   @Override

@@ -52,7 +52,7 @@ final class JavaStacks {
           found.putIfAbsent(
               release,
               new JavaRuntime(
-                  Target.AZURE,
+                  Target.named("azure"),
                   PROVIDER,
                   release,
                   Integer.toString(release),

@@ -50,7 +50,7 @@ public final class AzureHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with azure in skyhop.targets, or leave azure"
               + " out of skyhop.targets for the report");
     }
-    if (lab.tools().runtime(Target.AZURE).isEmpty()) {
+    if (lab.tools().runtime(Target.named("azure")).isEmpty()) {
       throw new LabException(
           "The Azure Functions Java library is not available. Fix: run skyhop:report through the"
               + " Skyhop Maven plugin, which brings azure-functions-java-library");
@@ -60,7 +60,7 @@ public final class AzureHarness implements Harness {
 
   @Override
   public Target target() {
-    return Target.AZURE;
+    return Target.named("azure");
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class AzureHarness implements Harness {
     if (!classpath.contains(own)) {
       classpath.add(own);
     }
-    classpath.addAll(lab.tools().runtime(Target.AZURE));
+    classpath.addAll(lab.tools().runtime(Target.named("azure")));
     List<String> command = new ArrayList<>();
     command.add(lab.tools().java().toString());
     command.add("-XX:MaxRAM=" + function.memoryMb() + "m");

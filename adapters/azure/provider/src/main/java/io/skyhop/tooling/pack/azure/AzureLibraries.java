@@ -31,11 +31,11 @@ final class AzureLibraries {
    * @throws ConfigurationException when the shell supplied no Azure adapter
    */
   static Map<String, Path> select(PackageRequest request, BuildListener listener) {
-    List<Library> adapter = request.adapters(Target.AZURE);
+    List<Library> adapter = request.adapters(Target.named("azure"));
     if (adapter.stream().noneMatch(AzureLibraries::isAdapter)) {
       throw new ConfigurationException(
           "skyhop.targets",
-          Target.AZURE.id(),
+          Target.named("azure").id(),
           "cannot be packaged: the Azure adapter "
               + SKYHOP_GROUP
               + ":"

@@ -44,7 +44,7 @@ public final class AzurePackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    JavaRuntimes.builtIn().runtime(Target.AZURE, request.javaRelease());
+    JavaRuntimes.builtIn().runtime(Target.named("azure"), request.javaRelease());
     Map<String, Path> libs = AzureLibraries.select(request, listener);
     Map<String, String> appSettings = appSettings(index);
     Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ public final class AzurePackager implements TargetPackager {
     for (Map.Entry<String, Path> l : libs.entrySet()) {
       Files.copy(l.getValue(), lib.resolve(l.getKey()));
     }
-    Path zip = request.targetDir(Target.AZURE).resolve(request.app() + ".zip");
+    Path zip = request.targetDir(Target.named("azure")).resolve(request.app() + ".zip");
     writeZip(dir, zip);
     return List.of(dir, zip);
   }
@@ -89,7 +89,7 @@ public final class AzurePackager implements TargetPackager {
 
   /** {@code target/skyhop/azure/<app>}. */
   public static Path appDir(PackageRequest request) {
-    return request.targetDir(Target.AZURE).resolve(request.app());
+    return request.targetDir(Target.named("azure")).resolve(request.app());
   }
 
   /** The app jar's name, {@code <app>.jar}. */

@@ -38,7 +38,7 @@ class AzureSecretStoreTest {
 
   DeployRequest request() {
     return SecretStubs.request(
-        Target.AZURE,
+        Target.named("azure"),
         dir,
         Map.of(
             AzureSettings.SUBSCRIPTION, "sub-1",

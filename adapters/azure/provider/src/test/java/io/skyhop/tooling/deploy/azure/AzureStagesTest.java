@@ -61,7 +61,7 @@ class AzureStagesTest extends AzureVaultStubs {
                         + "--db-password/4387e9f3d6e14c459867679a90fd0f79\",\"attributes\":{\"enabled\":true}}")));
     DeployRequest request =
         SecretStubs.request(
-            Target.AZURE,
+            Target.named("azure"),
             dir,
             Map.of(
                 AzureSettings.SUBSCRIPTION,

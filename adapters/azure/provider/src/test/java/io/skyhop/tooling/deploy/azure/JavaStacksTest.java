@@ -49,7 +49,7 @@ class JavaStacksTest {
     assertThatThrownBy(
             () ->
                 JavaRuntimes.builtIn()
-                    .checkOffered(Target.AZURE, 25, offered(), LocalDate.of(2026, 12, 7), listener))
+                    .checkOffered(Target.named("azure"), 25, offered(), LocalDate.of(2026, 12, 7), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '25' has no Azure Functions (Flex Consumption) Java runtime:"
@@ -60,7 +60,7 @@ class JavaStacksTest {
   @Test
   void nearTheEndOfLifeDateItWarnsWithTheDate() throws Exception {
     JavaRuntimes.builtIn()
-        .checkOffered(Target.AZURE, 17, offered(), LocalDate.of(2029, 6, 1), listener);
+        .checkOffered(Target.named("azure"), 17, offered(), LocalDate.of(2029, 6, 1), listener);
 
     assertThat(messages)
         .containsExactly(

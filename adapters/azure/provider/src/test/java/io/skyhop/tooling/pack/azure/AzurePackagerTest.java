@@ -68,9 +68,9 @@ class AzurePackagerTest {
         17,
         classes(),
         deps,
-        Map.of(Target.AZURE, adapter),
+        Map.of(Target.named("azure"), adapter),
         dir.resolve("target/skyhop"),
-        List.of(Target.AZURE),
+        List.of(Target.named("azure")),
         Map.of());
   }
 

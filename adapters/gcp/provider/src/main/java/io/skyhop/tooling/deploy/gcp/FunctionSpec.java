@@ -308,7 +308,7 @@ public record FunctionSpec(
     if (runtime.isPresent()) {
       return runtime.get();
     }
-    return JavaRuntimes.builtIn().runtime(Target.GCP, javaRelease).id();
+    return JavaRuntimes.builtIn().runtime(Target.named("gcp"), javaRelease).id();
   }
 
   private static void checkSignature(Manifest.Function fn, String signature, String type) {

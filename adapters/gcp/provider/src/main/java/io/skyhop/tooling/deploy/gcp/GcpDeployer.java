@@ -120,7 +120,7 @@ public final class GcpDeployer implements Deployer {
       specs.replaceAll(s -> s.withServiceAccount(identity.email()));
       JavaRuntimes.builtIn()
           .checkOffered(
-              Target.GCP,
+              Target.named("gcp"),
               manifest.javaRelease(),
               OfferedRuntimes.java(api.listRuntimes(gcp.parent()), gcp.parent()),
               LocalDate.now(ZoneOffset.UTC),

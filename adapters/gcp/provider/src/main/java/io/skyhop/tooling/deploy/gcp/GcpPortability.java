@@ -17,7 +17,7 @@ final class GcpPortability {
       if (event && f.timeoutSeconds() > FunctionSpec.MAX_EVENT_TIMEOUT) {
         findings.add(
             new PortabilityFinding(
-                Target.GCP,
+                Target.named("gcp"),
                 f.name(),
                 "@Function(timeoutSeconds)",
                 Integer.toString(f.timeoutSeconds()),

@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class GcpTargetProvider implements TargetProvider {
   @Override
   public Target target() {
-    return Target.GCP;
+    return Target.named("gcp");
   }
 
   @Override

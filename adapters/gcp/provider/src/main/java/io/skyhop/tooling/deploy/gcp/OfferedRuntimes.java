@@ -36,7 +36,7 @@ final class OfferedRuntimes {
               Matcher m = JAVA.matcher(r.getName());
               m.matches();
               return new JavaRuntime(
-                  Target.GCP,
+                  Target.named("gcp"),
                   PROVIDER,
                   Integer.parseInt(m.group(1)),
                   r.getName(),

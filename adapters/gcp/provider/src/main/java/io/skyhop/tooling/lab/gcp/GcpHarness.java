@@ -53,7 +53,7 @@ public final class GcpHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with gcp in skyhop.targets, or leave gcp out"
               + " of skyhop.targets for the report");
     }
-    List<Path> invoker = lab.tools().runtime(Target.GCP);
+    List<Path> invoker = lab.tools().runtime(Target.named("gcp"));
     if (invoker.isEmpty() || !Files.isRegularFile(invoker.get(0))) {
       throw new LabException(
           "Google's function invoker is not available. Fix: run skyhop:report through the Skyhop"
@@ -73,7 +73,7 @@ public final class GcpHarness implements Harness {
 
   @Override
   public Target target() {
-    return Target.GCP;
+    return Target.named("gcp");
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class GcpHarness implements Harness {
     command.add(lab.tools().java().toString());
     command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
     command.add("-jar");
-    command.add(lab.tools().runtime(Target.GCP).get(0).toString());
+    command.add(lab.tools().runtime(Target.named("gcp")).get(0).toString());
     command.add("--classpath");
     command.add(jar.toString());
     command.add("--target");

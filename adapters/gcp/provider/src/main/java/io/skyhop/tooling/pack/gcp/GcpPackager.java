@@ -54,7 +54,7 @@ public final class GcpPackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease());
+    JavaRuntimes.builtIn().runtime(Target.named("gcp"), request.javaRelease());
     List<Library> libraries = libraries(request, listener);
     UberJar jar = new UberJar(SkyhopJars.COMPILE_TIME_ONLY).addDirectory(request.classesDir());
     for (Library lib : libraries) {
@@ -90,7 +90,7 @@ public final class GcpPackager implements TargetPackager {
     attributes.put("Implementation-Title", request.app());
     attributes.put("Implementation-Version", request.version());
     byte[] bytes = jar.toBytes(attributes);
-    Path dir = request.targetDir(Target.GCP);
+    Path dir = request.targetDir(Target.named("gcp"));
     Files.createDirectories(dir);
     Path zip = dir.resolve(request.app() + ".zip");
     try (ZipWriter out = ZipWriter.create(zip)) {
@@ -104,11 +104,11 @@ public final class GcpPackager implements TargetPackager {
    * (the project's version wins), without the jars the Google runtime provides.
    */
   static List<Library> libraries(PackageRequest request, BuildListener listener) {
-    List<Library> adapters = request.adapters(Target.GCP);
+    List<Library> adapters = request.adapters(Target.named("gcp"));
     if (adapters.stream().noneMatch(l -> l.key().equals(ADAPTER))) {
       throw new ConfigurationException(
           "skyhop.targets",
-          Target.GCP.id(),
+          Target.named("gcp").id(),
           "cannot be packaged: the GCP adapter "
               + ADAPTER
               + " is not among the plugin's artifacts. Fix: use a skyhop-maven-plugin whose"
@@ -151,7 +151,7 @@ public final class GcpPackager implements TargetPackager {
     function.env().forEach(env::putIfAbsent);
     return new GcpEntry(
         http ? HTTP_ENTRY : EVENT_ENTRY,
-        JavaRuntimes.builtIn().runtime(Target.GCP, request.javaRelease()).id(),
+        JavaRuntimes.builtIn().runtime(Target.named("gcp"), request.javaRelease()).id(),
         env,
         http ? "http" : "cloudevent");
   }

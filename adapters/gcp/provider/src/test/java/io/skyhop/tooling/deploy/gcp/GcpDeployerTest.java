@@ -159,7 +159,7 @@ class GcpDeployerTest {
   /** A deploy of app {@code orders} to project {@code demo}, region {@code europe-west1}. */
   static DeployRequest request(WireMockServer wm, Path dir, boolean dryRun) {
     return new DeployRequest(
-        Target.GCP,
+        Target.named("gcp"),
         "orders",
         dir,
         new Settings(
@@ -426,7 +426,7 @@ class GcpDeployerTest {
     dev.put("skyhop.stage", "dev");
 
     deployer.remove(
-        new DeployRequest(Target.GCP, "orders", dir, new Settings(dev), false),
+        new DeployRequest(Target.named("gcp"), "orders", dir, new Settings(dev), false),
         BuildListener.stdout());
 
     List<String> deleted =

@@ -35,7 +35,7 @@ class GcpSecretStoreTest {
 
   DeployRequest request() {
     return SecretStubs.request(
-        Target.GCP,
+        Target.named("gcp"),
         dir,
         Map.of(
             "skyhop.gcp.project", "demo",

@@ -99,7 +99,7 @@ class GcpStagesTest {
             "skyhop.stage",
             stage);
     DeployRequest request =
-        new DeployRequest(Target.GCP, "orders", dir, new Settings(settings), false);
+        new DeployRequest(Target.named("gcp"), "orders", dir, new Settings(settings), false);
     GcpSecretStore store =
         new GcpSecretStore(
             GcpCredentials.of(

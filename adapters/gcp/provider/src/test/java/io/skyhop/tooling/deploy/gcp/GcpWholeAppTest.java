@@ -449,6 +449,6 @@ class GcpWholeAppTest {
     settings.put("skyhop.region", "europe-west1");
     settings.put("skyhop.gcp.endpoint", wm.baseUrl());
     settings.put("skyhop.stage", stage);
-    return new DeployRequest(Target.GCP, "orders", dir, new Settings(settings), false);
+    return new DeployRequest(Target.named("gcp"), "orders", dir, new Settings(settings), false);
   }
 }

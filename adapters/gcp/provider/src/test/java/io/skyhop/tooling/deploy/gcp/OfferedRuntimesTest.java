@@ -64,7 +64,7 @@ class OfferedRuntimesTest {
   void theAnswersDatesWinOverTheTable() {
     JavaRuntimes.builtIn()
         .checkOffered(
-            Target.GCP,
+            Target.named("gcp"),
             17,
             OfferedRuntimes.java(ANSWER, PARENT),
             LocalDate.of(2027, 12, 1),
@@ -84,7 +84,7 @@ class OfferedRuntimesTest {
             () ->
                 JavaRuntimes.builtIn()
                     .checkOffered(
-                        Target.GCP,
+                        Target.named("gcp"),
                         25,
                         OfferedRuntimes.java(ANSWER, PARENT),
                         LocalDate.of(2026, 12, 7),
@@ -103,7 +103,7 @@ class OfferedRuntimesTest {
             () ->
                 JavaRuntimes.builtIn()
                     .checkOffered(
-                        Target.GCP,
+                        Target.named("gcp"),
                         17,
                         OfferedRuntimes.java(ANSWER, PARENT),
                         LocalDate.of(2028, 3, 1),

@@ -86,9 +86,9 @@ class GcpPackagerTest {
         release,
         classes(),
         deps,
-        Map.of(Target.GCP, adapters),
+        Map.of(Target.named("gcp"), adapters),
         dir.resolve("skyhop"),
-        List.of(Target.GCP),
+        List.of(Target.named("gcp")),
         Map.of());
   }
 

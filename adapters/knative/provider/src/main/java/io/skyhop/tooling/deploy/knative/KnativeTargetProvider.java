@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class KnativeTargetProvider implements TargetProvider {
   @Override
   public Target target() {
-    return Target.KNATIVE;
+    return Target.named("knative");
   }
 
   @Override

@@ -53,7 +53,7 @@ public final class KnativePackager implements TargetPackager {
     warnings(app, queues, listener);
     Path bundle =
         new LocalPackager().pack(request, index, listener).get(0); // the runtime's app format
-    Path dir = Files.createDirectories(request.targetDir(Target.KNATIVE));
+    Path dir = Files.createDirectories(request.targetDir(Target.named("knative")));
     Path tarball = dir.resolve(ImageLayout.tarName(app.app()));
     listener.info("knative: building the image on " + base.reference());
     ContainerImage.Built image =
@@ -82,7 +82,7 @@ public final class KnativePackager implements TargetPackager {
   @Override
   public KnativeEntry manifestEntry(PackageRequest request, FunctionDef function) {
     String entryPoint = ImageLayout.MAIN;
-    String image = Target.KNATIVE.id() + "/" + ImageLayout.tarName(request.app());
+    String image = Target.named("knative").id() + "/" + ImageLayout.tarName(request.app());
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
     String app = request.app();
@@ -153,7 +153,7 @@ public final class KnativePackager implements TargetPackager {
    * @throws ConfigurationException when the plugin provides none
    */
   static Path runtimeJar(PackageRequest request) {
-    for (Library lib : request.adapters(Target.KNATIVE)) {
+    for (Library lib : request.adapters(Target.named("knative"))) {
       if (lib.key().equals(RUNTIME) && Files.isRegularFile(lib.file())) {
         return lib.file();
       }

@@ -278,14 +278,14 @@ class KnativePackagerTest {
         classes,
         List.of(),
         Map.of(
-            Target.LOCAL,
+            Target.named("local"),
             List.of(
                 jar("io.skyhop", "skyhop-adapter-core", "0.1.0-SNAPSHOT"),
                 jar("com.google.code.gson", "gson", "2.13.2")),
-            Target.KNATIVE,
+            Target.named("knative"),
             List.of(jar("io.skyhop", "skyhop-runtime", "0.1.0-SNAPSHOT"))),
         tmp.resolve("skyhop"),
-        List.of(Target.KNATIVE),
+        List.of(Target.named("knative")),
         all);
   }
 

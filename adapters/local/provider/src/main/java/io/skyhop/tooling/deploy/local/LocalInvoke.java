@@ -26,7 +26,7 @@ public final class LocalInvoke {
       boolean remote,
       BuildListener listener)
       throws Exception {
-    if (request.target() != Target.LOCAL) {
+    if (!request.target().equals(Target.named("local"))) {
       throw new ConfigurationException(
           "skyhop.target",
           request.target().id(),

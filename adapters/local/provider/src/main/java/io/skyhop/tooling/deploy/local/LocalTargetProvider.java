@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class LocalTargetProvider implements TargetProvider {
   @Override
   public Target target() {
-    return Target.LOCAL;
+    return Target.named("local");
   }
 
   @Override

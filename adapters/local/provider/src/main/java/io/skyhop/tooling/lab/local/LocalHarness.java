@@ -88,7 +88,7 @@ public final class LocalHarness implements Harness {
         List.of(
             lab.tools().java().toString(),
             "-jar",
-            lab.tools().runtime(Target.LOCAL).get(0).toString(),
+            lab.tools().runtime(Target.named("local")).get(0).toString(),
             "--port",
             Integer.toString(port),
             "--data",
@@ -132,7 +132,7 @@ public final class LocalHarness implements Harness {
               + " is missing. Fix: run 'mvn package' with local in skyhop.targets, or leave local"
               + " out of skyhop.targets for the report");
     }
-    List<Path> runtime = lab.tools().runtime(Target.LOCAL);
+    List<Path> runtime = lab.tools().runtime(Target.named("local"));
     Path jar = runtime.isEmpty() ? null : runtime.get(0);
     if (jar == null || !Files.isRegularFile(jar)) {
       throw new LabException(
@@ -186,7 +186,7 @@ public final class LocalHarness implements Harness {
 
   @Override
   public Target target() {
-    return Target.LOCAL;
+    return Target.named("local");
   }
 
   @Override

@@ -74,7 +74,7 @@ final class LocalBundle {
   static Map<String, Library> libraries(PackageRequest request, BuildListener listener) {
     Map<String, Library> libs = new LinkedHashMap<>();
     request.dependencies().forEach(l -> libs.put(l.key(), l));
-    for (Library lib : request.adapters(Target.LOCAL)) {
+    for (Library lib : request.adapters(Target.named("local"))) {
       Library project = libs.put(lib.key(), lib);
       if (project != null && !project.version().equals(lib.version())) {
         listener.warn(

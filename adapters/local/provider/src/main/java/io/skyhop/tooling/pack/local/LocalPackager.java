@@ -29,7 +29,7 @@ public final class LocalPackager implements TargetPackager {
   @Override
   public List<Path> pack(PackageRequest request, FunctionIndex index, BuildListener listener)
       throws IOException {
-    Path dir = Files.createDirectories(request.targetDir(Target.LOCAL));
+    Path dir = Files.createDirectories(request.targetDir(Target.named("local")));
     return List.of(LocalBundle.write(request, index, dir.resolve(bundleName(request)), listener));
   }
 
@@ -42,7 +42,7 @@ public final class LocalPackager implements TargetPackager {
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
     return new LocalEntry(
-        ENTRY_POINT, "skyhop-runtime", Target.LOCAL.id() + "/" + bundleName(request), path, env);
+        ENTRY_POINT, "skyhop-runtime", Target.named("local").id() + "/" + bundleName(request), path, env);
   }
 
   @Override

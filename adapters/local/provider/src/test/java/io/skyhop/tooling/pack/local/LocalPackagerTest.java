@@ -171,9 +171,9 @@ class LocalPackagerTest {
         17,
         classes,
         deps,
-        Map.of(Target.LOCAL, adapter),
+        Map.of(Target.named("local"), adapter),
         tmp.resolve("skyhop"),
-        List.of(Target.LOCAL),
+        List.of(Target.named("local")),
         Map.of());
   }
 
