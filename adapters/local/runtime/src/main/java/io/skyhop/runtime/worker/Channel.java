@@ -70,43 +70,50 @@ final class Channel {
   }
 
   void http(String requestId, HttpResponse response) throws IOException {
-    writing.lock();
-    try {
-      Frames.begin(out, Frames.HTTP_RESPONSE);
-      Frames.string(out, requestId);
-      out.writeInt(response.status());
-      Frames.multiMap(out, response.headers());
-      Frames.list(out, response.cookies());
-      Object body = response.body();
-      Frames.bytes(out, body instanceof byte[] b ? b : new byte[0]);
-      flushUnlessOthersWait();
-    } finally {
-      writing.unlock();
-    }
+    frame(
+        () -> {
+          Frames.begin(out, Frames.HTTP_RESPONSE);
+          Frames.string(out, requestId);
+          out.writeInt(response.status());
+          Frames.multiMap(out, response.headers());
+          Frames.list(out, response.cookies());
+          Object body = response.body();
+          Frames.bytes(out, body instanceof byte[] b ? b : new byte[0]);
+        });
   }
 
   void ok(String requestId, byte[] result) throws IOException {
+    frame(
+        () -> {
+          Frames.begin(out, Frames.OK);
+          Frames.string(out, requestId);
+          Frames.bytes(out, result == null ? new byte[0] : result);
+        });
+  }
+
+  void failed(String requestId, String reason) throws IOException {
+    frame(
+        () -> {
+          Frames.begin(out, Frames.FAILED);
+          Frames.string(out, requestId);
+          Frames.string(out, reason);
+        });
+  }
+
+  /** Writes one frame under the lock. */
+  private void frame(FrameWriter writer) throws IOException {
     writing.lock();
     try {
-      Frames.begin(out, Frames.OK);
-      Frames.string(out, requestId);
-      Frames.bytes(out, result == null ? new byte[0] : result);
+      writer.write();
       flushUnlessOthersWait();
     } finally {
       writing.unlock();
     }
   }
 
-  void failed(String requestId, String reason) throws IOException {
-    writing.lock();
-    try {
-      Frames.begin(out, Frames.FAILED);
-      Frames.string(out, requestId);
-      Frames.string(out, reason);
-      flushUnlessOthersWait();
-    } finally {
-      writing.unlock();
-    }
+  /** Writes one frame's fields. */
+  private interface FrameWriter {
+    void write() throws IOException;
   }
 
   /** Under the lock: the last of the waiting writers flushes what all of them wrote. */
