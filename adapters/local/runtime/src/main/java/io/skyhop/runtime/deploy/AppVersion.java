@@ -200,6 +200,8 @@ public final class AppVersion {
       d.put("timeoutSeconds", def.timeoutSeconds());
       d.put("maxConcurrency", pool.maxConcurrency());
       d.put("instances", pool.instances());
+      d.put("minInstances", pool.minInstances());
+      d.put("warm", pool.warm());
       List<Map<String, Object>> running = new ArrayList<>();
       pool.running().forEach(i -> running.add(i.describe()));
       d.put("running", running);

@@ -147,6 +147,7 @@ public final class Deployments {
     }
     DurableFiles.write(appDir.resolve("current"), version.getBytes(StandardCharsets.UTF_8));
     AppVersion previous = live.put(app, next);
+    keepWarm(next);
     if (previous != null) {
       previous.retire();
       retired.add(new Retired(previous, false));
@@ -260,6 +261,7 @@ public final class Deployments {
               v.version());
         }
         live.put(app, v);
+        keepWarm(v);
         try (Stream<Path> all = Files.list(versionsDir)) {
           for (Path other : all.toList()) {
             if (!other.equals(dir)) {
@@ -300,6 +302,7 @@ public final class Deployments {
    * drained.
    */
   public void housekeeping(long idleNanos) {
+    live.values().forEach(this::keepWarm);
     for (AppVersion v : withInstances()) {
       for (AppVersion.DeployedFunction f : v.functions()) {
         f.pool().stopIdle(idleNanos);
@@ -311,6 +314,26 @@ public final class Deployments {
         retired.remove(r);
         deleteRetired(r);
       }
+    }
+  }
+
+  /** Starts the instances {@code @Function(minInstances)} keeps ready that are missing. */
+  private void keepWarm(AppVersion v) {
+    for (AppVersion.DeployedFunction f : v.functions()) {
+      f.pool()
+          .keepWarm(
+              e ->
+                  log.warn(
+                      "A warm instance of "
+                          + f.name()
+                          + " (minInstances = "
+                          + f.pool().minInstances()
+                          + ") did not start; retrying in 10 s: "
+                          + e.getMessage(),
+                      "app",
+                      v.app(),
+                      "version",
+                      v.version()));
     }
   }
 

@@ -84,8 +84,10 @@ final class VersionBuilder {
               uid,
               secrets.grant(app, shared.map(SharedApp::secrets).orElse(def.secrets())));
       int max = def.maxConcurrency() > 0 ? def.maxConcurrency() : defaultMaxConcurrency;
+      int min = index.levers(def.name()).minInstances();
       functions.put(
-          def.name(), new AppVersion.DeployedFunction(def, new InstancePool(spec, max, launcher)));
+          def.name(),
+          new AppVersion.DeployedFunction(def, new InstancePool(spec, max, min, launcher)));
     }
     return new AppVersion(app, version, dir, deployedAt, functions, appKeys, queuesToken);
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public final class Instance {
   private final WorkerOutput stderr;
   private final RuntimeLog log;
   private final ScheduledExecutorService timers;
+  private final Executor writes;
   private final AtomicBoolean forgotten = new AtomicBoolean();
   private final long startedNanos;
   private volatile KillReason killReason;
@@ -52,6 +54,7 @@ public final class Instance {
       WorkerOutput stderr,
       RuntimeLog log,
       ScheduledExecutorService timers,
+      Executor writes,
       long startedNanos,
       Link link,
       boolean startedProcess) {
@@ -63,6 +66,7 @@ public final class Instance {
     this.stderr = stderr;
     this.log = log;
     this.timers = timers;
+    this.writes = writes;
     this.startedNanos = startedNanos;
     this.lastUsedNanos = startedNanos;
   }
@@ -110,7 +114,17 @@ public final class Instance {
                 Math.max(1, deadlineMillis - System.currentTimeMillis()));
     CompletableFuture<WorkerResult> answer;
     try {
-      answer = link.send(requestId, deadlineMillis, payload);
+      if (SelectorCalls.mustNotBlock()) {
+        answer = link.trySend(requestId, deadlineMillis, payload);
+        if (answer == null) {
+          // the write could block: on a thread of its own, as any other caller's
+          return CompletableFuture.supplyAsync(
+                  () -> invoke(requestId, deadlineMillis, payload), writes)
+              .thenCompose(f -> f);
+        }
+      } else {
+        answer = link.send(requestId, deadlineMillis, payload);
+      }
     } catch (IOException e) {
       kill(KillReason.STOPPED);
       idle();

@@ -10,16 +10,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The instances of one function of one app version. Lends an idle instance, or starts one (a cold
  * start) while fewer than {@code maxConcurrency} exist, or makes the caller wait briefly for one to
- * be free; stops instances idle for too long (scale to zero). Idle instances are reused last in,
- * first out, so surplus ones go idle and stop.
+ * be free; stops instances idle for too long (scale to zero), never below {@code minInstances}
+ * ({@code @Function(minInstances)}: a warm pool, started by {@link #keepWarm} before the first
+ * request and refilled after an idle stop, a crash or a deadline kill). Idle instances are reused
+ * last in, first out, so surplus ones go idle and stop.
  */
 public final class InstancePool {
+  /** How long a warm pool waits before it starts again after a failed start. */
+  static final long WARM_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private final WorkerSpec spec;
   private final int maxConcurrency;
+  private final int minInstances;
   private final WorkerLauncher launcher;
   private final ReentrantLock lock = new ReentrantLock();
   private final Deque<Instance> idle = new ArrayDeque<>();
@@ -29,12 +36,79 @@ public final class InstancePool {
   private final AtomicInteger inflight = new AtomicInteger();
   private int live;
   private boolean retired;
+  private long warmRetryNanos;
 
-  /** A pool starting instances of {@code spec} with {@code launcher}. */
+  /** A pool starting instances of {@code spec} with {@code launcher}, scaling to zero. */
   public InstancePool(WorkerSpec spec, int maxConcurrency, WorkerLauncher launcher) {
+    this(spec, maxConcurrency, 0, launcher);
+  }
+
+  /**
+   * A pool that keeps {@code minInstances} instances started (counted in {@code maxConcurrency}).
+   */
+  public InstancePool(
+      WorkerSpec spec, int maxConcurrency, int minInstances, WorkerLauncher launcher) {
     this.spec = spec;
     this.maxConcurrency = maxConcurrency;
+    this.minInstances = Math.min(minInstances, maxConcurrency);
     this.launcher = launcher;
+    this.warmRetryNanos = System.nanoTime();
+  }
+
+  /**
+   * Starts instances until {@code minInstances} exist (starting, busy or idle), on the launcher's
+   * start threads; each goes idle, ready for a call that finds it warm. Nothing for a retired pool;
+   * after a failed start, nothing for {@link #WARM_RETRY_NANOS} (a broken function does not restart
+   * in a loop).
+   *
+   * @param failed told of each instance that did not start
+   * @return how many instances it started
+   */
+  public int keepWarm(Consumer<Throwable> failed) {
+    int missing;
+    lock.lock();
+    try {
+      missing = minInstances - live;
+      if (missing <= 0 || retired || System.nanoTime() - warmRetryNanos < 0) {
+        return 0;
+      }
+      live += missing;
+    } finally {
+      unlockAndGrant();
+    }
+    for (int i = 0; i < missing; i++) {
+      startNew()
+          .whenComplete(
+              (lease, e) -> {
+                if (e == null) {
+                  release(lease.instance());
+                } else {
+                  lock.lock();
+                  try {
+                    warmRetryNanos = System.nanoTime() + WARM_RETRY_NANOS;
+                  } finally {
+                    lock.unlock();
+                  }
+                  failed.accept(e.getCause() == null ? e : e.getCause());
+                }
+              });
+    }
+    return missing;
+  }
+
+  /** Idle instances ready for a call now. */
+  public int warm() {
+    lock.lock();
+    try {
+      return (int) idle.stream().filter(Instance::isAlive).count();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The instances kept started ({@code @Function(minInstances)}, at most the maximum). */
+  public int minInstances() {
+    return minInstances;
   }
 
   /**
@@ -241,14 +315,17 @@ public final class InstancePool {
     }
   }
 
-  /** Stops instances idle for longer than {@code idleNanos}; returns how many. */
+  /**
+   * Stops instances idle for longer than {@code idleNanos}, keeping {@code minInstances}; returns
+   * how many.
+   */
   public int stopIdle(long idleNanos) {
     List<Instance> stale = new ArrayList<>();
     long now = System.nanoTime();
     lock.lock();
     try {
       for (Instance i : List.copyOf(idle)) {
-        if (now - i.lastUsedNanos() > idleNanos) {
+        if (live > minInstances && now - i.lastUsedNanos() > idleNanos) {
           idle.remove(i);
           forgetLocked(i);
           stale.add(i);

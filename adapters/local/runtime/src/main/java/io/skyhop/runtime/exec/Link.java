@@ -27,6 +27,16 @@ interface Link {
   CompletableFuture<WorkerResult> send(String requestId, long deadlineMillis, Payload payload)
       throws IOException;
 
+  /**
+   * Sends an invocation if that cannot block (for a caller that must not block), as {@link #send}.
+   *
+   * @return the answer, or null when the write could block: call {@link #send} on another thread
+   */
+  default CompletableFuture<WorkerResult> trySend(
+      String requestId, long deadlineMillis, Payload payload) throws IOException {
+    return null;
+  }
+
   /** The instance stops; true when its process should now end (its stdin was closed). */
   boolean close();
 }

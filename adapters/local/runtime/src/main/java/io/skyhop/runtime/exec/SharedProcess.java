@@ -73,6 +73,12 @@ final class SharedProcess {
     }
 
     @Override
+    public CompletableFuture<WorkerResult> trySend(
+        String requestId, long deadlineMillis, Payload payload) throws IOException {
+      return stream.trySend(requestId, function, deadlineMillis, payload);
+    }
+
+    @Override
     public boolean close() {
       return closeLane();
     }

@@ -166,7 +166,8 @@ public final class WorkerLauncher {
       stderr = own.stderr();
       link = new PipeLink(process, stderr, spec.app() + "-" + id);
     }
-    Instance instance = new Instance(id, spec, process, stderr, log, timers, started, link, fresh);
+    Instance instance =
+        new Instance(id, spec, process, stderr, log, timers, starts, started, link, fresh);
     instance.awaitReady(INIT_LIMIT_MILLIS);
     return instance;
   }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,7 +33,12 @@ final class WorkerStream {
   private final WorkerOutput stderr;
   private final DataOutputStream toWorker;
   private final WorkerFrames fromWorker;
+
+  /** Unanswered bytes past which {@link #trySend} leaves the write to a thread that may block. */
+  static final int ROOM_BYTES = 16 * 1024;
+
   private final ReentrantLock writing = new ReentrantLock();
+  private final AtomicLong unanswered = new AtomicLong();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile IOException ended;
@@ -73,35 +80,79 @@ final class WorkerStream {
    */
   CompletableFuture<WorkerResult> send(
       String requestId, String function, long deadlineMillis, Payload payload) throws IOException {
-    IOException gone = ended;
-    if (gone != null) {
-      throw copy(gone);
-    }
-    CompletableFuture<WorkerResult> answer = new CompletableFuture<>();
-    pending.put(requestId, new Pending(function, answer));
-    if (ended != null) {
-      // the reader ended between the check and the put, and failed only what it saw
-      pending.remove(requestId);
-      throw copy(ended);
-    }
     writing.lock();
+    return sendLocked(requestId, function, deadlineMillis, payload);
+  }
+
+  /**
+   * As {@link #send}, only if the write cannot block: nobody else is writing and the worker has not
+   * left more than {@value #ROOM_BYTES} bytes of its invocations unanswered, so a frame without a
+   * body (at most the front door's 16 KiB of headers, plus little) fits in the pipe (64 KiB) even
+   * if the worker read none of them. Only a shared worker's lanes use it: one process of one
+   * trusted app, whose answers show that it read what came before.
+   *
+   * @return the answer, or null when the write could block
+   */
+  CompletableFuture<WorkerResult> trySend(
+      String requestId, String function, long deadlineMillis, Payload payload) throws IOException {
+    if (unanswered.get() > ROOM_BYTES || !writing.tryLock()) {
+      return null;
+    }
+    return sendLocked(requestId, function, deadlineMillis, payload);
+  }
+
+  /** Writes an invocation; called holding the write lock, which it releases. */
+  private CompletableFuture<WorkerResult> sendLocked(
+      String requestId, String function, long deadlineMillis, Payload payload) throws IOException {
+    Pending p;
     try {
-      if (function == null) {
-        Payloads.invocation(toWorker, requestId, deadlineMillis, payload.kind());
-      } else {
-        Payloads.invocation(toWorker, requestId, function, deadlineMillis, payload.kind());
+      IOException gone = ended;
+      if (gone != null) {
+        throw copy(gone);
       }
-      payload.write(toWorker);
+      p = new Pending(function, new CompletableFuture<>());
+      pending.put(requestId, p);
+      if (ended != null) {
+        // the reader ended between the check and the put, and failed only what it saw
+        pending.remove(requestId);
+        throw copy(ended);
+      }
+      int before = toWorker.size();
+      try {
+        if (function == null) {
+          Payloads.invocation(toWorker, requestId, deadlineMillis, payload.kind());
+        } else {
+          Payloads.invocation(toWorker, requestId, function, deadlineMillis, payload.kind());
+        }
+        payload.write(toWorker);
+      } finally {
+        int bytes = toWorker.size() - before;
+        if (p.bytes.compareAndSet(0, bytes)) { // unless answered (or failed) already
+          unanswered.addAndGet(bytes);
+        }
+      }
       if (!writing.hasQueuedThreads()) {
         toWorker.flush();
       }
     } catch (IOException e) {
-      pending.remove(requestId);
+      forget(requestId);
       throw e;
     } finally {
       writing.unlock();
     }
-    return answer;
+    return p.answer;
+  }
+
+  /** Takes an invocation out of the table: answered, failed or not sent. */
+  private Pending forget(String requestId) {
+    Pending p = pending.remove(requestId);
+    if (p != null) {
+      int bytes = p.bytes.getAndSet(-1);
+      if (bytes > 0) {
+        unanswered.addAndGet(-bytes);
+      }
+    }
+    return p;
   }
 
   /** Closes the worker's stdin, which asks it to exit. */
@@ -146,7 +197,7 @@ final class WorkerStream {
         }
         // parsed before the call leaves the table: a frame past a limit fails it with the others
         WorkerResult result = fromWorker.result(kind);
-        pending.remove(requestId).answer.complete(result);
+        forget(requestId).answer.complete(result);
       }
     } catch (IOException e) {
       end(e);
@@ -163,7 +214,7 @@ final class WorkerStream {
     }
     ready.completeExceptionally(cause);
     for (String requestId : pending.keySet()) {
-      Pending p = pending.remove(requestId);
+      Pending p = forget(requestId);
       if (p != null) {
         p.answer.completeExceptionally(copy(cause));
       }
@@ -182,5 +233,14 @@ final class WorkerStream {
   }
 
   /** An invocation in flight. */
-  private record Pending(String function, CompletableFuture<WorkerResult> answer) {}
+  private static final class Pending {
+    final String function;
+    final CompletableFuture<WorkerResult> answer;
+    final AtomicInteger bytes = new AtomicInteger(); // its frame's size once written, -1 once out
+
+    Pending(String function, CompletableFuture<WorkerResult> answer) {
+      this.function = function;
+      this.answer = answer;
+    }
+  }
 }

@@ -123,7 +123,7 @@ final class JettyCalls {
     }
   }
 
-  private static boolean declaresBody(HttpFields headers) {
+  static boolean declaresBody(HttpFields headers) {
     String length = headers.get(HttpHeader.CONTENT_LENGTH);
     return (length != null && !length.strip().equals("0"))
         || headers.contains(HttpHeader.TRANSFER_ENCODING);

@@ -1,5 +1,6 @@
 package io.skyhop.runtime.meter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -39,7 +40,11 @@ public final class RuntimeLog implements AutoCloseable {
   /** How long the writer sleeps when it finds nothing to write. */
   static final long IDLE_PARK_MILLIS = 2;
 
+  /** The batch buffer's size kept between batches; a larger one is let go after its batch. */
+  private static final int BATCH_BUFFER_KEPT = 1 << 20;
+
   private final PrintStream console;
+  private ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 << 10); // writeNow's
   private final OutputStream file;
   private final Path path;
   private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
@@ -191,18 +196,26 @@ public final class RuntimeLog implements AutoCloseable {
     }
   }
 
+  /** Writes a batch: one write to the console and one to the file, whatever their buffers. */
   private synchronized void writeNow(List<byte[]> lines) {
+    batchBytes.reset();
     for (byte[] line : lines) {
-      console.write(line, 0, line.length);
+      batchBytes.write(line, 0, line.length);
+    }
+    try {
+      batchBytes.writeTo(console);
+    } catch (IOException e) {
+      // a PrintStream does not throw: it sets its error flag
     }
     console.flush();
     try {
-      for (byte[] line : lines) {
-        file.write(line);
-      }
+      batchBytes.writeTo(file);
       file.flush();
     } catch (IOException e) {
       console.println("{\"level\":\"ERROR\",\"message\":\"cannot write the log file: " + e + "\"}");
+    }
+    if (batchBytes.size() > BATCH_BUFFER_KEPT) {
+      batchBytes = new ByteArrayOutputStream(BATCH_BUFFER_KEPT);
     }
   }
 

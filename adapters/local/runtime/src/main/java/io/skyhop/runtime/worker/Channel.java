@@ -4,20 +4,31 @@ import io.skyhop.api.HttpResponse;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The worker's side of the protocol: reads invocations, writes results and log entries. */
+/**
+ * The worker's side of the protocol: reads invocations, writes results and log entries. Frames are
+ * written under a lock; a writer that sees others waiting leaves the flush to the last of them, so
+ * answers that finish together (a shared worker) leave in one write.
+ */
 final class Channel {
   private final DataInputStream in;
   private final DataOutputStream out;
+  private final ReentrantLock writing = new ReentrantLock();
 
   Channel(DataInputStream in, DataOutputStream out) {
     this.in = in;
     this.out = out;
   }
 
-  synchronized void ready() throws IOException {
-    Frames.begin(out, Frames.READY);
-    out.flush();
+  void ready() throws IOException {
+    writing.lock();
+    try {
+      Frames.begin(out, Frames.READY);
+      out.flush();
+    } finally {
+      writing.unlock();
+    }
   }
 
   /**
@@ -44,40 +55,72 @@ final class Channel {
     return in;
   }
 
-  synchronized void log(String requestId, String message) {
+  void log(String requestId, String message) {
+    writing.lock();
     try {
       Frames.begin(out, Frames.LOG);
       Frames.string(out, requestId);
       Frames.string(out, message);
-      out.flush();
+      flushUnlessOthersWait();
     } catch (IOException e) {
       System.err.println(message);
+    } finally {
+      writing.unlock();
     }
   }
 
-  synchronized void http(String requestId, HttpResponse response) throws IOException {
-    Frames.begin(out, Frames.HTTP_RESPONSE);
-    Frames.string(out, requestId);
-    out.writeInt(response.status());
-    Frames.multiMap(out, response.headers());
-    Frames.list(out, response.cookies());
-    Object body = response.body();
-    Frames.bytes(out, body instanceof byte[] b ? b : new byte[0]);
-    out.flush();
+  void http(String requestId, HttpResponse response) throws IOException {
+    frame(
+        () -> {
+          Frames.begin(out, Frames.HTTP_RESPONSE);
+          Frames.string(out, requestId);
+          out.writeInt(response.status());
+          Frames.multiMap(out, response.headers());
+          Frames.list(out, response.cookies());
+          Object body = response.body();
+          Frames.bytes(out, body instanceof byte[] b ? b : new byte[0]);
+        });
   }
 
-  synchronized void ok(String requestId, byte[] result) throws IOException {
-    Frames.begin(out, Frames.OK);
-    Frames.string(out, requestId);
-    Frames.bytes(out, result == null ? new byte[0] : result);
-    out.flush();
+  void ok(String requestId, byte[] result) throws IOException {
+    frame(
+        () -> {
+          Frames.begin(out, Frames.OK);
+          Frames.string(out, requestId);
+          Frames.bytes(out, result == null ? new byte[0] : result);
+        });
   }
 
-  synchronized void failed(String requestId, String reason) throws IOException {
-    Frames.begin(out, Frames.FAILED);
-    Frames.string(out, requestId);
-    Frames.string(out, reason);
-    out.flush();
+  void failed(String requestId, String reason) throws IOException {
+    frame(
+        () -> {
+          Frames.begin(out, Frames.FAILED);
+          Frames.string(out, requestId);
+          Frames.string(out, reason);
+        });
+  }
+
+  /** Writes one frame under the lock. */
+  private void frame(FrameWriter writer) throws IOException {
+    writing.lock();
+    try {
+      writer.write();
+      flushUnlessOthersWait();
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /** Writes one frame's fields. */
+  private interface FrameWriter {
+    void write() throws IOException;
+  }
+
+  /** Under the lock: the last of the waiting writers flushes what all of them wrote. */
+  private void flushUnlessOthersWait() throws IOException {
+    if (!writing.hasQueuedThreads()) {
+      out.flush();
+    }
   }
 
   /**

@@ -10,12 +10,8 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A shared worker (the runtime's {@code --shared} mode): one JVM serving every function of one
@@ -25,10 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * links against the system class path.
  *
  * <p>It binds every function of the bundle, answers {@link Frames#READY}, then reads invocations
- * ({@link Frames#INVOKE_FUNCTION}, each naming its function) from stdin and runs each on a thread
- * of its own: the runtime sends as many at a time as the functions' instance slots allow, and the
- * answers, each carrying its request id, go back in the order they finish. A throwable that escapes
- * a function answers that invocation as failed; it does not end the other ones.
+ * ({@link Frames#INVOKE_FUNCTION}, each naming its function) from stdin ({@link SharedReader}: the
+ * reading thread runs a call itself and another takes over reading when it runs long): the runtime
+ * sends as many at a time as the functions' instance slots allow, and the answers, each carrying
+ * its request id, go back in the order they finish. A throwable that escapes a function answers
+ * that invocation as failed; it does not end the other ones.
  */
 public final class SharedWorker {
   private SharedWorker() {}
@@ -63,45 +60,6 @@ public final class SharedWorker {
     }
     channel.ready();
     WorkerMain.exitWithTheRuntime();
-    serve(channel, workers);
-    System.exit(0);
-  }
-
-  private static void serve(Channel channel, Map<String, Worker> workers) throws IOException {
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService calls =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "skyhop-call-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    Channel.Invocation invocation;
-    while ((invocation = channel.next()) != null) {
-      Worker worker = workers.get(invocation.function());
-      if (worker == null) {
-        throw new Frames.ProtocolException(
-            "no function '" + invocation.function() + "' in this shared worker");
-      }
-      Worker.Call call = worker.read(invocation);
-      String requestId = invocation.requestId();
-      calls.execute(() -> run(channel, requestId, call));
-    }
-  }
-
-  private static void run(Channel channel, String requestId, Worker.Call call) {
-    try {
-      call.run();
-    } catch (IOException e) {
-      // the runtime is gone or closed the stream: nobody is left to answer
-      Runtime.getRuntime().halt(1);
-    } catch (RuntimeException | Error e) {
-      e.printStackTrace();
-      try {
-        channel.failed(requestId, String.valueOf(e));
-      } catch (IOException gone) {
-        Runtime.getRuntime().halt(1);
-      }
-    }
+    new SharedReader(channel, workers).serve();
   }
 }
