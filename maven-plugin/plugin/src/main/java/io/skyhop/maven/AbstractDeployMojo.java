@@ -94,13 +94,18 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
    * into {@code target/skyhop/}; the app is the packaged one unless {@code skyhop.app} is given.
    */
   Optional<Promotion> promote() throws IOException {
+    return promote(target());
+  }
+
+  /** {@link #promote()} for one target of several. */
+  Optional<Promotion> promote(Target target) throws IOException {
     if (!promotes()) {
       return Optional.empty();
     }
     Promotion promotion =
         ArtifactPackages.promote(
             artifact,
-            target(),
+            target,
             outputDir(),
             repositorySystem,
             repositorySession,
@@ -134,6 +139,11 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
    * of the in-house runtime jar shipped with the plugin.
    */
   DeployRequest request(String... goalSettings) {
+    return request(target(), goalSettings);
+  }
+
+  /** {@link #request(String...)} for one target of several. */
+  DeployRequest request(Target target, String... goalSettings) {
     Map<String, String> values = new HashMap<>();
     copySkyhop(project.getProperties(), values);
     copySkyhop(session.getUserProperties(), values);
@@ -155,7 +165,7 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
         values.putIfAbsent("skyhop.local.runtimeJar", a.getFile().getAbsolutePath());
       }
     }
-    return new DeployRequest(target(), app, outputDir(), new Settings(values), dryRun);
+    return new DeployRequest(target, app, outputDir(), new Settings(values), dryRun);
   }
 
   private static void copySkyhop(Properties from, Map<String, String> to) {

@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy;
 
 import io.skyhop.tooling.BuildListener;
+import io.skyhop.tooling.ErrorLines;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.promote.Promotion;
@@ -82,7 +83,7 @@ public final class MultiDeployment {
   public record Outcome(Target target, Optional<DeployResult> result, Optional<Throwable> failure) {
     /** The first line of the failure's message (its type when it has none). */
     public String firstErrorLine() {
-      return failure.map(MultiDeployment::firstLine).orElse("");
+      return failure.map(ErrorLines::first).orElse("");
     }
   }
 
@@ -159,14 +160,6 @@ public final class MultiDeployment {
         listener.info(String.format(column, "", "", f.name() + "  " + f.endpoint()));
       }
     }
-  }
-
-  static String firstLine(Throwable e) {
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName();
-    }
-    return message.strip().lines().findFirst().orElse("").strip();
   }
 
   private static java.util.concurrent.ThreadFactory threads() {

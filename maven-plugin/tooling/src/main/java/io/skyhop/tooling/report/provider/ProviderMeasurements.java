@@ -53,8 +53,19 @@ public final class ProviderMeasurements {
    *
    * @param results one result per measured function and target
    * @param notes how the figures were taken, and what could not be measured and why
+   * @param targets what became of each target of {@code skyhop.targets}, in that order
    */
-  public record Outcome(List<Result> results, List<String> notes) {}
+  public record Outcome(List<Result> results, List<String> notes, List<TargetStatus> targets) {
+    /** An outcome without per-target statuses. */
+    public Outcome(List<Result> results, List<String> notes) {
+      this(results, notes, List.of());
+    }
+
+    /** The targets whose measurement failed. */
+    public List<TargetStatus> failed() {
+      return targets.stream().filter(TargetStatus::failed).toList();
+    }
+  }
 
   /**
    * Measures every target of the request that has a deploy record.
@@ -70,6 +81,7 @@ public final class ProviderMeasurements {
         manifest.functions().stream()
             .collect(Collectors.toMap(Manifest.Function::name, Function.identity()));
     boolean any = false;
+    List<TargetStatus> statuses = new ArrayList<>();
     for (Target target : request.settings().targets()) {
       Optional<DeployResult> record =
           DeployRecord.read(
@@ -77,6 +89,7 @@ public final class ProviderMeasurements {
               target.id(),
               new Naming(request.app(), Optional.ofNullable(request.values().get(Naming.STAGE))));
       if (record.isEmpty()) {
+        statuses.add(TargetStatus.notDeployed(target.id()));
         continue;
       }
       any = true;
@@ -84,9 +97,9 @@ public final class ProviderMeasurements {
           TargetProviders.of(target)
               .cloudMeasurement(new MeasurementContext(listener, pricing, clients, pause));
       if (cloud.isPresent()) {
-        results.addAll(cloud.get().measure(request, record.get(), byName, count, notes));
-        notes.add(cloud.get().note());
+        statuses.add(measure(cloud.get(), target, request, record.get(), byName, results, notes));
       } else {
+        statuses.add(TargetStatus.notMeasurable(target.id()));
         notes.add(
             target.id()
                 + ": deployed, but this version cannot force and time cold starts there; its"
@@ -101,6 +114,31 @@ public final class ProviderMeasurements {
               + " from this project (no target/skyhop/deploy-<target>.json). Fix: deploy first"
               + " (mvn deploy -Dskyhop.target=aws), or drop -Dskyhop.measure");
     }
-    return new Outcome(results, notes);
+    return new Outcome(results, notes, statuses);
+  }
+
+  /**
+   * Measures one target; a failure is that target's alone: its status carries the reason, and the
+   * other targets are measured still.
+   */
+  private TargetStatus measure(
+      CloudMeasurement cloud,
+      Target target,
+      ReportRequest request,
+      DeployResult record,
+      Map<String, Manifest.Function> byName,
+      List<Result> results,
+      List<String> notes) {
+    int count = request.settings().measure();
+    try {
+      results.addAll(cloud.measure(request, record, byName, count, notes));
+      notes.add(cloud.note());
+      return TargetStatus.measured(target.id(), count);
+    } catch (IOException | RuntimeException e) {
+      TargetStatus failed = TargetStatus.failed(target.id(), e);
+      listener.warn(target.id() + ": " + failed.text());
+      notes.add(target.id() + ": " + failed.text());
+      return failed;
+    }
   }
 }
