@@ -3,6 +3,7 @@ package io.skyhop.maven;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.deploy.TargetScopedSettings;
 import io.skyhop.tooling.promote.Promotion;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -165,7 +166,12 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
         values.putIfAbsent("skyhop.local.runtimeJar", a.getFile().getAbsolutePath());
       }
     }
-    return new DeployRequest(target, app, outputDir(), new Settings(values), dryRun);
+    return new DeployRequest(
+        target,
+        app,
+        outputDir(),
+        new Settings(TargetScopedSettings.forTarget(values, target)),
+        dryRun);
   }
 
   private static void copySkyhop(Properties from, Map<String, String> to) {
