@@ -5,6 +5,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.deploy.TargetScopedSettings;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
@@ -130,8 +131,17 @@ public final class ProviderMeasurements {
       List<Result> results,
       List<String> notes) {
     int count = request.settings().measure();
+    // skyhop.<target>.region over skyhop.region: several clouds measured in one run
+    ReportRequest scoped =
+        new ReportRequest(
+            request.app(),
+            request.projectDir(),
+            request.skyhopDir(),
+            request.settings(),
+            request.tools(),
+            TargetScopedSettings.forTarget(request.values(), target));
     try {
-      results.addAll(cloud.measure(request, record, byName, count, notes));
+      results.addAll(cloud.measure(scoped, record, byName, count, notes));
       notes.add(cloud.note());
       return TargetStatus.measured(target.id(), count);
     } catch (IOException | RuntimeException e) {
