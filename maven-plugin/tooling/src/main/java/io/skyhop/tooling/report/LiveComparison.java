@@ -33,7 +33,15 @@ final class LiveComparison {
     lines.add(row("target", statuses.stream().map(TargetStatus::target).toList()));
     lines.add("|---" + "|---".repeat(statuses.size()) + "|");
     lines.add(row("status", statuses.stream().map(TargetStatus::text).toList()));
-    for (String function : report.functions()) {
+    // the functions measured on this machine or a provider (a what-if profile is none)
+    List<String> functions =
+        report.functions().stream()
+            .filter(
+                f ->
+                    report.results().stream()
+                        .anyMatch(r -> r.function().equals(f) && r.source() != Source.WHAT_IF))
+            .toList();
+    for (String function : functions) {
       lines.add(
           cells(
               report,
