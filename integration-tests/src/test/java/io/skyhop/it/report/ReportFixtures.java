@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 /**
  * What the provider-measurement tests share: fixture copies with placeholders, captured progress.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
   private ReportFixtures() {}
 
-  static void copy(Path from, Path to, Map<String, String> values) throws IOException {
+  public static void copy(Path from, Path to, Map<String, String> values) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Path target = to.resolve(from.relativize(f).toString());
@@ -28,7 +28,7 @@ final class ReportFixtures {
     }
   }
 
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> paths = Files.walk(dir)) {
         for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

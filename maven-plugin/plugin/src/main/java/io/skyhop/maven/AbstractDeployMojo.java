@@ -4,6 +4,7 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.deploy.TargetScopedSettings;
 import io.skyhop.tooling.promote.Promotion;
 import io.skyhop.tooling.settings.ProviderSettings;
 import java.io.IOException;
@@ -62,13 +63,18 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
    * into {@code target/skyhop/}; the app is the packaged one unless {@code skyhop.app} is given.
    */
   Optional<Promotion> promote() throws IOException {
+    return promote(target());
+  }
+
+  /** {@link #promote()} for one target of several. */
+  Optional<Promotion> promote(Target target) throws IOException {
     if (!promotes()) {
       return Optional.empty();
     }
     Promotion promotion =
         ArtifactPackages.promote(
             artifact,
-            target(),
+            target,
             outputDir(),
             repositorySystem,
             repositorySession,
@@ -103,6 +109,11 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
    * runtime jar shipped with the plugin.
    */
   DeployRequest request(String... goalSettings) {
+    return request(target(), goalSettings);
+  }
+
+  /** {@link #request(String...)} for one target of several. */
+  DeployRequest request(Target target, String... goalSettings) {
     Map<String, String> values =
         new HashMap<>(StageProperties.withPrefix(project, session, "skyhop."));
     put(values, "skyhop.region", region);
@@ -115,7 +126,12 @@ abstract class AbstractDeployMojo extends AbstractSkyhopMojo {
         values.putIfAbsent("skyhop.local.runtimeJar", a.getFile().getAbsolutePath());
       }
     }
-    return new DeployRequest(target(), app, outputDir(), new Settings(values), dryRun);
+    return new DeployRequest(
+        target,
+        app,
+        outputDir(),
+        new Settings(TargetScopedSettings.forTarget(values, target)),
+        dryRun);
   }
 
   private static void put(Map<String, String> values, String key, String value) {

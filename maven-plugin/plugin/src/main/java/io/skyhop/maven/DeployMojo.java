@@ -1,8 +1,13 @@
 package io.skyhop.maven;
 
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.Deployment;
+import io.skyhop.tooling.deploy.MultiDeployment;
 import io.skyhop.tooling.promote.Promotion;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,6 +20,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * fails the build. With {@code -Dskyhop.artifact} it deploys a published build's packages instead,
  * digests checked, and needs no project. Then it verifies what it deployed and rolls a deploy that
  * does not work back ({@code skyhop.verify}, {@code skyhop.rollback}).
+ *
+ * <p>With {@code -Dskyhop.targets=a,b,c} on the command line and no {@code -Dskyhop.target}, it
+ * deploys to each of those targets at once ({@link MultiDeployment}); when both are given, {@code
+ * skyhop.target} wins and {@code skyhop.targets} only chooses what {@code skyhop:package} packages.
  */
 @Mojo(
     name = "deploy",
@@ -26,9 +35,40 @@ public class DeployMojo extends AbstractDeployMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
         () -> {
+          Optional<String> several = several();
+          if (several.isPresent()) {
+            deployToEach(Target.list(several.get(), MultiDeployment.TARGETS));
+            return;
+          }
           Optional<Promotion> promotion = promote();
           new Deployment(listener())
               .deployVerified(TargetProviders.of(target()), request(), promotion);
         });
+  }
+
+  @Override
+  String targetIds() {
+    return several().orElse(target);
+  }
+
+  /** {@code -Dskyhop.targets} when given on the command line without {@code -Dskyhop.target}. */
+  private Optional<String> several() {
+    if (session.getUserProperties().containsKey("skyhop.target")) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(session.getUserProperties().getProperty(MultiDeployment.TARGETS));
+  }
+
+  private void deployToEach(List<Target> targets) throws InterruptedException {
+    List<MultiDeployment.Job> jobs = new ArrayList<>();
+    for (Target t : targets) {
+      try {
+        Optional<Promotion> promotion = promote(t);
+        jobs.add(MultiDeployment.Job.of(TargetProviders.of(t), request(t), promotion));
+      } catch (IOException | RuntimeException e) {
+        jobs.add(MultiDeployment.Job.failed(t, e));
+      }
+    }
+    new MultiDeployment(listener()).deploy(jobs);
   }
 }

@@ -27,12 +27,12 @@ import java.util.stream.Stream;
  * ({@code -Djavax.net.ssl.trustStore}). {@code ${name}} in a mapping is replaced by a value known
  * at run time.
  */
-final class AzureStubs implements AutoCloseable {
+public final class AzureStubs implements AutoCloseable {
   static final Path ROOT = Path.of("src/test/resources/deploy/azure");
   private final StubTls tls;
   private final WireMockServer server;
 
-  AzureStubs() throws Exception {
+  public AzureStubs() throws Exception {
     // per JVM: another failsafe fork may serve the Azure stubs at the same time
     tls =
         StubTls.generate(
@@ -44,17 +44,17 @@ final class AzureStubs implements AutoCloseable {
   }
 
   /** {@code https://127.0.0.1:<port>}: ARM, the Entra authority host and Kudu. */
-  String endpoint() {
+  public String endpoint() {
     return "https://127.0.0.1:" + server.httpsPort();
   }
 
   /** The JVM options that make a child JVM (the Maven under test) trust the stub. */
-  String mavenOpts() {
+  public String mavenOpts() {
     return tls.mavenOpts();
   }
 
   /** Forgets every stub, request and scenario state, then loads {@code provider/} and scenarios. */
-  void load(Map<String, String> values, String... scenarios) {
+  public void load(Map<String, String> values, String... scenarios) {
     server.resetAll();
     List<String> folders = new ArrayList<>();
     folders.add("provider");
@@ -110,7 +110,7 @@ final class AzureStubs implements AutoCloseable {
   }
 
   /** The requests that matched no stub. */
-  List<String> unmatched() {
+  public List<String> unmatched() {
     return server.findAllUnmatchedRequests().stream()
         .map(r -> r.getMethod() + " " + r.getUrl())
         .toList();

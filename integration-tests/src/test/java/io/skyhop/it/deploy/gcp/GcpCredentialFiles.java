@@ -16,11 +16,11 @@ import java.util.Map;
  * found through {@code CLOUDSDK_CONFIG}), and a service-account key (named by {@code
  * GOOGLE_APPLICATION_CREDENTIALS}) with a freshly generated RSA key.
  */
-final class GcpCredentialFiles {
+public final class GcpCredentialFiles {
   private GcpCredentialFiles() {}
 
   /** Writes {@code <dir>/application_default_credentials.json}; returns {@code dir}. */
-  static Path gcloudConfig(Path dir, String tokenUri) throws IOException {
+  public static Path gcloudConfig(Path dir, String tokenUri) throws IOException {
     Map<String, String> json = new LinkedHashMap<>();
     json.put(
         "client_id", "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com");

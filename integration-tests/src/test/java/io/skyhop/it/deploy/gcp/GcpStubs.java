@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * __files/}, templated from the request where the real API echoes it. {@code ${name}} in a mapping
  * is replaced by a value the test knows only at run time (the zip's hash).
  */
-final class GcpStubs implements AutoCloseable {
+public final class GcpStubs implements AutoCloseable {
   static final Path ROOT = Path.of("src/test/resources/deploy/gcp");
 
   private final WireMockServer server =
@@ -35,19 +35,19 @@ final class GcpStubs implements AutoCloseable {
               .usingFilesUnderDirectory(ROOT.toString())
               .globalTemplating(true));
 
-  GcpStubs() {
+  public GcpStubs() {
     server.start();
   }
 
   /** The endpoint override for every Google API, {@code http://127.0.0.1:<port>}. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.port();
   }
 
   /**
    * Forgets every stub, request and scenario state, then loads {@code provider/} and the scenarios.
    */
-  void load(Map<String, String> values, String... scenarios) {
+  public void load(Map<String, String> values, String... scenarios) {
     server.resetAll();
     List<String> folders = new ArrayList<>();
     folders.add("provider");

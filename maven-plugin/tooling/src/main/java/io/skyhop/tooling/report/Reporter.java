@@ -17,6 +17,7 @@ import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.Portability;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
+import io.skyhop.tooling.report.provider.ProviderMeasurementException;
 import io.skyhop.tooling.report.provider.ProviderMeasurements;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -80,9 +81,10 @@ public final class Reporter {
     } else {
       measureLocally(request, pricing, builder);
     }
+    ProviderMeasurements.Outcome provider =
+        new ProviderMeasurements.Outcome(List.of(), List.of(), List.of());
     if (settings.measure() > 0) {
-      ProviderMeasurements.Outcome provider =
-          new ProviderMeasurements(listener, pricing, clients.get(), pause).measure(request);
+      provider = new ProviderMeasurements(listener, pricing, clients.get(), pause).measure(request);
       provider.results().forEach(builder::add);
       provider.notes().forEach(builder::note);
     }
@@ -105,8 +107,18 @@ public final class Reporter {
             builder.curves,
             builder.notes,
             builder.tracing);
-    write(report, request.skyhopDir(), portability(request));
+    write(
+        report,
+        request.skyhopDir(),
+        LiveComparison.markdown(report, provider.targets()) + portability(request));
     ConsoleTable.print(report, listener);
+    if (provider.targets().size() > 1) {
+      LiveComparison.lines(report, provider.targets()).forEach(listener::info);
+    }
+    if (!provider.failed().isEmpty()) {
+      throw new ProviderMeasurementException(
+          provider.failed(), provider.targets().size(), request.skyhopDir().resolve("report.md"));
+    }
     return report;
   }
 

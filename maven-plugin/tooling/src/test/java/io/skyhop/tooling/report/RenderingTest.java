@@ -98,7 +98,7 @@ class RenderingTest {
     return (int) Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
   }
 
-  private static Report report() {
+  static Report report() {
     PlanCost aws =
         new PlanCost(
             "aws-x86_64",

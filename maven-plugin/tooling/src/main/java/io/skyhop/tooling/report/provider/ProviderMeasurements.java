@@ -5,6 +5,7 @@ import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.deploy.DeployResult;
+import io.skyhop.tooling.deploy.TargetScopedSettings;
 import io.skyhop.tooling.naming.Naming;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
@@ -53,8 +54,19 @@ public final class ProviderMeasurements {
    *
    * @param results one result per measured function and target
    * @param notes how the figures were taken, and what could not be measured and why
+   * @param targets what became of each target of {@code skyhop.targets}, in that order
    */
-  public record Outcome(List<Result> results, List<String> notes) {}
+  public record Outcome(List<Result> results, List<String> notes, List<TargetStatus> targets) {
+    /** An outcome without per-target statuses. */
+    public Outcome(List<Result> results, List<String> notes) {
+      this(results, notes, List.of());
+    }
+
+    /** The targets whose measurement failed. */
+    public List<TargetStatus> failed() {
+      return targets.stream().filter(TargetStatus::failed).toList();
+    }
+  }
 
   /**
    * Measures every target of the request that has a deploy record.
@@ -70,6 +82,7 @@ public final class ProviderMeasurements {
         manifest.functions().stream()
             .collect(Collectors.toMap(Manifest.Function::name, Function.identity()));
     boolean any = false;
+    List<TargetStatus> statuses = new ArrayList<>();
     for (Target target : request.settings().targets()) {
       Optional<DeployResult> record =
           DeployRecord.read(
@@ -77,6 +90,7 @@ public final class ProviderMeasurements {
               target.id(),
               new Naming(request.app(), Optional.ofNullable(request.values().get(Naming.STAGE))));
       if (record.isEmpty()) {
+        statuses.add(TargetStatus.notDeployed(target.id()));
         continue;
       }
       any = true;
@@ -84,9 +98,9 @@ public final class ProviderMeasurements {
           TargetProviders.of(target)
               .cloudMeasurement(new MeasurementContext(listener, pricing, clients, pause));
       if (cloud.isPresent()) {
-        results.addAll(cloud.get().measure(request, record.get(), byName, count, notes));
-        notes.add(cloud.get().note());
+        statuses.add(measure(cloud.get(), target, request, record.get(), byName, results, notes));
       } else {
+        statuses.add(TargetStatus.notMeasurable(target.id()));
         notes.add(
             target.id()
                 + ": deployed, but this version cannot force and time cold starts there; its"
@@ -103,6 +117,40 @@ public final class ProviderMeasurements {
               + request.settings().targets().get(0).id()
               + "), or drop -Dskyhop.measure");
     }
-    return new Outcome(results, notes);
+    return new Outcome(results, notes, statuses);
+  }
+
+  /**
+   * Measures one target; a failure is that target's alone: its status carries the reason, and the
+   * other targets are measured still.
+   */
+  private TargetStatus measure(
+      CloudMeasurement cloud,
+      Target target,
+      ReportRequest request,
+      DeployResult record,
+      Map<String, Manifest.Function> byName,
+      List<Result> results,
+      List<String> notes) {
+    int count = request.settings().measure();
+    // skyhop.<target>.region over skyhop.region: several clouds measured in one run
+    ReportRequest scoped =
+        new ReportRequest(
+            request.app(),
+            request.projectDir(),
+            request.skyhopDir(),
+            request.settings(),
+            request.tools(),
+            TargetScopedSettings.forTarget(request.values(), target));
+    try {
+      results.addAll(cloud.measure(scoped, record, byName, count, notes));
+      notes.add(cloud.note());
+      return TargetStatus.measured(target.id(), count);
+    } catch (IOException | RuntimeException e) {
+      TargetStatus failed = TargetStatus.failed(target.id(), e);
+      listener.warn(target.id() + ": " + failed.text());
+      notes.add(target.id() + ": " + failed.text());
+      return failed;
+    }
   }
 }
