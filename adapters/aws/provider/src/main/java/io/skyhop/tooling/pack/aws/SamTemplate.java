@@ -240,8 +240,10 @@ final class SamTemplate {
     List<Object> resources =
         AppRoleStatements.resources(
             queueIds.stream().map(q -> Map.of("Fn::GetAtt", List.of(q, "Arn"))).toList(),
+            // by name, not Ref: the bucket's notification depends on the function, which depends
+            // on this role (a Ref would be a circular dependency)
             bucketIds.stream()
-                .map(b -> Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${" + b + "}/*"))
+                .map(b -> Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::" + bucketName(b) + "/*"))
                 .toList());
     if (!resources.isEmpty()) {
       policies.add(
@@ -275,6 +277,12 @@ final class SamTemplate {
     }
     props.put("Tags", tagList());
     return map("Type", "AWS::IAM::Role", "Properties", props);
+  }
+
+  @SuppressWarnings("unchecked")
+  private String bucketName(String id) {
+    Map<String, Object> bucket = (Map<String, Object>) resources.get(id);
+    return (String) ((Map<String, Object>) bucket.get("Properties")).get("BucketName");
   }
 
   /** The app's and stage's tags as CloudFormation lists them. */
