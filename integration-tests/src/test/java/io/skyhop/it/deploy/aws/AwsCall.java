@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public record AwsCall(
     String service, String operation, String resource, LoggedRequest request, int status) {
   private static final Pattern FUNCTION =
-      Pattern.compile("/20(15-03-31|21-10-31)/functions/([^/?]+)(/([a-z]+))?(/([^/?]+))?");
+      Pattern.compile(
+          "/20(15-03-31|21-10-31|19-09-30)/functions/([^/?]+)(/([a-z-]+))?(/([^/?]+))?");
   private static final Pattern MAPPING =
       Pattern.compile("/2015-03-31/event-source-mappings(/(.+))?");
   private static final Set<String> READ_PREFIXES = Set.of("Get", "List", "Describe");
@@ -105,6 +106,12 @@ public record AwsCall(
             case "url POST" -> "CreateFunctionUrlConfig";
             case "url PUT" -> "UpdateFunctionUrlConfig";
             case "url DELETE" -> "DeleteFunctionUrlConfig";
+            case "versions POST" -> "PublishVersion";
+            case "aliases GET" -> "GetAlias";
+            case "aliases POST" -> "CreateAlias";
+            case "aliases PUT" -> "UpdateAlias";
+            case "invocations POST" -> "Invoke";
+            case "provisioned-concurrency PUT" -> "PutProvisionedConcurrencyConfig";
             default -> sub + " " + method;
           };
       return new AwsCall("Lambda", op, name, r, 0);

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * come from the IAM service authorization reference, written here independently of the provider's
  * table (a call the table forgot fails).
  */
-final class AwsPolicyCoverage {
+public final class AwsPolicyCoverage {
   private static final String REGION = "us-east-1";
 
   /** S3 operations whose IAM action has another name. */
@@ -34,7 +34,7 @@ final class AwsPolicyCoverage {
   private AwsPolicyCoverage() {}
 
   /** Every call is allowed by the policy; returns the actions seen. */
-  static List<String> covered(JsonObject policy, List<AwsCall> calls) {
+  public static List<String> covered(JsonObject policy, List<AwsCall> calls) {
     List<String> seen = new ArrayList<>();
     for (AwsCall c : calls) {
       String action = action(c);
@@ -61,7 +61,8 @@ final class AwsPolicyCoverage {
 
   private static String action(AwsCall c) {
     return switch (c.service()) {
-      case "Lambda" -> "lambda:" + c.operation();
+      case "Lambda" ->
+          c.operation().equals("Invoke") ? "lambda:InvokeFunction" : "lambda:" + c.operation();
       case "IAM" -> "iam:" + c.operation();
       case "EventBridge" -> "events:" + c.operation();
       case "S3" -> S3_ACTIONS.getOrDefault(c.operation(), "s3:" + c.operation());

@@ -81,6 +81,15 @@ public final class AwsStubs implements AutoCloseable {
         .toList();
   }
 
+  /** The state of one of the scenario's stateful stubs ({@code scenarioName} in a mapping). */
+  public String state(String scenarioName) {
+    return server.getAllScenarios().getScenarios().stream()
+        .filter(s -> s.getName().equals(scenarioName))
+        .map(s -> s.getState())
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no stub scenario " + scenarioName));
+  }
+
   /** Requests no stub matched: a call the real API would not have answered like this. */
   public List<LoggedRequest> unmatched() {
     return server.findAllUnmatchedRequests();

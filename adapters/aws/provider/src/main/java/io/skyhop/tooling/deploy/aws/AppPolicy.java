@@ -1,10 +1,8 @@
 package io.skyhop.tooling.deploy.aws;
 
 import com.google.gson.GsonBuilder;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.skyhop.tooling.pack.aws.AppRoleStatements;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -18,48 +16,25 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 final class AppPolicy {
   /** The inline policy's name. */
-  static final String POLICY = "skyhop-app-resources";
+  static final String POLICY = AppRoleStatements.RESOURCES_POLICY;
 
   /** What Lambda's SQS poller needs on a queue. */
-  static final List<String> QUEUE_ACTIONS =
-      List.of(
-          "sqs:ReceiveMessage",
-          "sqs:DeleteMessage",
-          "sqs:GetQueueAttributes",
-          "sqs:ChangeMessageVisibility");
+  static final List<String> QUEUE_ACTIONS = AppRoleStatements.QUEUE_ACTIONS;
 
   private AppPolicy() {}
 
   /** The policy document, or empty when there is nothing to grant. */
   static Optional<String> document(List<String> queueArns, List<String> bucketArns) {
-    List<Object> statements = new ArrayList<>();
-    if (!queueArns.isEmpty()) {
-      statements.add(statement("SkyhopQueues", QUEUE_ACTIONS, queueArns));
-    }
-    if (!bucketArns.isEmpty()) {
-      statements.add(
-          statement(
-              "SkyhopBucketObjects",
-              List.of("s3:GetObject"),
-              bucketArns.stream().map(a -> a + "/*").toList()));
-    }
+    List<Object> statements =
+        AppRoleStatements.resources(queueArns, bucketArns.stream().map(a -> a + "/*").toList());
     if (statements.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("Version", "2012-10-17");
-    doc.put("Statement", statements);
-    return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(doc));
-  }
-
-  private static Map<String, Object> statement(
-      String sid, List<String> actions, List<String> resources) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("Sid", sid);
-    s.put("Effect", "Allow");
-    s.put("Action", actions);
-    s.put("Resource", resources);
-    return s;
+    return Optional.of(
+        new GsonBuilder()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(AppRoleStatements.document(statements)));
   }
 
   /**

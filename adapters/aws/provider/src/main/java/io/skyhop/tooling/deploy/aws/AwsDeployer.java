@@ -211,7 +211,11 @@ public final class AwsDeployer implements Deployer {
         alias = LambdaAlias.ALIAS;
       }
       Wired wired = triggers.wire(new LiveFunction(spec, arn, fnAccount, planned, alias), f);
-      results.add(result(f, spec, outcome, arn, wired, request.dryRun()));
+      DeployResult.Function result = result(f, spec, outcome, arn, wired, request.dryRun());
+      if (alias != null) {
+        result.details().put("alias", alias);
+      }
+      results.add(result);
     }
     return results;
   }

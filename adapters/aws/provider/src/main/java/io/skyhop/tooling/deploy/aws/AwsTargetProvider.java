@@ -26,6 +26,8 @@ import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +109,16 @@ public final class AwsTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new AwsSecretStore();
+  }
+
+  @Override
+  public Optional<DeployVerifier> verifier() {
+    return Optional.of(new AwsVerifier());
+  }
+
+  @Override
+  public Optional<Releases> releases() {
+    return Optional.of(new AwsReleases());
   }
 
   @Override

@@ -46,13 +46,13 @@ final class BucketNotifications {
     String logical = trigger.bucket();
     String bucket = resources.bucket(logical, fn.accountOrPlaceholder());
     List<String> events = events(trigger);
-    Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.name());
+    Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.qualifiedName());
     boolean changed =
         permissions.ensure(
-            fn.name(),
+            fn.qualifiedName(),
             sids,
             AddPermissionRequest.builder()
-                .functionName(fn.name())
+                .functionName(fn.qualifiedName())
                 .statementId("skyhop-s3-" + bucket)
                 .action("lambda:InvokeFunction")
                 .principal("s3.amazonaws.com")
@@ -62,7 +62,7 @@ final class BucketNotifications {
     LambdaFunctionConfiguration desired =
         LambdaFunctionConfiguration.builder()
             .id(fn.name())
-            .lambdaFunctionArn(fn.arnOrPlaceholder())
+            .lambdaFunctionArn(fn.qualifiedArnOrPlaceholder())
             .eventsWithStrings(events)
             .build();
     changed |= ensureNotification(fn, bucket, desired);

@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.aws;
 
+import io.skyhop.tooling.pack.aws.AppRoleStatements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,18 +20,16 @@ import software.amazon.awssdk.services.iam.model.Tag;
  */
 final class ExecutionRole {
   /** Lets Lambda assume the role. */
-  static final String TRUST_POLICY =
-      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-          + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+  static final String TRUST_POLICY = new com.google.gson.Gson().toJson(AppRoleStatements.trust());
 
   /** CloudWatch Logs. */
-  static final String BASIC = "service-role/AWSLambdaBasicExecutionRole";
+  static final String BASIC = AppRoleStatements.MANAGED.get(0);
 
   /** What older versions attached for queue triggers: SQS on every queue ({@code *}). */
   static final String SQS = "service-role/AWSLambdaSQSQueueExecutionRole";
 
   /** X-Ray active tracing: {@code xray:PutTraceSegments} and {@code PutTelemetryRecords} only. */
-  static final String XRAY = "AWSXrayWriteOnlyAccess";
+  static final String XRAY = AppRoleStatements.MANAGED.get(1);
 
   private final IamClient iam;
   private final AwsSettings settings;

@@ -3,7 +3,6 @@ package io.skyhop.tooling.deploy.aws;
 import io.skyhop.tooling.pack.FunctionLevers;
 import java.util.Optional;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.State;
@@ -144,40 +143,6 @@ final class LambdaAlias {
 
   /** Points the alias at {@code version}; returns the alias ARN. */
   private String point(String name, String version) {
-    Optional<GetAliasResponse> found =
-        AwsCalls.find(
-            "Lambda GetAlias " + name + ":" + ALIAS,
-            "ResourceNotFoundException",
-            () -> lambda.getAlias(b -> b.functionName(name).name(ALIAS)));
-    if (found.isEmpty()) {
-      var created =
-          AwsCalls.call(
-              "Lambda CreateAlias " + name + ":" + ALIAS,
-              () ->
-                  lambda.createAlias(
-                      b ->
-                          b.functionName(name)
-                              .name(ALIAS)
-                              .functionVersion(version)
-                              .description("Skyhop: the live version")));
-      log.line(PlanLog.Change.CREATE, "alias", name + ":" + ALIAS, "-> version " + version);
-      return created.aliasArn();
-    }
-    GetAliasResponse current = found.get();
-    if (version.equals(current.functionVersion())) {
-      log.line(PlanLog.Change.UNCHANGED, "alias", name + ":" + ALIAS, "-> version " + version);
-      return current.aliasArn();
-    }
-    var updated =
-        AwsCalls.call(
-            "Lambda UpdateAlias " + name + ":" + ALIAS,
-            () ->
-                lambda.updateAlias(b -> b.functionName(name).name(ALIAS).functionVersion(version)));
-    log.line(
-        PlanLog.Change.UPDATE,
-        "alias",
-        name + ":" + ALIAS,
-        "version " + current.functionVersion() + " -> " + version);
-    return updated.aliasArn();
+    return new Aliases(lambda, log).point(name, ALIAS, version, "Skyhop: the live version");
   }
 }

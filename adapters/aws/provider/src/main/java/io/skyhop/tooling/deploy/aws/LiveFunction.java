@@ -39,6 +39,11 @@ record LiveFunction(
     return arn.orElse("<arn of " + spec.name() + ">");
   }
 
+  /** The ARN event sources call: {@code <arn>:alias} with an alias, the ARN without. */
+  String qualifiedArnOrPlaceholder() {
+    return alias == null ? arnOrPlaceholder() : arnOrPlaceholder() + ":" + alias;
+  }
+
   /** The account id, or a placeholder for plan lines. */
   String accountOrPlaceholder() {
     return account.orElse(AwsResources.UNKNOWN_ACCOUNT);

@@ -68,13 +68,13 @@ final class ScheduleRules {
     }
     boolean changed = !unchanged;
     changed |= ensureTarget(fn, current.isPresent());
-    Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.name());
+    Set<String> sids = fn.planned() ? Set.of() : permissions.statementIds(fn.qualifiedName());
     changed |=
         permissions.ensure(
-            fn.name(),
+            fn.qualifiedName(),
             sids,
             AddPermissionRequest.builder()
-                .functionName(fn.name())
+                .functionName(fn.qualifiedName())
                 .statementId(SID)
                 .action("lambda:InvokeFunction")
                 .principal("events.amazonaws.com")
@@ -121,11 +121,13 @@ final class ScheduleRules {
     boolean targeted =
         ruleExists
             && targets(rule).stream()
-                .anyMatch(t -> TARGET_ID.equals(t.id()) && t.arn().equals(fn.arnOrPlaceholder()));
+                .anyMatch(
+                    t ->
+                        TARGET_ID.equals(t.id()) && t.arn().equals(fn.qualifiedArnOrPlaceholder()));
     log.line(
         targeted ? PlanLog.Change.UNCHANGED : PlanLog.Change.CREATE,
         "target",
-        rule + " -> " + fn.name(),
+        rule + " -> " + fn.qualifiedName(),
         "");
     if (targeted || log.dryRun()) {
       return !targeted;
@@ -140,7 +142,7 @@ final class ScheduleRules {
                             .targets(
                                 Target.builder()
                                     .id(TARGET_ID)
-                                    .arn(fn.arnOrPlaceholder())
+                                    .arn(fn.qualifiedArnOrPlaceholder())
                                     .build())));
     if (result.failedEntryCount() != null && result.failedEntryCount() > 0) {
       var entry = result.failedEntries().get(0);
@@ -201,12 +203,17 @@ final class ScheduleRules {
    * nothing else targets it; rules of other names are left alone.
    */
   void remove(String function, String functionArn) {
-    if (!rulesTargeting(function, functionArn).contains(function)) {
+    String aliasArn = functionArn + ":" + LambdaAlias.ALIAS;
+    if (!rulesTargeting(function, functionArn).contains(function)
+        && !rulesTargeting(function, aliasArn).contains(function)) {
       return;
     }
     List<Target> targets = targets(function);
     List<String> ours =
-        targets.stream().filter(t -> functionArn.equals(t.arn())).map(Target::id).toList();
+        targets.stream()
+            .filter(t -> functionArn.equals(t.arn()) || aliasArn.equals(t.arn()))
+            .map(Target::id)
+            .toList();
     if (!ours.isEmpty()) {
       log.line(PlanLog.Change.DELETE, "target", function + " -> " + function, "");
       if (!log.dryRun()) {

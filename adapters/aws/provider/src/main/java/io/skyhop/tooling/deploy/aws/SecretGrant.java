@@ -2,11 +2,10 @@ package io.skyhop.tooling.deploy.aws;
 
 import com.google.gson.GsonBuilder;
 import io.skyhop.tooling.pack.Manifest;
+import io.skyhop.tooling.pack.aws.AppRoleStatements;
 import io.skyhop.tooling.secret.SecretNames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 final class SecretGrant {
   /** The inline policy's name. */
-  static final String POLICY = "skyhop-secrets";
+  static final String POLICY = AppRoleStatements.SECRETS_POLICY;
 
   private SecretGrant() {}
 
@@ -50,14 +49,10 @@ final class SecretGrant {
 
   /** The policy document granting exactly {@code resources}. */
   static String document(List<String> resources) {
-    Map<String, Object> statement = new LinkedHashMap<>();
-    statement.put("Effect", "Allow");
-    statement.put("Action", "secretsmanager:GetSecretValue");
-    statement.put("Resource", resources);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("Version", "2012-10-17");
-    doc.put("Statement", List.of(statement));
-    return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+    return new GsonBuilder()
+        .disableHtmlEscaping()
+        .create()
+        .toJson(AppRoleStatements.document(List.of(AppRoleStatements.secrets(resources))));
   }
 
   /** Puts the policy on the role Skyhop manages, or says what a user's role needs. */

@@ -14,8 +14,11 @@ import io.skyhop.tooling.secret.SecretNames;
 import io.skyhop.tooling.settings.StageSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,11 +34,17 @@ final class SamTemplate {
   private static final String BUCKET_SUFFIX = "Bucket";
   private static final String DEAD_LETTER_SUFFIX = "DeadLetterQueue";
 
+  /** The logical id of the app's execution role. */
+  static final String ROLE_ID = "SkyhopExecutionRole";
+
   private final PackageRequest request;
   private final Naming naming;
   private final String codeUri;
   private final Map<String, Object> resources = new LinkedHashMap<>();
   private final Map<String, Object> outputs = new LinkedHashMap<>();
+  private final Set<String> queueIds = new LinkedHashSet<>();
+  private final Set<String> bucketIds = new LinkedHashSet<>();
+  private final Set<String> secretIds = new TreeSet<>();
 
   private SamTemplate(PackageRequest request, String codeUri) {
     this.naming = new Naming(request.app(), request.option(Naming.STAGE));
@@ -49,6 +58,7 @@ final class SamTemplate {
     for (FunctionDef f : index.functions()) {
       t.function(f, index);
     }
+    t.put(ROLE_ID, t.role());
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("AWSTemplateFormatVersion", "2010-09-09");
     root.put("Transform", "AWS::Serverless-2016-10-31");
@@ -82,27 +92,16 @@ final class SamTemplate {
       props.put("ReservedConcurrentExecutions", f.maxConcurrency());
     }
     props.put("Environment", Map.of("Variables", LambdaNaming.environment(request, f)));
-    if (!f.secrets().isEmpty()) {
-      List<Object> policies = new ArrayList<>();
-      for (String name : f.secrets()) {
-        policies.add(
-            Map.of(
-                "AWSSecretsManagerGetSecretValuePolicy",
-                Map.of(
-                    "SecretArn",
-                    Map.of(
-                        "Fn::Sub",
-                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
-                            + SecretNames.aws(
-                                request.app(), request.option(StageSettings.STAGE), name)
-                            + "-??????"))));
-      }
-      props.put("Policies", policies);
-    }
+    f.secrets()
+        .forEach(
+            n ->
+                secretIds.add(
+                    SecretNames.aws(request.app(), request.option(StageSettings.STAGE), n)));
+    props.put("Role", Map.of("Fn::GetAtt", List.of(ROLE_ID, "Arn")));
     props.put("Tags", AwsNames.of(naming).functionTags(f.name()));
     // as deploy sets it: each line carries its level and request id (docs/logs.md)
     props.put("LoggingConfig", Map.of("LogFormat", "JSON"));
-    // X-Ray active tracing; SAM adds the X-Ray write policy to the function's role.
+    // X-Ray active tracing (the role carries AWSXrayWriteOnlyAccess, as deploy attaches it)
     props.put("Tracing", "Active");
     SamLevers.put(
         props,
@@ -143,6 +142,7 @@ final class SamTemplate {
     if (trigger instanceof Trigger.Queue q) {
       String queueId = queue(q.queue(), f.timeoutSeconds());
       Map<String, Object> props = new LinkedHashMap<>();
+      queueIds.add(queueId);
       props.put("Queue", Map.of("Fn::GetAtt", List.of(queueId, "Arn")));
       props.put("BatchSize", 10);
       props.put("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
@@ -154,7 +154,9 @@ final class SamTemplate {
       events.add(type == StorageEvent.Type.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
     }
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("Bucket", Map.of("Ref", bucket(storage.bucket())));
+    String bucketId = bucket(storage.bucket());
+    bucketIds.add(bucketId);
+    props.put("Bucket", Map.of("Ref", bucketId));
     props.put("Events", events);
     return map("Type", "S3", "Properties", props);
   }
@@ -217,6 +219,71 @@ final class SamTemplate {
     put(deadLetterId, map("Type", "AWS::SQS::Queue", "Properties", deadLetter));
     put(id, map("Type", "AWS::SQS::Queue", "Properties", props));
     return id;
+  }
+
+  /**
+   * The app's execution role as {@code mvn deploy} creates it for the same stage: its name, the
+   * managed policies, and inline policies naming exactly the template's queues, buckets' objects
+   * and declared secrets ({@link AppRoleStatements}). Every function runs under it, so SAM adds no
+   * policy of its own (an SQS event would otherwise bring {@code AWSLambdaSQSQueueExecutionRole},
+   * every queue).
+   */
+  private Map<String, Object> role() {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("RoleName", AwsNames.of(naming).role());
+    props.put("AssumeRolePolicyDocument", AppRoleStatements.trust());
+    props.put(
+        "ManagedPolicyArns",
+        AppRoleStatements.MANAGED.stream()
+            .map(m -> Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::aws:policy/" + m))
+            .toList());
+    List<Object> policies = new ArrayList<>();
+    List<Object> resources =
+        AppRoleStatements.resources(
+            queueIds.stream().map(q -> Map.of("Fn::GetAtt", List.of(q, "Arn"))).toList(),
+            // by name, not Ref: the bucket's notification depends on the function, which depends
+            // on this role (a Ref would be a circular dependency)
+            bucketIds.stream()
+                .map(b -> Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::" + bucketName(b) + "/*"))
+                .toList());
+    if (!resources.isEmpty()) {
+      policies.add(
+          map(
+              "PolicyName",
+              AppRoleStatements.RESOURCES_POLICY,
+              "PolicyDocument",
+              AppRoleStatements.document(resources)));
+    }
+    if (!secretIds.isEmpty()) {
+      List<Object> secrets =
+          secretIds.stream()
+              .map(
+                  id ->
+                      (Object)
+                          Map.of(
+                              "Fn::Sub",
+                              "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                                  + id
+                                  + "-??????"))
+              .toList();
+      policies.add(
+          map(
+              "PolicyName",
+              AppRoleStatements.SECRETS_POLICY,
+              "PolicyDocument",
+              AppRoleStatements.document(List.of(AppRoleStatements.secrets(secrets)))));
+    }
+    if (!policies.isEmpty()) {
+      props.put("Policies", policies);
+    }
+    props.put("Tags", tagList());
+    return map("Type", "AWS::IAM::Role", "Properties", props);
+  }
+
+  @SuppressWarnings("unchecked")
+  private String bucketName(String id) {
+    Map<String, Object> bucket = (Map<String, Object>) resources.get(id);
+    return (String) ((Map<String, Object>) bucket.get("Properties")).get("BucketName");
   }
 
   /** The app's and stage's tags as CloudFormation lists them. */

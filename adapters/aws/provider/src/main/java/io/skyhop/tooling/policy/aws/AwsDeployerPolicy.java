@@ -13,10 +13,11 @@ import java.util.Map;
 
 /**
  * The IAM policy of the identity that deploys an app and stage to AWS: one statement per group of
- * the calls the deployer, the remover and the secret grants make ({@link #CALLS}, the one table),
- * each scoped to the names the app and stage own ({@code <prefix>-*}) and to the queues and buckets
- * bound with {@code skyhop.resources.*}. The account is {@code *} (Skyhop does not call STS to
- * print it): replace it with yours.
+ * the calls the deployer, the remover, the secret grants, the verifier (its smoke calls are {@code
+ * Invoke}) and the rollback make ({@link #CALLS}, the one table), each scoped to the names the app
+ * and stage own ({@code <prefix>-*}) and to the queues and buckets bound with {@code
+ * skyhop.resources.*}. The account is {@code *} (Skyhop does not call STS to print it): replace it
+ * with yours.
  */
 public final class AwsDeployerPolicy implements DeployerPolicy {
   /**
@@ -41,7 +42,13 @@ public final class AwsDeployerPolicy implements DeployerPolicy {
               "lambda:RemovePermission",
               "lambda:GetPolicy",
               "lambda:TagResource",
-              "lambda:ListTags"),
+              "lambda:ListTags",
+              "lambda:PublishVersion",
+              "lambda:GetAlias",
+              "lambda:CreateAlias",
+              "lambda:UpdateAlias",
+              "lambda:PutProvisionedConcurrencyConfig",
+              "lambda:InvokeFunction"),
           "event source mappings",
           List.of(
               "lambda:CreateEventSourceMapping",

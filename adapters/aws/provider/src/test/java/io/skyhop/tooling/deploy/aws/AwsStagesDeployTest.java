@@ -158,6 +158,48 @@ class AwsStagesDeployTest {
                 + ":secret:orders/dev/db-password-??????])");
   }
 
+  /**
+   * #17's scan: both declared secrets get a value through skyhop:secret's engine path from the
+   * environment ({@code -Dskyhop.secret.fromEnv}), then the app is deployed through the engine,
+   * which writes the deploy record; neither value is in the log, in any file under the project's
+   * {@code target/skyhop} (manifest, package, record) or in any deploy call.
+   */
+  @Test
+  void afterSecretsFromTheEnvironmentAndADeployNoValueIsInTheLogTargetSkyhopOrTheRecord()
+      throws Exception {
+    Map<String, String> env = Map.of("DB_PW", "db-\u00e9t\u00e9-7781", "API_KEY", "ak-ZX81-9c1d");
+    DeployRequest dev = request("dev", false);
+    for (Map.Entry<String, String> secret :
+        Map.of("db-password", "DB_PW", "api-key", "API_KEY").entrySet()) {
+      io.skyhop.tooling.secret.SecretValue value =
+          io.skyhop.tooling.secret.SecretValue.read(
+              secret.getKey(),
+              java.util.Optional.of(secret.getValue()),
+              env,
+              java.io.InputStream.nullInputStream());
+      new AwsSecretStore(() -> CREDENTIALS).put(dev, secret.getKey(), value, listener());
+    }
+
+    new io.skyhop.tooling.deploy.Deployment(listener()).deploy(deployer(), dev);
+
+    assertThat(dev.recordFile()).exists();
+    StringBuilder scanned = new StringBuilder(String.join("\n", log));
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        scanned.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+      }
+    }
+    for (String value : env.values()) {
+      assertThat(scanned.toString()).doesNotContain(value);
+      assertThat(
+              requests().stream()
+                  .filter(r -> (r.getUrl() + r.getBodyAsString()).contains(value))
+                  .map(r -> r.getHeader("X-Amz-Target")))
+          .as("only skyhop:secret's PutSecretValue carries the value")
+          .containsExactly("secretsmanager.PutSecretValue");
+    }
+  }
+
   @Test
   void aDeclaredSecretWithoutAValueStopsTheDeployBeforeAnyChangeAndADryRunWarns() throws Exception {
     wm.stubFor(
