@@ -17,6 +17,8 @@ import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.lab.Harness;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.pack.TargetPackager;
+import io.skyhop.tooling.policy.PolicyPrinter;
+import io.skyhop.tooling.policy.gcp.GcpPermissions;
 import io.skyhop.tooling.verify.DeployVerificationException;
 import io.skyhop.tooling.verify.DeployVerifier;
 import io.skyhop.tooling.verify.Releases;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * red naming it and its traffic is back on the good revision; with {@code skyhop.rollback=false}
  * the broken revision stays until {@code skyhop:rollback} moves it; the next deploy takes all
  * traffic again; a function not ACTIVE, a disabled job and a missing push subscription fail naming
- * the function.
+ * the function. The policy {@code skyhop:policy} prints covers every call the fake received in
+ * deploy, re-deploy, rollback and remove, with and without a stage.
  */
 class GcpVerifyRollbackTest {
   static final String GET = "orders-prod-get";
@@ -175,9 +178,86 @@ class GcpVerifyRollbackTest {
         .contains("nightly (Cloud Scheduler job orders-prod-nightly is PAUSED)");
   }
 
+  @Test
+  void thePrintedPolicyCoversEveryCallOfDeployRedeployRollbackAndRemoveWithAndWithoutStage()
+      throws Exception {
+    google.secret("orders_db-password");
+    google.secret("orders_api-key");
+    google.secret("orders_dev_db-password");
+    google.secret("orders_dev_api-key");
+    // without a stage: deploy, unchanged re-deploy, remove
+    deploy(Map.of(), null);
+    deploy(Map.of(), null);
+    GcpDeployerTest.deployer(wm).remove(request(Map.of(), null), BuildListener.collecting(log));
+    // prod and dev: deploy, a broken deploy rolled back, skyhop:rollback, remove of dev
+    deploy(Map.of());
+    deploy(Map.of(), "dev");
+    google.breakNextRevision(GET);
+    newCode();
+    assertThatThrownBy(() -> deploy(Map.of())).isInstanceOf(DeployVerificationException.class);
+    new Deployment(BuildListener.collecting(log)).rollback(provider(), request(Map.of()));
+    GcpDeployerTest.deployer(wm)
+        .remove(
+            request(Map.of("skyhop.remove.data", "true"), "dev"), BuildListener.collecting(log));
+
+    Path printed =
+        new PolicyPrinter(BuildListener.collecting(log))
+            .print(new GcpTargetProvider(), request(Map.of()));
+    assertThat(printed.getFileName()).hasToString("policy-gcp-prod.json");
+    JsonObject policy = JsonParser.parseString(Files.readString(printed)).getAsJsonObject();
+    List<String> granted = new ArrayList<>();
+    policy
+        .getAsJsonObject("customRole")
+        .getAsJsonArray("includedPermissions")
+        .forEach(p -> granted.add(p.getAsString()));
+    Map<String, String> needed = new java.util.TreeMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (var e : wm.getAllServeEvents()) {
+      LoggedRequest r = e.getRequest();
+      String method =
+          "PATCH".equals(r.getHeader("X-HTTP-Method-Override")) ? "PATCH" : r.getMethod().getName();
+      String path = r.getUrl().replaceFirst("\\?.*", "");
+      if (path.equals("/token")
+          || path.startsWith("/gcf-v2-uploads-")
+          || path.startsWith("/run/")) {
+        continue; // OAuth, the signed-URL upload, the functions' own URLs
+      }
+      GcpPermissions.of(method, path)
+          .ifPresentOrElse(
+              p -> needed.put(p, method + " " + path), () -> unknown.add(method + " " + path));
+    }
+    assertThat(unknown).as("calls missing from GcpPermissions").isEmpty();
+    assertThat(needed.keySet()).isSubsetOf(granted);
+    assertThat(needed)
+        .containsKeys(
+            "cloudfunctions.functions.create",
+            "cloudfunctions.functions.update",
+            "cloudfunctions.functions.delete",
+            "run.services.update",
+            "run.services.setIamPolicy",
+            "cloudscheduler.jobs.create",
+            "eventarc.triggers.get",
+            "pubsub.topics.create",
+            "storage.buckets.create",
+            "iam.serviceAccounts.create",
+            "secretmanager.secrets.setIamPolicy");
+    // functions, triggers and jobs run as the app's account: actAs on it alone
+    assertThat(policy.getAsJsonObject("serviceAccountRole"))
+        .isEqualTo(
+            JsonParser.parseString(
+                "{\"resource\":\"projects/demo/serviceAccounts/orders-prod-skyhop@demo.iam.gserviceaccount.com\","
+                    + "\"role\":\"roles/iam.serviceAccountUser\","
+                    + "\"includedPermissions\":[\"iam.serviceAccounts.actAs\"]}"));
+    assertThat(granted).doesNotContain("iam.serviceAccounts.actAs", "run.routes.invoke");
+  }
+
   private void deploy(Map<String, String> extra) throws Exception {
+    deploy(extra, "prod");
+  }
+
+  private void deploy(Map<String, String> extra, String stage) throws Exception {
     new Deployment(BuildListener.collecting(log))
-        .deployVerified(provider(), request(extra), Optional.empty());
+        .deployVerified(provider(), request(extra, stage), Optional.empty());
   }
 
   /** A new zip, so every function gets a new revision. */
@@ -228,11 +308,18 @@ class GcpVerifyRollbackTest {
   }
 
   DeployRequest request(Map<String, String> extra) {
+    return request(extra, "prod");
+  }
+
+  /** A request for {@code stage} (null: none). */
+  DeployRequest request(Map<String, String> extra, String stage) {
     Map<String, String> settings = new HashMap<>(extra);
     settings.put("skyhop.gcp.project", "demo");
     settings.put("skyhop.region", "europe-west1");
     settings.put("skyhop.gcp.endpoint", wm.baseUrl());
-    settings.put("skyhop.stage", "prod");
+    if (stage != null) {
+      settings.put("skyhop.stage", stage);
+    }
     return new DeployRequest(Target.GCP, "orders", dir, new Settings(settings), false);
   }
 
