@@ -31,7 +31,12 @@ public final class GcpInvoke {
         GcpNames.of(request.naming()));
   }
 
-  private static String idToken(GoogleCredentials credentials, String audience) {
+  /**
+   * A Google ID token for {@code audience} (a function's URL) from {@code credentials}.
+   *
+   * @throws ConfigurationException when the credentials cannot mint ID tokens, naming the fix
+   */
+  public static String idToken(GoogleCredentials credentials, String audience) {
     if (!(credentials instanceof IdTokenProvider provider)) {
       throw new ConfigurationException(
           "GOOGLE_APPLICATION_CREDENTIALS",

@@ -117,6 +117,9 @@ final class FunctionRollout {
     return update(spec, wanted, actual.get(), mask.contains(FunctionDiff.SOURCE));
   }
 
+  /** The mask path that routes all traffic to the revision being deployed. */
+  static final String LATEST = "service_config.all_traffic_on_latest_revision";
+
   private Outcome update(FunctionSpec spec, Function wanted, Function actual, boolean uploaded) {
     List<String> mask = new ArrayList<>(mask(wanted, actual));
     if (!uploaded) {
@@ -124,6 +127,15 @@ final class FunctionRollout {
     }
     if (mask.isEmpty()) {
       return new Outcome(Action.UNCHANGED, Optional.of(actual), List.of(), uploaded);
+    }
+    if (!actual.getServiceConfig().getAllTrafficOnLatestRevision()) {
+      // traffic pinned to an older revision (a rollback): the new code takes all of it again
+      mask.add(LATEST);
+      wanted =
+          wanted.toBuilder()
+              .setServiceConfig(
+                  wanted.getServiceConfig().toBuilder().setAllTrafficOnLatestRevision(true))
+              .build();
     }
     listener.info(spec.id() + ": updating " + String.join(", ", mask));
     Function updated = api.updateFunction(wanted, mask);

@@ -69,6 +69,14 @@ public final class GcpDeployer implements Deployer {
     this.timing = timing;
   }
 
+  GcpCredentials credentials() {
+    return credentials;
+  }
+
+  Timing timing() {
+    return timing;
+  }
+
   /**
    * Checks the project, region and endpoint settings and finds the credentials, calling nothing.
    * {@code deploy} checks the manifest and the zip before its first call; {@code remove} needs

@@ -17,12 +17,16 @@ import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.PortabilityFinding;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.gcp.GcpPackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
+import io.skyhop.tooling.policy.gcp.GcpDeployerPolicy;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.GcpMeasurements;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +109,21 @@ public final class GcpTargetProvider implements TargetProvider {
   @Override
   public SecretStore secretStore() {
     return new GcpSecretStore();
+  }
+
+  @Override
+  public Optional<DeployVerifier> verifier() {
+    return Optional.of(new GcpVerifier());
+  }
+
+  @Override
+  public Optional<Releases> releases() {
+    return Optional.of(new GcpReleases());
+  }
+
+  @Override
+  public Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.of(new GcpDeployerPolicy());
   }
 
   @Override

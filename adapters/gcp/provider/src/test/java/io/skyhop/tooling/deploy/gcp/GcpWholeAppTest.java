@@ -1,15 +1,6 @@
 package io.skyhop.tooling.deploy.gcp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,29 +43,13 @@ class GcpWholeAppTest {
   static final String ACCESSOR = "roles/secretmanager.secretAccessor";
 
   final GoogleProjectFake google = new GoogleProjectFake();
-  final WireMockServer wm =
-      new WireMockServer(
-          options()
-              .bindAddress("127.0.0.1")
-              .dynamicPort()
-              .usingFilesUnderDirectory("src/test/resources/deploy/gcp/wiremock")
-              .globalTemplating(true)
-              .extensions(google));
+  WireMockServer wm;
   final List<String> log = new ArrayList<>();
   @TempDir Path dir;
 
   @BeforeEach
   void start() {
-    wm.start();
-    wm.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
-    wm.stubFor(post("/token").willReturn(GcpDeployerTest.json("token.json")));
-    wm.stubFor(
-        get(urlPathEqualTo("/v2/projects/demo/locations/europe-west1/runtimes"))
-            .willReturn(GcpDeployerTest.json("runtimes.json")));
-    wm.stubFor(
-        post(urlPathEqualTo(GoogleProjectFake.FUNCTIONS + ":generateUploadUrl"))
-            .willReturn(GcpDeployerTest.json("upload-url.json")));
-    wm.stubFor(put(urlPathMatching("/gcf-v2-uploads-.*")).willReturn(ok()));
+    wm = GoogleProject.start(google);
     for (String stage : List.of("dev", "prod")) {
       google.secret("orders_" + stage + "_db-password");
       google.secret("orders_" + stage + "_api-key");

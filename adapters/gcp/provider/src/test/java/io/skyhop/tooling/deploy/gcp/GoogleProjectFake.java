@@ -27,6 +27,7 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
   static final String FUNCTIONS = "/v2/projects/demo/locations/europe-west1/functions";
   static final String JOBS = "/v1/projects/demo/locations/europe-west1/jobs";
   static final String TRIGGERS = "/v1/projects/demo/locations/europe-west1/triggers/";
+  static final String SERVICES = "/v2/projects/demo/locations/europe-west1/services/";
 
   /** Every resource by its path, e.g. {@code /v1/projects/demo/topics/x}. */
   final Map<String, JsonObject> resources = new TreeMap<>();
@@ -36,6 +37,35 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
 
   private int etags;
   private int operations;
+
+  /** The triggers read so far (their subscription is made at the first read only). */
+  private final java.util.Set<String> triggersRead = new java.util.HashSet<>();
+
+  /** Where function URLs point: null for Google's shape, else {@code <base>/<function id>}. */
+  private String functionsAt;
+
+  /** The services whose next revision answers 500. */
+  private final java.util.Set<String> breakNext = new java.util.HashSet<>();
+
+  /** The status each revision's smoke request gets (by revision name). */
+  final Map<String, Integer> revisionStatus = new TreeMap<>();
+
+  /**
+   * Serves every function at {@code base/<function id>} (this server), answering as its revision.
+   */
+  synchronized void serveFunctionsAt(String base) {
+    functionsAt = base;
+  }
+
+  /** The next revision of the function's service answers 500 to every request. */
+  synchronized void breakNextRevision(String functionId) {
+    breakNext.add(functionId);
+  }
+
+  /** The Cloud Run service of a function, as last written. */
+  synchronized JsonObject service(String functionId) {
+    return resources.get(SERVICES + functionId);
+  }
 
   @Override
   public String getName() {
@@ -87,6 +117,12 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
   }
 
   private JsonObject handle(String method, String path, String url, JsonObject body) {
+    if (path.startsWith("/run/")) {
+      throw smoke(path, method);
+    }
+    if (path.startsWith(SERVICES) && !path.contains(":")) {
+      return runService(method, path, url, body);
+    }
     if (path.endsWith(":getIamPolicy")) {
       return readPolicy(path.substring(0, path.length() - ":getIamPolicy".length()));
     }
@@ -112,19 +148,23 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
     }
     if (path.equals(FUNCTIONS) && method.equals("POST")) {
       String id = url.replaceFirst(".*functionId=([a-z0-9-]+).*", "$1");
-      return operation(create(FUNCTIONS + "/" + id, function(id, body)));
+      JsonObject created = create(FUNCTIONS + "/" + id, function(id, body));
+      revise(id, created);
+      return operation(created);
     }
     if (path.startsWith(FUNCTIONS + "/") && method.equals("PATCH")) {
       JsonObject live = get(path);
       JsonObject updated = function(path.substring(path.lastIndexOf('/') + 1), body);
       updated.add("serviceConfig", merge(live.getAsJsonObject("serviceConfig"), updated));
       resources.put(path, updated);
+      revise(path.substring(path.lastIndexOf('/') + 1), updated);
       return operation(updated);
     }
     if (path.startsWith(FUNCTIONS + "/") && method.equals("DELETE")) {
       delete(path);
-      // Eventarc's trigger and its subscription go with the function
+      // Eventarc's trigger and its subscription, and the Cloud Run service, go with the function
       String id = path.substring(path.lastIndexOf('/') + 1);
+      resources.remove(SERVICES + id);
       resources
           .keySet()
           .removeIf(k -> k.startsWith(P + "/subscriptions/eventarc-europe-west1-" + id + "-"));
@@ -134,10 +174,11 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
       return trigger(path);
     }
     if (path.equals(JOBS) && method.equals("POST")) {
+      body.addProperty("state", "ENABLED");
       return create("/v1/" + body.get("name").getAsString(), body);
     }
     if (path.startsWith(JOBS + "/") && method.equals("PATCH")) {
-      get(path);
+      body.add("state", get(path).get("state"));
       resources.put(path, body);
       return body;
     }
@@ -241,7 +282,9 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
     JsonObject service =
         f.has("serviceConfig") ? f.getAsJsonObject("serviceConfig") : new JsonObject();
     service.addProperty("service", "projects/demo/locations/europe-west1/services/" + id);
-    service.addProperty("uri", "https://" + id + "-abc123-ew.a.run.app");
+    service.addProperty(
+        "uri",
+        functionsAt == null ? "https://" + id + "-abc123-ew.a.run.app" : functionsAt + "/" + id);
     f.add("serviceConfig", service);
     if (f.has("eventTrigger")) {
       JsonObject trigger = f.getAsJsonObject("eventTrigger");
@@ -262,7 +305,8 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
   }
 
   /**
-   * Eventarc's trigger of a function, with the push subscription it made (created when first read).
+   * Eventarc's trigger of a function, with the push subscription it made (created when the trigger
+   * is first read; a subscription deleted later stays missing).
    */
   private JsonObject trigger(String path) {
     String name = path.substring("/v1/".length());
@@ -281,15 +325,17 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
         function.getAsJsonObject("eventTrigger").has("pubsubTopic")
             ? function.getAsJsonObject("eventTrigger").get("pubsubTopic").getAsString()
             : "";
-    resources.computeIfAbsent(
-        "/v1/" + sub,
-        k -> {
-          JsonObject s = new JsonObject();
-          s.addProperty("name", sub);
-          s.addProperty("topic", topic);
-          s.addProperty("ackDeadlineSeconds", 600);
-          return s;
-        });
+    if (triggersRead.add(name)) {
+      resources.computeIfAbsent(
+          "/v1/" + sub,
+          k -> {
+            JsonObject s = new JsonObject();
+            s.addProperty("name", sub);
+            s.addProperty("topic", topic);
+            s.addProperty("ackDeadlineSeconds", 600);
+            return s;
+          });
+    }
     JsonObject t = new JsonObject();
     t.addProperty("name", name);
     t.add(
@@ -297,6 +343,117 @@ final class GoogleProjectFake implements ResponseDefinitionTransformerV2 {
         JsonParser.parseString(
             "{\"pubsub\":{\"topic\":\"" + topic + "\",\"subscription\":\"" + sub + "\"}}"));
     return t;
+  }
+
+  /**
+   * A new revision of the function's Cloud Run service, serving all traffic as a Cloud Functions
+   * deploy leaves it ({@code TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST}); the function names it.
+   */
+  private void revise(String id, JsonObject function) {
+    String path = SERVICES + id;
+    JsonObject service = resources.get(path);
+    if (service == null) {
+      service = new JsonObject();
+      service.addProperty("name", path.substring("/v2/".length()));
+      service.add("annotations", new JsonObject());
+    }
+    int generation = service.has("generation") ? service.get("generation").getAsInt() + 1 : 1;
+    String revision = String.format("%s-%05d-x%d", id, generation, generation);
+    service.addProperty("generation", generation);
+    service.addProperty("uri", function.getAsJsonObject("serviceConfig").get("uri").getAsString());
+    service.addProperty(
+        "latestReadyRevision", service.get("name").getAsString() + "/revisions/" + revision);
+    service.addProperty("latestCreatedRevision", service.get("latestReadyRevision").getAsString());
+    JsonObject config = function.getAsJsonObject("serviceConfig");
+    boolean latest =
+        !config.has("allTrafficOnLatestRevision")
+            || config.get("allTrafficOnLatestRevision").getAsBoolean();
+    if (latest || !service.has("traffic")) {
+      // the deployed revision takes all traffic; else a split (a rollback's pin) stays
+      service.add(
+          "traffic",
+          JsonParser.parseString(
+              "[{\"type\":\"TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST\",\"percent\":100}]"));
+      config.addProperty("allTrafficOnLatestRevision", true);
+    }
+    resources.put(path, service);
+    revisionStatus.put(revision, breakNext.remove(id) ? 500 : 200);
+    function.getAsJsonObject("serviceConfig").addProperty("revision", revision);
+  }
+
+  /**
+   * Cloud Run v2 services.get and services.patch (updateMask {@code traffic}, {@code annotations}).
+   */
+  private JsonObject runService(String method, String path, String url, JsonObject body) {
+    JsonObject service = get(path);
+    if (method.equals("GET")) {
+      return service;
+    }
+    if (!method.equals("PATCH")) {
+      return null;
+    }
+    String mask =
+        java.net.URLDecoder.decode(
+            url.replaceFirst(".*[?&]updateMask=([^&]*).*", "$1"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    for (String field : mask.split(",")) {
+      if (!body.has(field)) {
+        throw new Refused(
+            400, "INVALID_ARGUMENT", "updateMask names " + field + " but the body has none");
+      }
+      service.add(field, body.get(field).deepCopy());
+    }
+    if (service.has("traffic")) {
+      // the clients send enums as numbers ($alt=json;enum-encoding=int); kept as Google shows them
+      for (var t : service.getAsJsonArray("traffic")) {
+        JsonObject target = t.getAsJsonObject();
+        String type = target.get("type").getAsString();
+        target.addProperty(
+            "type",
+            switch (type) {
+              case "1" -> "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST";
+              case "2" -> "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION";
+              default -> type;
+            });
+      }
+    }
+    // Cloud Functions reports whether its latest revision serves all traffic
+    JsonObject function = resources.get(FUNCTIONS + "/" + path.substring(SERVICES.length()));
+    if (function != null && mask.contains("traffic")) {
+      function
+          .getAsJsonObject("serviceConfig")
+          .addProperty(
+              "allTrafficOnLatestRevision",
+              service.getAsJsonArray("traffic").toString().contains("ALLOCATION_TYPE_LATEST"));
+    }
+    JsonObject op = new JsonObject();
+    op.addProperty("name", "projects/demo/locations/europe-west1/operations/run-" + ++operations);
+    op.addProperty("done", true);
+    JsonObject meta = service.deepCopy();
+    meta.addProperty("@type", "type.googleapis.com/google.cloud.run.v2.Service");
+    op.add("metadata", meta);
+    op.add("response", meta.deepCopy());
+    return op;
+  }
+
+  /** A request to a function's URL: answered with the status of the revision that serves. */
+  private Refused smoke(String path, String method) {
+    String id = path.split("/")[2];
+    JsonObject service = resources.get(SERVICES + id);
+    if (service == null) {
+      return new Refused(404, "NOT_FOUND", "no service " + id);
+    }
+    String serving = service.get("latestReadyRevision").getAsString();
+    serving = serving.substring(serving.lastIndexOf('/') + 1);
+    for (var t : service.getAsJsonArray("traffic")) {
+      JsonObject target = t.getAsJsonObject();
+      if ("TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION".equals(target.get("type").getAsString())
+          && target.get("percent").getAsInt() == 100) {
+        serving = target.get("revision").getAsString();
+      }
+    }
+    int status = revisionStatus.getOrDefault(serving, 200);
+    return new Refused(status, status == 200 ? "OK" : "INTERNAL", method + " served by " + serving);
   }
 
   private JsonObject operation(JsonObject function) {
