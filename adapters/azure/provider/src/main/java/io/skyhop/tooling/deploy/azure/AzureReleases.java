@@ -1,8 +1,8 @@
 package io.skyhop.tooling.deploy.azure;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobStorageException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyhop.tooling.BuildListener;
@@ -176,8 +176,8 @@ final class AzureReleases implements Releases {
       JsonObject pointer = JsonParser.parseString(text).getAsJsonObject();
       return Optional.of(
           new Kept(pointer.get("sha256").getAsString(), pointer.get("deployed").getAsString()));
-    } catch (BlobStorageException e) {
-      if (e.getStatusCode() == 404) {
+    } catch (HttpResponseException e) {
+      if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
         return Optional.empty();
       }
       throw e;
