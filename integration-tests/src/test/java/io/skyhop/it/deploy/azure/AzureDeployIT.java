@@ -529,11 +529,11 @@ class AzureDeployIT {
     String none = " (not listed by the host of function app orders (it lists no functions))";
     assertThat(result.output())
         .contains(
-            "The deploy to azure does not work: create-order"
+            "The deploy to azure does not work: get"
+                + none
+                + ", create-order"
                 + none
                 + ", explode"
-                + none
-                + ", get"
                 + none
                 + ", nightly"
                 + none

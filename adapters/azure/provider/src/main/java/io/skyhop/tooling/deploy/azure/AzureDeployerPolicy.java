@@ -41,6 +41,7 @@ final class AzureDeployerPolicy implements DeployerPolicy {
           "Microsoft.Web/sites/functions/listkeys/action",
           "Microsoft.Web/sites/host/listkeys/action",
           "Microsoft.Web/sites/publish/action",
+          "Microsoft.Storage/locations/asyncoperations/read",
           "Microsoft.Storage/storageAccounts/read",
           "Microsoft.Storage/storageAccounts/write",
           "Microsoft.Storage/storageAccounts/delete",
