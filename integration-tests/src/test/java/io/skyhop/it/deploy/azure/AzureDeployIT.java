@@ -2,6 +2,7 @@ package io.skyhop.it.deploy.azure;
 
 import static io.skyhop.it.deploy.azure.AzureExpectations.LISTED;
 import static io.skyhop.it.deploy.azure.AzureExpectations.PUBLISH;
+import static io.skyhop.it.deploy.azure.AzureExpectations.RELEASES;
 import static io.skyhop.it.deploy.azure.AzureExpectations.SETTINGS;
 import static io.skyhop.it.deploy.azure.AzureExpectations.SETTINGS_PUT;
 import static io.skyhop.it.deploy.azure.AzureOrders.RG;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AzureDeployIT {
+  /** The calls of the deploy, re-deploy, remove and rollback runs, for the deployer's role. */
+  static final List<String> JOURNAL = new ArrayList<>();
+
   static AzureStubs stubs;
   static AzureOrders orders;
 
@@ -73,8 +77,12 @@ class AzureDeployIT {
     List<String> writes = new ArrayList<>(AzureExpectations.CREATES);
     writes.addAll(List.of(SETTINGS_PUT, PUBLISH, SETTINGS_PUT));
     writes.addAll(AzureExpectations.EVENTS);
-    assertThat(orders.writes()).containsExactlyElementsOf(writes);
     byte[] zip = orders.packagedZip();
+    // verified (the app Running, every function listed, the blob trigger's subscription
+    // Succeeded), so its package is kept as the last good one
+    writes.addAll(AzureExpectations.kept(sha256(zip), null));
+    assertThat(orders.writes()).containsExactlyElementsOf(writes);
+    assertThat(stubs.releases().get(RELEASES + sha256(zip) + ".zip")).contains(zip);
     AzureExpectations.flexAppCreated(stubs, zip);
     AzureExpectations.hashWrittenAfterTheFunctionsAreListed(stubs);
     assertThat(result.output()).contains(LISTED);
@@ -93,6 +101,11 @@ class AzureDeployIT {
     assertThat(record).contains("\"resourceGroupCreatedBySkyhop\": true", sha256(zip));
     assertNoSecrets(result);
     assertThat(record).doesNotContain(STORAGE_KEY, AzureOrders.SECRET, TOKEN);
+    assertThat(result.output()).contains("Verified: 6 functions active (smoke calls off");
+    assertThat(result.output())
+        .as("azure-core's JDK transport no longer warns per request")
+        .doesNotContain("The header is restricted by 'java.net.http.HttpClient'");
+    JOURNAL.addAll(stubs.calls());
   }
 
   @Test
@@ -106,9 +119,11 @@ class AzureDeployIT {
 
     assertGreen(result);
     assertThat(stubs.unmatched()).isEmpty();
-    assertThat(orders.writes()).isEmpty();
-    assertThat(result.output()).contains("unchanged code", LISTED);
+    assertThat(orders.writes()).as("the kept package is this one already").isEmpty();
+    assertThat(result.output())
+        .contains("unchanged code", "Verified: 6 functions active", "unchanged release");
     assertNoSecrets(result);
+    JOURNAL.addAll(stubs.calls());
   }
 
   @Test
@@ -128,7 +143,11 @@ class AzureDeployIT {
     assertGreen(result);
     byte[] after = orders.packagedZip();
     assertThat(after).isNotEqualTo(before);
-    assertThat(orders.writes()).containsExactly(PUBLISH, SETTINGS_PUT);
+    List<String> writes = new ArrayList<>(List.of(PUBLISH, SETTINGS_PUT));
+    writes.addAll(AzureExpectations.kept(sha256(after), sha256(before)));
+    assertThat(orders.writes()).containsExactlyElementsOf(writes);
+    assertThat(stubs.releases().paths())
+        .containsExactly(RELEASES + sha256(after) + ".zip", RELEASES + "last-good.json");
     assertThat(stubs.find("POST", "/api/publish").get(0).getBody()).isEqualTo(after);
     JsonObject settings = json(stubs.find("PUT", SETTINGS).get(0)).getAsJsonObject("properties");
     assertThat(settings.get("SKYHOP_CODE_SHA256").getAsString()).isEqualTo(sha256(after));
@@ -281,7 +300,8 @@ class AzureDeployIT {
     assertThat(stubs.statuses("GET", RG + "/providers/Microsoft.Storage/storageAccounts/[a-z0-9]+"))
         .containsExactly(200);
     assertThat(stubs.statuses("GET", WEB + "/serverfarms/orders-plan")).containsExactly(200);
-    assertThat(stubs.statuses("GET", WEB + "/sites/orders")).containsExactly(200);
+    // the deploy's read, then the verifier's
+    assertThat(stubs.statuses("GET", WEB + "/sites/orders")).containsExactly(200, 200);
     List<String> rewritten = new ArrayList<>(List.of(PUBLISH, SETTINGS_PUT));
     rewritten.addAll(AzureExpectations.EVENTS);
     assertThat(orders.writes())
@@ -289,7 +309,7 @@ class AzureDeployIT {
             "nothing created twice: the settings were complete, only the code and the blob"
                 + " trigger's Event Grid delivery (which follows the code) are missing")
         .containsExactlyElementsOf(rewritten);
-    assertThat(stubs.statuses("GET", WEB + "/sites/orders/functions")).containsExactly(200);
+    assertThat(stubs.statuses("GET", WEB + "/sites/orders/functions")).containsExactly(200, 200);
     assertThat(rerun.output())
         .contains(
             "unchanged group     orders-rg",
@@ -325,6 +345,7 @@ class AzureDeployIT {
     assertThat(orders.writes()).containsExactlyElementsOf(deletes);
     assertThat(result.output())
         .contains("Left resource group orders-rg (Skyhop did not create it)");
+    JOURNAL.addAll(stubs.calls());
   }
 
   /**
@@ -476,5 +497,174 @@ class AzureDeployIT {
                 + " create it, correct skyhop.azure.appInsights, or remove the setting and Skyhop"
                 + " creates one for the app");
     assertThat(orders.writes()).isEmpty();
+  }
+
+  /**
+   * A package whose functions the host does not index (the listing stays empty after OneDeploy
+   * succeeded): the build is red naming every function, no code hash is recorded, and the package
+   * the last verified deploy kept in the storage account is published again, its hash recorded, and
+   * the host lists every function again.
+   */
+  @Test
+  @Order(14)
+  void aHostThatListsNoFunctionsTurnsTheBuildRedAndTheLastGoodPackageServesAgain()
+      throws Exception {
+    byte[] good = orders.packagedZip();
+    String goodSha = sha256(good);
+    assertThat(stubs.releases().get(RELEASES + goodSha + ".zip")).contains(good);
+    Path source = orders.build.dir().resolve("src/main/java/com/example/orders/Orders.java");
+    Files.writeString(
+        source, Files.readString(source).replace("the warehouse burns", "the warehouse floods"));
+    stubs.load(
+        Map.of("connection", connection(orders.storageAccount()), "codeSha", goodSha),
+        "existing",
+        "unindexed");
+
+    MavenBuild.Result result = orders.run("deploy", "-Dskyhop.azure.listingWaitSeconds=0");
+
+    assertRed(result);
+    assertThat(stubs.unmatched()).isEmpty();
+    byte[] bad = orders.packagedZip();
+    assertThat(bad).isNotEqualTo(good);
+    String none = " (not listed by the host of function app orders (it lists no functions))";
+    assertThat(result.output())
+        .contains(
+            "The deploy to azure does not work: get"
+                + none
+                + ", create-order"
+                + none
+                + ", explode"
+                + none
+                + ", nightly"
+                + none
+                + ", on-order"
+                + none
+                + ", on-upload"
+                + none
+                + ". Rolled back: orders package sha256 "
+                + goodSha
+                + " (the last good deploy: orders 0.1.0-SNAPSHOT) serves again. Fix: correct the"
+                + " functions named and deploy again");
+    List<LoggedRequest> publish = stubs.find("POST", "/api/publish");
+    assertThat(publish).hasSize(2);
+    assertThat(publish.get(0).getBody()).isEqualTo(bad);
+    assertThat(publish.get(1).getBody()).as("the kept package, published again").isEqualTo(good);
+    // the failed package's hash is never recorded; the rollback records the good one once the
+    // host lists its functions again
+    List<LoggedRequest> settings = stubs.find("PUT", SETTINGS);
+    assertThat(settings).hasSize(1);
+    assertThat(json(settings.get(0)).getAsJsonObject("properties").get("SKYHOP_CODE_SHA256"))
+        .hasToString("\"" + goodSha + "\"");
+    List<String> calls = stubs.calls();
+    assertThat(calls.subList(calls.lastIndexOf(PUBLISH), calls.size()))
+        .containsSubsequence(
+            "GET /api/deployments/latest",
+            "GET " + WEB + "/sites/orders/functions?api-version=2024-04-01",
+            SETTINGS_PUT);
+    assertThat(stubs.releases().paths())
+        .as("the failed package is not kept")
+        .containsExactly(RELEASES + goodSha + ".zip", RELEASES + "last-good.json");
+    assertNoSecrets(result);
+    JOURNAL.addAll(calls);
+  }
+
+  /**
+   * With smoke calls on, each HTTP function gets a request at the URL its host lists: {@code
+   * explode} answers 500 and the build is red naming it; with {@code skyhop.rollback=false} the
+   * failed version stays.
+   */
+  @Test
+  @Order(15)
+  void aFunctionAnswering500TurnsTheBuildRedNamingIt() throws Exception {
+    stubs.load(
+        Map.of(
+            "connection",
+            connection(orders.storageAccount()),
+            "codeSha",
+            sha256(orders.packagedZip())),
+        "existing",
+        "smoke");
+
+    MavenBuild.Result result =
+        orders.run("deploy", "-Dskyhop.verify=true", "-Dskyhop.rollback=false");
+
+    assertRed(result);
+    assertThat(stubs.unmatched()).isEmpty();
+    assertThat(result.output())
+        .contains(
+            "The deploy to azure does not work: explode (GET "
+                + stubs.endpoint()
+                + "/api/orders/explode answered 500). The failed version stays deployed"
+                + " (skyhop.rollback=false); 'mvn skyhop:rollback' returns to the last good one."
+                + " Fix: correct the functions named and deploy again");
+    assertThat(stubs.find("GET", "/api/orders/skyhop-smoke")).hasSize(1);
+    assertThat(stubs.find("POST", "/api/orders")).hasSize(1);
+    assertThat(orders.writes())
+        .as("nothing but the smoke request of create-order, which takes POST only")
+        .containsExactly("POST /api/orders");
+  }
+
+  /** {@code skyhop:rollback} publishes the kept package on demand, from any machine. */
+  @Test
+  @Order(16)
+  void rollbackPublishesTheKeptPackage() throws Exception {
+    String goodSha =
+        stubs.releases().paths().stream()
+            .filter(p -> p.endsWith(".zip"))
+            .map(p -> p.substring(RELEASES.length(), p.length() - 4))
+            .findFirst()
+            .orElseThrow();
+    stubs.load(
+        Map.of(
+            "connection",
+            connection(orders.storageAccount()),
+            "codeSha",
+            sha256(orders.packagedZip())),
+        "existing");
+
+    MavenBuild.Result result = orders.run("skyhop:rollback");
+
+    assertGreen(result);
+    assertThat(stubs.unmatched()).isEmpty();
+    assertThat(result.output())
+        .contains(
+            "Rolled back: orders package sha256 "
+                + goodSha
+                + " (the last good deploy: orders 0.1.0-SNAPSHOT) serves again");
+    assertThat(stubs.find("POST", "/api/publish").get(0).getBody())
+        .isEqualTo(stubs.releases().get(RELEASES + goodSha + ".zip").orElseThrow());
+    assertThat(orders.writes()).containsExactly(PUBLISH, SETTINGS_PUT);
+    JOURNAL.addAll(stubs.calls());
+  }
+
+  /**
+   * {@code skyhop:policy} prints the deploying identity's custom role; every call of the deploy,
+   * re-deploy, remove and rollback runs above (ARM, Kudu and the storage data plane) is one of its
+   * operations.
+   */
+  @Test
+  @Order(17)
+  void thePrintedRoleCoversEveryCallTheDeployerMade() throws Exception {
+    stubs.load(Map.of());
+
+    MavenBuild.Result result = orders.run("skyhop:policy");
+
+    assertGreen(result);
+    assertThat(stubs.requests()).as("printing calls nothing").isEmpty();
+    JsonObject role =
+        com.google.gson.JsonParser.parseString(
+                Files.readString(orders.build.dir().resolve("target/skyhop/policy-azure.json")))
+            .getAsJsonObject();
+    assertThat(role.getAsJsonArray("AssignableScopes").toString())
+        .isEqualTo("[\"" + AzureOrders.RG + "\"]");
+    assertThat(AzureRoleCoverage.covered(role, JOURNAL))
+        .contains(
+            "Microsoft.Web/sites/write",
+            "Microsoft.Web/sites/publish/action",
+            "Microsoft.Storage/storageAccounts/listKeys/action",
+            "Microsoft.Authorization/roleAssignments/write",
+            "Microsoft.EventGrid/systemTopics/eventSubscriptions/write",
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+            "Microsoft.Web/sites/delete");
   }
 }

@@ -84,6 +84,23 @@ final class AzureExpectations {
         + "?api-version=2022-04-01";
   }
 
+  /** Where a deploy that verifies keeps its package in the app's deployment container. */
+  static final String RELEASES = "/ordersed6803f7598e85bc1a/app-package/skyhop-releases/orders/";
+
+  /**
+   * The blobs a deploy that verifies writes: its package under its digest and the pointer naming
+   * it, then the package it replaces as the last good one (when there was one) deleted.
+   */
+  static List<String> kept(String sha, String replaced) {
+    List<String> writes = new java.util.ArrayList<>();
+    writes.add("PUT " + RELEASES + sha + ".zip");
+    writes.add("PUT " + RELEASES + "last-good.json");
+    if (replaced != null) {
+      writes.add("DELETE " + RELEASES + replaced + ".zip");
+    }
+    return writes;
+  }
+
   /** The line a deploy prints once the app lists every function. */
   static final String LISTED =
       "listed    functions create-order, explode, get, nightly, on-order, on-upload";

@@ -115,6 +115,8 @@ final class AzureOrders {
     return stubs.calls().stream()
         .filter(c -> c.startsWith("PUT") || c.startsWith("POST /api") || c.startsWith("DELETE"))
         .map(c -> c.replaceAll("storageAccounts/[a-z0-9]+", "storageAccounts/{sa}"))
+        // a blob name's '/' as the storage SDK sends it
+        .map(c -> c.replace("%2F", "/"))
         .toList();
   }
 

@@ -31,6 +31,7 @@ public final class AzureStubs implements AutoCloseable {
   static final Path ROOT = Path.of("src/test/resources/deploy/azure");
   private final StubTls tls;
   private final WireMockServer server;
+  private final ReleaseBlobs releases = new ReleaseBlobs();
 
   public AzureStubs() throws Exception {
     // per JVM: another failsafe fork may serve the Azure stubs at the same time
@@ -39,7 +40,10 @@ public final class AzureStubs implements AutoCloseable {
             Path.of("target", "azure-tls-" + ProcessHandle.current().pid()).toAbsolutePath());
     server =
         new WireMockServer(
-            tls.httpsOnly().usingFilesUnderDirectory(ROOT.toString()).globalTemplating(true));
+            tls.httpsOnly()
+                .usingFilesUnderDirectory(ROOT.toString())
+                .globalTemplating(true)
+                .extensions(releases));
     server.start();
   }
 
@@ -72,6 +76,11 @@ public final class AzureStubs implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** The release blobs the storage account keeps (they outlive {@link #load}). */
+  ReleaseBlobs releases() {
+    return releases;
   }
 
   /** Removes the stub named {@code name} (e.g. to end an outage between two runs). */

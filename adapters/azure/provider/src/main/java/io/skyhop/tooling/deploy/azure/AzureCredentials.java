@@ -23,6 +23,7 @@ public final class AzureCredentials {
 
   /** The default chain, configured from the environment ({@code env} reads a variable). */
   public static TokenCredential defaultChain(UnaryOperator<String> env) {
+    TransportLog.quieten();
     DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
     String authority = env.apply(AUTHORITY_HOST);
     if (authority != null && !authority.isBlank()) {

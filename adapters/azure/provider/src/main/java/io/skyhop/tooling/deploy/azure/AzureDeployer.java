@@ -85,6 +85,20 @@ public final class AzureDeployer implements Deployer {
     return credential;
   }
 
+  /** The ARM client of this deployer's credential, for the verifier and the releases. */
+  Arm arm(AzureSettings azure, BuildListener listener) {
+    return new Arm(http(azure, listener), azure.endpoint(), timing.polling());
+  }
+
+  /** Kudu with this deployer's credential. */
+  Kudu kudu(AzureSettings azure, BuildListener listener) {
+    return new Kudu(http(azure, listener), timing.polling());
+  }
+
+  Polling polling() {
+    return timing.polling();
+  }
+
   private AzureHttp http(AzureSettings azure, BuildListener listener) {
     return AzureHttp.create(
         credential(),
@@ -176,7 +190,8 @@ public final class AzureDeployer implements Deployer {
               steps,
               flex,
               new Kudu(http, timing.polling()),
-              new FunctionListing(arm, azure, timing.polling()),
+              new FunctionListing(
+                  arm, azure, FunctionListing.waiting(request.settings(), timing.polling())),
               listener);
       boolean written =
           code.converge(

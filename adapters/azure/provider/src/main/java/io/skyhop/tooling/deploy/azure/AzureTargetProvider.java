@@ -17,12 +17,15 @@ import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.PortabilityFinding;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.azure.AzurePackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.report.provider.AzureMeasurements;
 import io.skyhop.tooling.report.provider.CloudMeasurement;
 import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +49,21 @@ public final class AzureTargetProvider implements TargetProvider {
   @Override
   public Deployer deployer() {
     return new AzureDeployer();
+  }
+
+  @Override
+  public Optional<DeployVerifier> verifier() {
+    return Optional.of(new AzureVerifier(new AzureDeployer()));
+  }
+
+  @Override
+  public Optional<Releases> releases() {
+    return Optional.of(new AzureReleases(new AzureDeployer()));
+  }
+
+  @Override
+  public Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.of(new AzureDeployerPolicy());
   }
 
   @Override

@@ -55,6 +55,11 @@ final class BlobEvents {
         + "-blobs";
   }
 
+  /** The id of the event subscription delivering a blob-triggered function's events. */
+  String subscriptionId(Manifest.Function f) {
+    return topicId() + "/eventSubscriptions/" + naming.azure().eventSubscription(f.name());
+  }
+
   /**
    * The topic and one subscription per blob-triggered function.
    *
@@ -76,7 +81,7 @@ final class BlobEvents {
       String fn = azureName(f);
       String container = containers.get(f.trigger().bucket());
       String name = AzureNames.of(naming).eventSubscription(f.name());
-      String id = topicId() + "/eventSubscriptions/" + name;
+      String id = subscriptionId(f);
       Optional<JsonObject> live = arm.get("GET event subscription " + name, id, EVENT_GRID);
       Action action;
       if (live.isPresent() && matches(live.get(), base, container)) {
@@ -208,7 +213,7 @@ final class BlobEvents {
     listener.info((dry ? "[dry run] delete  " : "deleted   ") + "system topic " + name);
   }
 
-  private static String azureName(Manifest.Function f) {
+  static String azureName(Manifest.Function f) {
     String name = f.target("azure", AzureEntry.class).functionName();
     return name == null ? f.name() : name;
   }

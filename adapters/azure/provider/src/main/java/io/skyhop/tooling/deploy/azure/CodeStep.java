@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The code of a function app: the complete app settings, the zip published with OneDeploy when its
  * hash differs from {@code SKYHOP_CODE_SHA256}, then the functions listed. The hash is written
- * last, after the host lists every function: a run that fails anywhere before publishes again when
- * re-run.
+ * last, after the host lists every function: a run that fails anywhere before, or whose functions
+ * the host does not list (which {@link AzureVerifier} then reports), publishes again when re-run.
  */
 final class CodeStep {
   private final Steps steps;
@@ -65,32 +65,27 @@ final class CodeStep {
     if (pkg.sha().equals(liveSha)) {
       steps.line(
           "unchanged", "code", pkg.file() + " (sha256 matches " + FlexApp.CODE_SETTING + ")");
-      check(expected, listing.listed());
       return written;
     }
     kudu.publish(scmHost, pkg.bytes());
     steps.line("updated", "code", pkg.file() + " (published to " + scmHost + ")");
-    Set<String> listed = listing.await(expected, scmHost);
-    steps.line("listed", "functions", String.join(", ", listed));
+    Set<String> listed = listing.await(expected);
+    List<String> missing = FunctionListing.missing(expected, listed);
+    steps.line("listed", "functions", listed.isEmpty() ? "none" : String.join(", ", listed));
+    if (!missing.isEmpty()) {
+      // no hash: the next run publishes again; the verifier fails this one naming the functions
+      listener.warn(
+          "Function app lists "
+              + (listed.isEmpty() ? "no functions" : String.join(", ", listed))
+              + " but not "
+              + String.join(", ", missing)
+              + " after the publish. Fix: read the deployment log at https://"
+              + scmHost
+              + "/api/deployments/latest/log and the app's log stream (the host did not index"
+              + " them)");
+      return true;
+    }
     steps.writeSettings(flex.settings(live, storage, pkg.sha()), true);
     return true;
-  }
-
-  /** Reports the functions of an app whose code was not published in this run. */
-  private void check(Set<String> expected, Set<String> listed) {
-    List<String> missing = FunctionListing.missing(expected, listed);
-    if (missing.isEmpty()) {
-      steps.line("listed", "functions", String.join(", ", listed));
-      return;
-    }
-    listener.warn(
-        "Function app lists "
-            + (listed.isEmpty() ? "no functions" : String.join(", ", listed))
-            + " but not "
-            + String.join(", ", missing)
-            + ". Fix: read the app's log stream; to publish the unchanged package again, delete"
-            + " the app setting "
-            + FlexApp.CODE_SETTING
-            + " and re-run");
   }
 }

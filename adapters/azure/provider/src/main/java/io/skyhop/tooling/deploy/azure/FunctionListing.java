@@ -1,8 +1,12 @@
 package io.skyhop.tooling.deploy.azure;
 
 import com.google.gson.JsonObject;
+import io.skyhop.tooling.ConfigurationException;
+import io.skyhop.tooling.deploy.Settings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,10 +14,13 @@ import java.util.TreeSet;
  * {@code GET sites/<app>/functions}: the functions the app's host indexed after a publish, as the
  * portal and Core Tools list them. A deploy waits (bounded) until every function of the manifest is
  * listed before it records the code hash, so a publish the host could not index is published again
- * by the next run.
+ * by the next run; {@link AzureVerifier} then fails the deploy naming each function not listed.
  */
 final class FunctionListing {
   static final String CALL = "GET functions";
+
+  /** How long, in seconds, a deploy waits for the host to list the functions after a publish. */
+  static final String WAIT = "skyhop.azure.listingWaitSeconds";
 
   private final Arm arm;
   private final AzureSettings azure;
@@ -35,13 +42,13 @@ final class FunctionListing {
   }
 
   /**
-   * Lists the functions until every one of {@code expected} is there.
+   * Lists the functions until every one of {@code expected} is there, or the wait ({@value #WAIT})
+   * is spent; the verifier ({@link AzureVerifier}) fails the deploy naming the functions still
+   * missing.
    *
-   * @param scmHost the SCM site, for the log the message points at
-   * @return the names listed
-   * @throws AzureDeployException naming the missing functions when the polling budget is spent
+   * @return the names listed last
    */
-  Set<String> await(Set<String> expected, String scmHost) {
+  Set<String> await(Set<String> expected) {
     Set<String> names = Set.of();
     for (long i = 0; i < polling.maxPolls(); i++) {
       names = listed();
@@ -50,23 +57,31 @@ final class FunctionListing {
       }
       polling.pause(CALL);
     }
-    throw new AzureDeployException(
-        CALL,
-        200,
-        "",
-        "After publishing, function app "
-            + azure.functionApp()
-            + " lists "
-            + (names.isEmpty() ? "no functions" : String.join(", ", names))
-            + " but not "
-            + String.join(", ", missing(expected, names))
-            + " (waited "
-            + polling.budget().toSeconds()
-            + " s). Fix: read the deployment log at https://"
-            + scmHost
-            + "/api/deployments/latest/log and the app's log stream (the host did not index"
-            + " them), then re-run: the package is published again",
-        null);
+    return names;
+  }
+
+  /**
+   * How long a deploy waits for the host to list the functions after a publish: {@value #WAIT} in
+   * seconds, else the whole polling budget.
+   */
+  static Polling waiting(Settings settings, Polling polling) {
+    Optional<String> value = settings.get(WAIT);
+    if (value.isEmpty()) {
+      return polling;
+    }
+    try {
+      long seconds = Long.parseLong(value.get().strip());
+      if (seconds >= 0) {
+        return new Polling(polling.interval(), Duration.ofSeconds(seconds), polling.sleeper());
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(
+        WAIT,
+        value.get(),
+        "is not a number of seconds. Fix: give how long deploy waits for the host to list the"
+            + " functions after a publish, e.g. 300");
   }
 
   /** The names in {@code expected} that {@code listed} lacks. */
