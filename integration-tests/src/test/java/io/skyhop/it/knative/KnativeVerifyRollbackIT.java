@@ -84,9 +84,9 @@ class KnativeVerifyRollbackIT {
             .hasMessage(
                 "The deploy to knative does not work: hello (GET "
                     + base
-                    + "greeter/hello answered 500), whisper (GET "
+                    + "greeter/greeter/hello answered 500), whisper (GET "
                     + base
-                    + "greeter/whisper answered 500). Rolled back: Knative revision greeter-00001,"
+                    + "greeter/greeter/whisper answered 500). Rolled back: Knative revision greeter-00001,"
                     + " greeter-queues-00001 serves again. Fix: correct the functions named and"
                     + " deploy again");
         assertThat(traffic(kube, "greeter"))
