@@ -46,6 +46,7 @@ class KnativeVerifyRollbackIT {
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final BuildListener listener = BuildListener.collecting(log);
   private final List<String> keysSeen = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
 
   @Test
   void aBrokenRevisionFailsTheDeployAndTrafficReturnsToTheKeptRevision() throws Exception {
@@ -75,6 +76,10 @@ class KnativeVerifyRollbackIT {
             .containsExactlyInAnyOrderEntriesOf(
                 Map.of("greeter", "greeter-00001", "greeter-queues", "greeter-queues-00001"));
         assertThat(keysSeen).containsExactly(whisperKey(kube));
+        assertThat(requests)
+            .as("hello's @Smoke request, whisper's default one")
+            .containsExactlyInAnyOrder(
+                "GET /ksvc/greeter/greeter/hello?name=smoke", "GET /ksvc/greeter/greeter/whisper");
 
         assertThatThrownBy(
                 () ->
@@ -84,7 +89,8 @@ class KnativeVerifyRollbackIT {
             .hasMessage(
                 "The deploy to knative does not work: hello (GET "
                     + base
-                    + "greeter/greeter/hello answered 500), whisper (GET "
+                    + "greeter/greeter/hello?name=smoke answered 500 (its @Smoke request needs a 2xx"
+                    + " or 3xx)), whisper (GET "
                     + base
                     + "greeter/greeter/whisper answered 500). Rolled back: Knative revision greeter-00001,"
                     + " greeter-queues-00001 serves again. Fix: correct the functions named and"
@@ -124,6 +130,7 @@ class KnativeVerifyRollbackIT {
           String[] parts = exchange.getRequestURI().getPath().split("/");
           String service = parts[2];
           String function = parts[parts.length - 1];
+          requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
           String key = exchange.getRequestHeaders().getFirst("x-functions-key");
           if (key != null) {
             keysSeen.add(key);

@@ -71,10 +71,13 @@ public final class RollbackRecord {
     rollback.put("serving", serving);
     rollback.put("reason", reason);
     if (!failures.isEmpty()) {
-      List<Map<String, String>> failedFunctions =
-          failures.stream()
-              .map(f -> Map.of("function", f.function(), "problem", f.problem()))
-              .toList();
+      List<Map<String, String>> failedFunctions = new java.util.ArrayList<>();
+      for (DeployVerifier.Failure f : failures) {
+        Map<String, String> one = new LinkedHashMap<>(); // a stable order in the file
+        one.put("function", f.function());
+        one.put("problem", f.problem());
+        failedFunctions.add(one);
+      }
       rollback.put("failedFunctions", failedFunctions);
     }
     Map<String, Object> rolledBackDeploy = new LinkedHashMap<>();
