@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the compile-time index {@value #RESOURCE} written by the SDK's annotation processor. */
 public final class FunctionIndex {
@@ -188,6 +189,11 @@ public final class FunctionIndex {
   /** A function's cold-start levers ({@link Levers#NONE} when it sets none). */
   public Levers levers(String name) {
     return extras.levers().getOrDefault(function(name).name(), Levers.NONE);
+  }
+
+  /** A function's {@code @Smoke} request, empty when it names none. */
+  public Optional<SmokeRequest> smoke(String name) {
+    return Optional.ofNullable(extras.smoke().get(function(name).name()));
   }
 
   /** Every function, in declaration order. */

@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * What the index records beside each function's binding, all optional (an index without them is
  * read as before): the classes' lifecycle hooks ({@code hooks}) and the functions' cold-start
- * levers ({@code snapStart}, {@code minInstances}).
+ * levers ({@code snapStart}, {@code minInstances}) and smoke requests ({@code smoke}).
  */
-record IndexExtras(Map<String, ClassHooks> hooks, Map<String, Levers> levers) {
+record IndexExtras(
+    Map<String, ClassHooks> hooks, Map<String, Levers> levers, Map<String, SmokeRequest> smoke) {
   static IndexExtras read(Map<String, Object> root) {
     Map<String, ClassHooks> hooks = new LinkedHashMap<>();
     if (root.get("hooks") instanceof List<?> list) {
@@ -23,8 +24,15 @@ record IndexExtras(Map<String, ClassHooks> hooks, Map<String, Levers> levers) {
       }
     }
     Map<String, Levers> levers = new LinkedHashMap<>();
+    Map<String, SmokeRequest> smoke = new LinkedHashMap<>();
     for (Object e : (List<?>) root.get("functions")) {
       Map<?, ?> f = (Map<?, ?>) e;
+      if (f.get("smoke") instanceof Map<?, ?> s) {
+        smoke.put(
+            (String) f.get("name"),
+            new SmokeRequest(
+                (String) s.get("path"), (String) s.get("method"), (String) s.get("body")));
+      }
       boolean snapStart = Boolean.TRUE.equals(f.get("snapStart"));
       Object min = f.get("minInstances");
       int minInstances =
@@ -35,6 +43,9 @@ record IndexExtras(Map<String, ClassHooks> hooks, Map<String, Levers> levers) {
         levers.put((String) f.get("name"), new Levers(snapStart, minInstances));
       }
     }
-    return new IndexExtras(Collections.unmodifiableMap(hooks), Collections.unmodifiableMap(levers));
+    return new IndexExtras(
+        Collections.unmodifiableMap(hooks),
+        Collections.unmodifiableMap(levers),
+        Collections.unmodifiableMap(smoke));
   }
 }

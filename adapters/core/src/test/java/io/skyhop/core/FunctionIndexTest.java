@@ -54,6 +54,13 @@ class FunctionIndexTest {
   }
 
   @Test
+  void aSmokeRequestIsReadFromTheIndexAndAbsentWhereNoneIsNamed() {
+    assertThat(index.smoke("payload-context-only"))
+        .contains(new SmokeRequest("/payload/context-only?probe=1", "GET", ""));
+    assertThat(index.smoke("payload-context-first")).isEmpty();
+  }
+
+  @Test
   void contextBeforeAPojoPayloadRoundTrips() {
     assertThat(index.function("payload-context-first"))
         .usingRecursiveComparison()

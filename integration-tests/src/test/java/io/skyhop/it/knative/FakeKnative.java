@@ -40,23 +40,39 @@ final class FakeKnative implements AutoCloseable {
   private final KubernetesClient kube;
   private final String namespace;
   private final long delayMillis;
+  private final java.util.function.Function<String, String> url;
   private final Map<String, List<String>> revisions = new ConcurrentHashMap<>();
   private final Map<String, Long> firstSeen = new HashMap<>();
   private final Thread thread;
   private volatile boolean closed;
   private volatile RuntimeException failure;
 
-  private FakeKnative(KubernetesClient kube, String namespace, long delayMillis) {
+  private FakeKnative(
+      KubernetesClient kube,
+      String namespace,
+      long delayMillis,
+      java.util.function.Function<String, String> url) {
     this.kube = kube;
     this.namespace = namespace;
     this.delayMillis = delayMillis;
+    this.url = url;
     this.thread = new Thread(this::run, "fake-knative");
     thread.setDaemon(true);
   }
 
   /** Starts reconciling Services in {@code namespace}. */
   static FakeKnative start(KubernetesClient kube, String namespace, long delayMillis) {
-    FakeKnative k = new FakeKnative(kube, namespace, delayMillis);
+    return start(
+        kube, namespace, delayMillis, name -> "http://" + name + "." + namespace + ".example.com");
+  }
+
+  /** Starts reconciling, each Service's {@code status.url} given by {@code url} of its name. */
+  static FakeKnative start(
+      KubernetesClient kube,
+      String namespace,
+      long delayMillis,
+      java.util.function.Function<String, String> url) {
+    FakeKnative k = new FakeKnative(kube, namespace, delayMillis, url);
     k.thread.start();
     return k;
   }
@@ -122,7 +138,7 @@ final class FakeKnative implements AutoCloseable {
     if (service.getMetadata().getGeneration() != null) {
       newStatus.put("observedGeneration", service.getMetadata().getGeneration());
     }
-    newStatus.put("url", "http://" + name + "." + namespace + ".example.com");
+    newStatus.put("url", url.apply(name));
     newStatus.put("latestCreatedRevisionName", revision);
     newStatus.put("latestReadyRevisionName", revision);
     newStatus.put("conditions", List.of(ready));

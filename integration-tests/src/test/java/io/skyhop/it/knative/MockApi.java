@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 final class MockApi implements AutoCloseable {
   private static final long LIFETIME_SECONDS = 600;
 
+  /** The User-Agent of the test's own client ({@link #client()}), apart from Skyhop's calls. */
+  static final String TEST_CLIENT = "skyhop-it-test-client";
+
   private final Process process;
   private final String url;
 
@@ -58,6 +61,17 @@ final class MockApi implements AutoCloseable {
     return new MockApi(process, "http://127.0.0.1:" + line.substring(5));
   }
 
+  /**
+   * The calls the server received from clients other than the test's own, as {@code METHOD path}
+   * (the server logs each to {@code log}).
+   */
+  static List<String> calls(Path log) throws IOException {
+    return Files.readAllLines(log).stream()
+        .filter(l -> l.startsWith("request ") && !l.endsWith(" " + TEST_CLIENT))
+        .map(l -> l.substring("request ".length(), l.lastIndexOf(' ')))
+        .toList();
+  }
+
   /** {@code http://127.0.0.1:<port>}. */
   String url() {
     return url;
@@ -69,6 +83,7 @@ final class MockApi implements AutoCloseable {
         .withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
                 .withMasterUrl(url)
+                .withUserAgent(TEST_CLIENT)
                 .build())
         .build();
   }

@@ -37,6 +37,27 @@ public final class MockApiServer {
             new KubernetesCrudDispatcher(List.of(knative)),
             false);
     server.init(InetAddress.getLoopbackAddress(), 0);
+    Thread recorder =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  var r = server.takeRequest();
+                  // one line per call, for tests that check calls against a policy
+                  System.err.println(
+                      "request "
+                          + r.getMethod()
+                          + " "
+                          + r.getPath()
+                          + " "
+                          + r.getHeader("User-Agent"));
+                }
+              } catch (InterruptedException e) {
+                // shutting down
+              }
+            });
+    recorder.setDaemon(true);
+    recorder.start();
     System.out.println("port=" + server.getPort());
     System.out.flush();
     long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[0]));

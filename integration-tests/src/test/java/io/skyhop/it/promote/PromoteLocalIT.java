@@ -7,6 +7,8 @@ import static io.skyhop.it.promote.GreeterReleases.goal;
 import static io.skyhop.it.promote.GreeterReleases.installed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.skyhop.it.MavenBuild;
 import io.skyhop.runtime.testing.RuntimeProcess;
 import java.net.http.HttpResponse;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Build once, deploy the same bytes: {@code mvn install} of the greeter fixture puts each target's
  * package and the manifest in the local repository; {@code skyhop:deploy -Dskyhop.artifact=…} from
  * an empty directory checks the package's digest (a tampered one fails naming it) and deploys it to
- * a real in-house runtime; {@code skyhop:remove} with the same artifact removes it.
+ * a real in-house runtime; {@code skyhop:report -Dskyhop.measure} with the same artifact times its
+ * cold starts there; {@code skyhop:remove} with the same artifact removes it.
  */
 class PromoteLocalIT {
   @TempDir Path tmp;
@@ -85,6 +88,27 @@ class PromoteLocalIT {
       assertThat(hello.statusCode()).isEqualTo(200);
       assertThat(hello.body()).isEqualTo("hello");
 
+      MavenBuild.Result report =
+          empty.run(
+              MAVEN,
+              goal("report"),
+              artifact(GOOD),
+              "-Dskyhop.targets=local",
+              "-Dskyhop.measure=2",
+              "-Dskyhop.local.url=" + runtime.baseUrl(),
+              "-Dskyhop.local.token=" + runtime.token());
+      assertThat(report.succeeded()).as(report + "\n" + report.output()).isTrue();
+      assertThat(report.output()).doesNotContain(runtime.token());
+      JsonObject row = providerRow(empty.dir().resolve("target/skyhop/report.json"));
+      assertThat(row.get("function").getAsString()).isEqualTo("hello");
+      assertThat(row.getAsJsonObject("coldStartMs").get("samples").getAsInt()).isEqualTo(2);
+      assertThat(row.getAsJsonObject("warmMs").get("samples").getAsInt()).isEqualTo(2);
+      assertThat(row.getAsJsonObject("initMs").get("samples").getAsInt())
+          .as("each forced cold start started an instance, metered by the runtime")
+          .isEqualTo(2);
+      assertThat(Files.readString(empty.dir().resolve("target/skyhop/report.md")))
+          .contains("io.skyhop.it:greeter:1.0.0: measured where deployed only (skyhop.measure)");
+
       MavenBuild.Result remove =
           empty.run(
               MAVEN,
@@ -96,6 +120,21 @@ class PromoteLocalIT {
       assertThat(remove.succeeded()).as(remove + "\n" + remove.output()).isTrue();
       assertThat(remove.output()).contains("Removed greeter from " + runtime.baseUrl());
     }
+  }
+
+  /** The one row of report.json measured on the in-house runtime (source {@code provider}). */
+  private static JsonObject providerRow(Path reportJson) throws Exception {
+    JsonObject report = JsonParser.parseString(Files.readString(reportJson)).getAsJsonObject();
+    JsonObject found = null;
+    for (var e : report.getAsJsonArray("results")) {
+      JsonObject r = e.getAsJsonObject();
+      if (r.get("source").getAsString().equals("provider")) {
+        assertThat(found).as("one provider row in %s", report).isNull();
+        found = r;
+      }
+    }
+    assertThat(found).as("a provider row in %s", report).isNotNull();
+    return found;
   }
 
   private static String sha256(Path file) throws Exception {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyhop.it.MavenBuild;
 import io.skyhop.runtime.testing.RuntimeProcess;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Verified deploys and rollback on a real in-house runtime: release 2.0.0 of the greeter works and
  * becomes the last good version; 2.0.1 answers 500, so its deploy fails naming the function and the
  * runtime serves 2.0.0 again; with {@code skyhop.rollback=false} the failed version stays until
- * {@code skyhop:rollback}; {@code skyhop.verify=false} skips the smoke call.
+ * {@code skyhop:rollback}; {@code skyhop.verify=false} skips the smoke call. After the automatic
+ * rollback the deploy record describes 2.0.0, the version serving, and why 2.0.1 was rolled back.
  */
 class VerifyRollbackLocalIT {
   private static final String GOOD = "2.0.0";
@@ -58,6 +60,18 @@ class VerifyRollbackLocalIT {
                   + " io\\.skyhop\\.it:greeter:2\\.0\\.0 sha256 [0-9a-f]{64}\\) serves again\\."
                   + " Fix: correct the functions named and deploy again");
       assertHello(runtime, 200, "hello");
+      String record = Files.readString(empty.dir().resolve("target/skyhop/deploy-local.json"));
+      assertThat(record)
+          .as("the record describes what serves after the rollback, and why")
+          .contains("\"artifact\": \"io.skyhop.it:greeter:2.0.0\"")
+          .containsPattern(
+              "\"serving\": \"greeter version \\S+ \\(the last good deploy:"
+                  + " io\\.skyhop\\.it:greeter:2\\.0\\.0 sha256 [0-9a-f]{64}\\)\"")
+          .contains("\"reason\": \"verification failed: hello (GET " + url + " answered 500)\"")
+          .contains("\"function\": \"hello\"")
+          .containsPattern(
+              "\"rolledBack\": \\{\\s+\"artifact\": \"io.skyhop.it:greeter:2.0.1\",\\s+\"sha256\"")
+          .contains("\"lastVerifiedRecord\": true");
 
       MavenBuild.Result kept =
           empty.run(

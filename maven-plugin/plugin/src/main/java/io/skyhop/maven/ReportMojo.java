@@ -1,8 +1,10 @@
 package io.skyhop.maven;
 
+import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.TargetProviders;
 import io.skyhop.tooling.lab.LabTools;
+import io.skyhop.tooling.promote.Promotion;
 import io.skyhop.tooling.report.ReportRequest;
 import io.skyhop.tooling.report.ReportSettings;
 import io.skyhop.tooling.report.Reporter;
@@ -29,9 +31,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * skyhop.warmInvocations}, {@code skyhop.invocationsPerMonth}, {@code skyhop.coldStartRatio},
  * {@code skyhop.serverUsdPerMonth}, {@code skyhop.prices}, {@code skyhop.payloads}; {@code
  * skyhop.durationMs} with {@code skyhop.memoryMb} prices without measuring; {@code
- * skyhop.measure=N} adds N forced cold starts on the deployed provider.
+ * skyhop.measure=N} adds N forced cold starts on the deployed provider. With {@code
+ * -Dskyhop.artifact=groupId:artifactId:version} (and {@code skyhop.measure}) it measures a
+ * published build's deployed functions and needs no project.
  */
-@Mojo(name = "report", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+    name = "report",
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    requiresProject = false,
+    threadSafe = true)
 public class ReportMojo extends AbstractSkyhopMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
@@ -40,9 +48,44 @@ public class ReportMojo extends AbstractSkyhopMojo {
   @Parameter(property = "skyhop.targets")
   String targets;
 
+  /** A published build whose deployed functions to measure ({@code groupId:artifactId:version}). */
+  @Parameter(property = "skyhop.artifact")
+  String artifact;
+
   @Override
   String targetIds() {
     return targets == null ? TargetProviders.defaultTargets() : targets;
+  }
+
+  @Override
+  boolean runsWithoutProject() {
+    return artifact != null && !artifact.isBlank();
+  }
+
+  /** {@code target/skyhop} of the project, or of the current directory when there is none. */
+  @Override
+  Path outputDir() {
+    if (project.getFile() == null) {
+      return Path.of(session.getExecutionRootDirectory(), "target", "skyhop");
+    }
+    return super.outputDir();
+  }
+
+  /** With {@code skyhop.artifact}: each target's package and the manifest, digests checked. */
+  private void promote() throws java.io.IOException {
+    for (String id : targetIds().split(",")) {
+      Promotion p =
+          ArtifactPackages.promote(
+              artifact,
+              Target.of(id.trim(), "skyhop.targets"),
+              outputDir(),
+              repositorySystem,
+              repositorySession,
+              project.getRemoteProjectRepositories());
+      if (!session.getUserProperties().containsKey("skyhop.app")) {
+        app = p.app();
+      }
+    }
   }
 
   @Override
@@ -53,7 +96,13 @@ public class ReportMojo extends AbstractSkyhopMojo {
           copySkyhop(project.getProperties(), values);
           copySkyhop(session.getUserProperties(), values);
           values.put("skyhop.targets", targetIds());
-          Path basedir = project.getBasedir().toPath();
+          if (runsWithoutProject()) {
+            promote();
+          }
+          Path basedir =
+              project.getFile() == null
+                  ? Path.of(session.getExecutionRootDirectory())
+                  : project.getBasedir().toPath();
           Map<String, List<Path>> runtimes = new LinkedHashMap<>();
           for (TargetProvider p : TargetProviders.loaded()) {
             runtimes.put(p.target().id(), jars(p.labRuntime()));

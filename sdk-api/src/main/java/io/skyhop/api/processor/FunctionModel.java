@@ -22,6 +22,7 @@ import java.util.Map;
  * @param trigger trigger type and settings, in index order
  * @param snapStart AWS Lambda SnapStart
  * @param minInstances instances kept ready, 0 to scale to zero
+ * @param smoke the {@code @Smoke} request (path, method, body), or null for the default
  */
 record FunctionModel(
     String name,
@@ -39,4 +40,5 @@ record FunctionModel(
     List<String> secrets,
     Map<String, Object> trigger,
     boolean snapStart,
-    int minInstances) {}
+    int minInstances,
+    Map<String, Object> smoke) {}

@@ -4,6 +4,7 @@ import io.skyhop.api.Function;
 import io.skyhop.api.HttpTrigger;
 import io.skyhop.api.QueueTrigger;
 import io.skyhop.api.ScheduleTrigger;
+import io.skyhop.api.Smoke;
 import io.skyhop.api.StorageTrigger;
 import java.io.IOException;
 import java.io.Writer;
@@ -36,7 +37,8 @@ import javax.tools.StandardLocation;
   "io.skyhop.api.QueueTrigger",
   "io.skyhop.api.StorageTrigger",
   "io.skyhop.api.Prime",
-  "io.skyhop.api.AfterRestore"
+  "io.skyhop.api.AfterRestore",
+  "io.skyhop.api.Smoke"
 })
 public final class FunctionProcessor extends AbstractProcessor {
   /** The index's resource path inside the compiled jar. */
@@ -80,6 +82,14 @@ public final class FunctionProcessor extends AbstractProcessor {
         List<String> errors = new ArrayList<>();
         hooks.check((ExecutableElement) element, hook, errors);
         errors.forEach(error -> report((ExecutableElement) element, error));
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(Smoke.class)) {
+      if (element.getAnnotation(Function.class) == null) {
+        report(
+            (ExecutableElement) element,
+            "@Smoke names the smoke request of a function, but the method has no @Function. Fix:"
+                + " add @Function and @HttpTrigger, or remove @Smoke");
       }
     }
     hooks.reportOrphans(functions, this::report);

@@ -4,6 +4,7 @@ import io.skyhop.api.Function;
 import io.skyhop.api.HttpTrigger;
 import io.skyhop.api.QueueTrigger;
 import io.skyhop.api.ScheduleTrigger;
+import io.skyhop.api.Smoke;
 import io.skyhop.api.StorageTrigger;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ final class FunctionRules {
     Annotation trigger = triggers.get(0);
     Map<String, Object> triggerModel = new TriggerRules().check(trigger, errors);
     BindingRules.Binding binding = new BindingRules(env).check(method, trigger, errors);
+    Map<String, Object> smoke =
+        SmokeRules.check(method.getAnnotation(Smoke.class), trigger, errors);
     if (!errors.isEmpty()) {
       return null;
     }
@@ -104,7 +107,8 @@ final class FunctionRules {
         secrets,
         triggerModel,
         function.snapStart(),
-        function.minInstances());
+        function.minInstances(),
+        smoke);
   }
 
   private static String names(List<Annotation> annotations) {

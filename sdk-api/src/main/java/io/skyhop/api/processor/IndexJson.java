@@ -40,7 +40,12 @@ final class IndexJson {
       if (f.minInstances() > 0) {
         field(out, "minInstances", f.minInstances()).append(", ");
       }
-      field(out, "trigger", f.trigger()).append("}");
+      field(out, "trigger", f.trigger());
+      if (f.smoke() != null) {
+        // only with @Smoke: the index of a project without one stays as it was
+        field(out.append(",\n      "), "smoke", f.smoke());
+      }
+      out.append('}');
     }
     out.append("\n  ]");
     if (!hooks.isEmpty()) {

@@ -96,6 +96,17 @@ class FunctionProcessorTest {
   }
 
   @Test
+  void smokeRequestsAreRecordedInTheIndex() throws IOException {
+    FixtureCompiler.Result result = FixtureCompiler.compile("smoke-writes-index", output);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.index())
+        .hasContent(
+            Files.readString(
+                FixtureCompiler.fixture("smoke-writes-index").resolve("expected-functions.json")));
+  }
+
+  @Test
   void aProjectWithoutFunctionsCompilesAndGetsNoIndex() throws IOException {
     FixtureCompiler.Result result = FixtureCompiler.compile("no-functions-writes-no-index", output);
 
@@ -165,7 +176,12 @@ class FunctionProcessorTest {
             "two-primes-fails",
             "prime-without-functions-fails",
             "snap-start-on-java-17-fails",
-            "bad-min-instances-fails");
+            "bad-min-instances-fails",
+            "smoke-on-queue-function-fails",
+            "smoke-path-outside-route-fails",
+            "smoke-method-not-accepted-fails",
+            "smoke-body-on-get-fails",
+            "smoke-without-function-fails");
   }
 
   private static void runJarTool(String... args) {

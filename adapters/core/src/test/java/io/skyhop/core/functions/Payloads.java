@@ -5,6 +5,7 @@ import io.skyhop.api.Function;
 import io.skyhop.api.HttpMethod;
 import io.skyhop.api.HttpRequest;
 import io.skyhop.api.HttpTrigger;
+import io.skyhop.api.Smoke;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -64,6 +65,7 @@ public class Payloads {
 
   @Function(name = "payload-context-only", env = "COLOUR=blue")
   @HttpTrigger(path = "/payload/context-only")
+  @Smoke(path = "/payload/context-only?probe=1")
   public String contextOnly(Context context) {
     context.logger().info("called by " + context.target());
     return context.env("COLOUR").orElse("none");

@@ -161,7 +161,7 @@ class AwsVerifyRollbackIT {
     settings.put("skyhop.region", "us-east-1");
     settings.put("skyhop.aws.role", ROLE);
     settings.putAll(extra);
-    return new DeployRequest(Target.AWS, "greet", dir, new Settings(settings), false);
+    return new DeployRequest(Target.named("aws"), "greet", dir, new Settings(settings), false);
   }
 
   /** Each CreateAlias and UpdateAlias, as {@code <alias> -> <version>}, in order. */

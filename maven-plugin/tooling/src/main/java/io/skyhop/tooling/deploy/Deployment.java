@@ -1,17 +1,18 @@
 package io.skyhop.tooling.deploy;
 
-import com.google.gson.GsonBuilder;
 import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.pack.PackageArchives;
 import io.skyhop.tooling.promote.Promotion;
 import io.skyhop.tooling.verify.Releases;
+import io.skyhop.tooling.verify.RollbackRecord;
 import io.skyhop.tooling.verify.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,9 +59,7 @@ public final class Deployment {
     }
     if (!request.dryRun()) {
       Path record = request.recordFile();
-      Files.writeString(
-          record,
-          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result));
+      DeployRecordFile.write(record, result);
       listener.info("Recorded in " + record);
     }
     return result;
@@ -129,6 +128,7 @@ public final class Deployment {
                             + request.naming().cluster().app()
                             + " to roll back to: none of its deploys has verified yet. Fix: deploy"
                             + " a working build with skyhop:deploy"));
+    RollbackRecord.rolledBack(request, Optional.empty(), done, "skyhop:rollback", List.of());
     listener.info("Rolled back: " + done + " serves again");
   }
 

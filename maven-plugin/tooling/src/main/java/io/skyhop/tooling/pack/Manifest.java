@@ -62,6 +62,7 @@ public record Manifest(
    * @param secrets names of the secrets the function declares (never values)
    * @param targets per target id, its entry point, runtime and env
    * @param levers the cold-start levers it sets, null (absent from the file) when none
+   * @param smoke its {@code @Smoke} request, null (absent from the file) when it names none
    */
   public record Function(
       String name,
@@ -74,7 +75,8 @@ public record Manifest(
       Map<String, String> env,
       List<String> secrets,
       Map<String, TargetEntry> targets,
-      FunctionLevers levers) {
+      FunctionLevers levers,
+      FunctionSmoke smoke) {
 
     /** A manifest written before secrets existed has none; a missing env is empty. */
     public Function {
@@ -82,6 +84,39 @@ public record Manifest(
       secrets = secrets == null ? List.of() : List.copyOf(secrets);
       targets = targets == null ? Map.of() : targets;
       levers = levers == null || levers.equals(FunctionLevers.NONE) ? null : levers;
+    }
+
+    /** A function that names no smoke request. */
+    public Function(
+        String name,
+        String className,
+        String method,
+        Trigger trigger,
+        int memoryMb,
+        int timeoutSeconds,
+        int maxConcurrency,
+        Map<String, String> env,
+        List<String> secrets,
+        Map<String, TargetEntry> targets,
+        FunctionLevers levers) {
+      this(
+          name,
+          className,
+          method,
+          trigger,
+          memoryMb,
+          timeoutSeconds,
+          maxConcurrency,
+          env,
+          secrets,
+          targets,
+          levers,
+          null);
+    }
+
+    /** Its {@code @Smoke} request, empty when it names none. */
+    public java.util.Optional<FunctionSmoke> smokeRequest() {
+      return java.util.Optional.ofNullable(smoke);
     }
 
     /** A function that sets no cold-start lever. */

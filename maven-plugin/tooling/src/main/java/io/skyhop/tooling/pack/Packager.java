@@ -120,7 +120,8 @@ public final class Packager {
               f.env(),
               f.secrets(),
               targets,
-              FunctionLevers.of(index.levers(f.name()))));
+              FunctionLevers.of(index.levers(f.name())),
+              index.smoke(f.name()).map(FunctionSmoke::of).orElse(null)));
     }
     return new Manifest(
         request.app(), request.version(), request.javaRelease(), functions, archives);

@@ -15,6 +15,7 @@ import io.skyhop.tooling.lab.TracingLab;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.pack.Portability;
+import io.skyhop.tooling.promote.ArtifactCoordinates;
 import io.skyhop.tooling.report.provider.Pause;
 import io.skyhop.tooling.report.provider.ProviderClients;
 import io.skyhop.tooling.report.provider.ProviderMeasurementException;
@@ -78,6 +79,8 @@ public final class Reporter {
     if (settings.whatIf()) {
       WhatIf.price(settings, pricing, builder);
       builder.note("What-if: nothing was measured; the profile given was priced on every plan.");
+    } else if (request.values().containsKey(ArtifactCoordinates.PROPERTY)) {
+      PromotedReport.check(request.values(), settings.measure(), builder);
     } else {
       measureLocally(request, pricing, builder);
     }

@@ -52,6 +52,7 @@ public final class Verification {
       if (releases.isPresent()) {
         releases.get().keep(request, result, listener);
       }
+      RollbackRecord.verified(request, result);
       return;
     }
     for (DeployVerifier.Failure f : failures) {
@@ -63,12 +64,17 @@ public final class Verification {
             + " does not work: "
             + String.join(", ", failures.stream().map(Object::toString).toList())
             + ". "
-            + rollback(request, releases)
+            + rollback(request, result, releases, failures)
             + " Fix: correct the functions named and deploy again";
     throw new DeployVerificationException(message, failures);
   }
 
-  private String rollback(DeployRequest request, Optional<Releases> releases) throws Exception {
+  private String rollback(
+      DeployRequest request,
+      DeployResult result,
+      Optional<Releases> releases,
+      List<DeployVerifier.Failure> failures)
+      throws Exception {
     boolean rollback = request.settings().get(ROLLBACK).map(Boolean::parseBoolean).orElse(true);
     if (!rollback) {
       return "The failed version stays deployed ("
@@ -79,6 +85,17 @@ public final class Verification {
       return "Skyhop cannot roll back " + request.target().id() + " yet; the failed version stays.";
     }
     Optional<String> restored = releases.get().restore(request, listener);
+    if (restored.isPresent()) {
+      RollbackRecord.rolledBack(
+          request,
+          Optional.of(result),
+          restored.get(),
+          "verification failed: "
+              + String.join(", ", failures.stream().map(Object::toString).toList()),
+          failures);
+      listener.info(
+          "Recorded in " + request.recordFile() + ": " + restored.get() + " serves (rolled back)");
+    }
     return restored
         .map(v -> "Rolled back: " + v + " serves again.")
         .orElse("No earlier good version to roll back to; the failed version stays.");

@@ -8,17 +8,14 @@ import io.skyhop.tooling.Target;
 import io.skyhop.tooling.TargetProvider;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
-import io.skyhop.tooling.deploy.Deployer;
 import io.skyhop.tooling.deploy.Settings;
-import io.skyhop.tooling.lab.Harness;
-import io.skyhop.tooling.lab.LabContext;
-import io.skyhop.tooling.pack.TargetPackager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's part of verified deploys, with a target whose verifier and releases are fakes. */
 class VerificationTest {
@@ -26,6 +23,7 @@ class VerificationTest {
       new DeployResult("local", "greeter", List.of(), Map.of());
 
   private final List<String> lines = new ArrayList<>();
+  @TempDir Path skyhopDir;
   private final List<String> events = new ArrayList<>();
 
   @Test
@@ -81,63 +79,28 @@ class VerificationTest {
                 + " again");
   }
 
-  private static DeployRequest request(Map<String, String> settings) {
-    return new DeployRequest(
-        Target.named("local"), "greeter", Path.of("target/skyhop"), new Settings(settings), false);
+  private DeployRequest request(Map<String, String> settings) {
+    return new DeployRequest(Target.named("local"), "greeter", skyhopDir, new Settings(settings), false);
   }
 
   private TargetProvider provider(List<DeployVerifier.Failure> failures, boolean kept) {
-    return new TargetProvider() {
-      @Override
-      public Target target() {
-        return Target.named("local");
-      }
+    return new VerifiedTarget(
+        Target.named("local"),
+        (request, result, smoke, listener) -> {
+          events.add("verify smoke=" + smoke);
+          return failures;
+        },
+        new Releases() {
+          @Override
+          public void keep(DeployRequest r, DeployResult d, BuildListener l) {
+            events.add("keep");
+          }
 
-      @Override
-      public String adapterArtifact() {
-        return "none";
-      }
-
-      @Override
-      public TargetPackager packager() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Deployer deployer() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Harness lab(LabContext lab) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Optional<DeployVerifier> verifier() {
-        return Optional.of(
-            (request, result, smoke, listener) -> {
-              events.add("verify smoke=" + smoke);
-              return failures;
-            });
-      }
-
-      @Override
-      public Optional<Releases> releases() {
-        return Optional.of(
-            new Releases() {
-              @Override
-              public void keep(DeployRequest r, DeployResult d, BuildListener l) {
-                events.add("keep");
-              }
-
-              @Override
-              public Optional<String> restore(DeployRequest r, BuildListener l) {
-                events.add("restore");
-                return kept ? Optional.of("greeter version 1") : Optional.empty();
-              }
-            });
-      }
-    };
+          @Override
+          public Optional<String> restore(DeployRequest r, BuildListener l) {
+            events.add("restore");
+            return kept ? Optional.of("greeter version 1") : Optional.empty();
+          }
+        });
   }
 }

@@ -108,7 +108,7 @@ class AwsVerifierTest {
 
   private DeployRequest request() {
     return new DeployRequest(
-        Target.AWS,
+        Target.named("aws"),
         "shop",
         dir,
         new Settings(Map.of("skyhop.region", "us-east-1", "skyhop.aws.endpoint", wm.baseUrl())),

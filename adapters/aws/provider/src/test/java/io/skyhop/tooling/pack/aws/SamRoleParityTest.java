@@ -118,7 +118,7 @@ class SamRoleParityTest {
             List.of(),
             Map.of(),
             tmp.resolve("skyhop"),
-            List.of(Target.AWS),
+            List.of(Target.named("aws")),
             Map.of("skyhop.stage", stage));
     String yaml = SamTemplate.yaml(request, Packager.readIndex(classes), "shop.zip");
     Files.writeString(tmp.resolve("template.yaml"), yaml, StandardCharsets.UTF_8);

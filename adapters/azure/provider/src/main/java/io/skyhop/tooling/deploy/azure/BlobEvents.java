@@ -57,7 +57,7 @@ final class BlobEvents {
 
   /** The id of the event subscription delivering a blob-triggered function's events. */
   String subscriptionId(Manifest.Function f) {
-    return topicId() + "/eventSubscriptions/" + naming.azure().eventSubscription(f.name());
+    return topicId() + "/eventSubscriptions/" + AzureNames.of(naming).eventSubscription(f.name());
   }
 
   /**

@@ -320,7 +320,7 @@ class GcpVerifyRollbackTest {
     if (stage != null) {
       settings.put("skyhop.stage", stage);
     }
-    return new DeployRequest(Target.GCP, "orders", dir, new Settings(settings), false);
+    return new DeployRequest(Target.named("gcp"), "orders", dir, new Settings(settings), false);
   }
 
   /** The gcp provider's verifier, releases and deployer, with the fake's credentials and timing. */
@@ -329,7 +329,7 @@ class GcpVerifyRollbackTest {
     return new TargetProvider() {
       @Override
       public Target target() {
-        return Target.GCP;
+        return Target.named("gcp");
       }
 
       @Override

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * Knative Services, CronJobs and Knative Eventing Triggers of {@code knative/service.yaml} in
  * {@code skyhop.knative.namespace} (deleting those of functions that are gone), warns when the
  * Triggers' Broker is missing, waits until the Services are Ready and reports the URL. Remove
- * deletes the Services, CronJobs, Triggers and the Secret Skyhop manages for the app, and nothing
- * else.
+ * deletes the Services, CronJobs, Triggers, the Secret and the ConfigMap of last good revisions
+ * ({@link KnativeReleases}) Skyhop manages for the app, and nothing else.
  */
 public final class KnativeDeployer implements Deployer {
   @Override
@@ -107,7 +107,12 @@ public final class KnativeDeployer implements Deployer {
     try (Cluster cluster = Cluster.connect(settings)) {
       int removed = 0;
       for (ResourceDefinitionContext type :
-          List.of(Cluster.TRIGGER, Cluster.SERVICE, Cluster.CRONJOB, Cluster.SECRET)) {
+          List.of(
+              Cluster.TRIGGER,
+              Cluster.SERVICE,
+              Cluster.CRONJOB,
+              Cluster.SECRET,
+              KnativeReleases.CONFIGMAP)) {
         for (GenericKubernetesResource resource : cluster.managed(type, app)) {
           String name = resource.getMetadata().getName();
           if (!request.dryRun()) {

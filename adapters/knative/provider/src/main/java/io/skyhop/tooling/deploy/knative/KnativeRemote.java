@@ -156,7 +156,7 @@ final class KnativeRemote implements RemoteTarget {
   }
 
   /** A function's key from the Secret deploy created; the value is never put in a message. */
-  private String key(String function) {
+  String key(String function) {
     String secret = KnativeApp.functionKeysSecret(naming.cluster().app());
     GenericKubernetesResource found =
         cluster

@@ -33,6 +33,11 @@ public record KnativeSettings(
   /** The namespace setting. */
   public static final String NAMESPACE = "skyhop.knative.namespace";
 
+  /** The namespace of the settings, {@code default} when unset (not validated). */
+  static String namespace(Settings settings) {
+    return settings.get(NAMESPACE).orElse("default");
+  }
+
   /** The kubeconfig setting. */
   public static final String KUBECONFIG = "skyhop.knative.kubeconfig";
 
@@ -78,7 +83,7 @@ public record KnativeSettings(
           "is not a registry. Fix: give host[:port][/path] in lower case, e.g."
               + " registry.example.com/team (Docker Hub: docker.io/<user>)");
     }
-    String namespace = settings.get(NAMESPACE).orElse("default");
+    String namespace = namespace(settings);
     if (namespace.length() > 63 || !DNS_LABEL.matcher(namespace).matches()) {
       throw new ConfigurationException(
           NAMESPACE,

@@ -13,9 +13,12 @@ import io.skyhop.tooling.logs.KnativeLogs;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.knative.KnativePackager;
+import io.skyhop.tooling.policy.DeployerPolicy;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.settings.ReservedKeys;
+import io.skyhop.tooling.verify.DeployVerifier;
+import io.skyhop.tooling.verify.Releases;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +67,21 @@ public final class KnativeTargetProvider implements TargetProvider {
   @Override
   public Harness lab(LabContext lab) {
     throw new IllegalArgumentException("knative is not measured");
+  }
+
+  @Override
+  public Optional<DeployVerifier> verifier() {
+    return Optional.of(new KnativeVerifier());
+  }
+
+  @Override
+  public Optional<Releases> releases() {
+    return Optional.of(new KnativeReleases());
+  }
+
+  @Override
+  public Optional<DeployerPolicy> deployerPolicy() {
+    return Optional.of(new KnativeRole());
   }
 
   @Override

@@ -13,6 +13,8 @@ import io.skyhop.tooling.logs.LocalRuntimeLogs;
 import io.skyhop.tooling.logs.LogSource;
 import io.skyhop.tooling.pack.TargetPackager;
 import io.skyhop.tooling.pack.local.LocalPackager;
+import io.skyhop.tooling.report.provider.CloudMeasurement;
+import io.skyhop.tooling.report.provider.MeasurementContext;
 import io.skyhop.tooling.secret.SecretStore;
 import io.skyhop.tooling.settings.ProviderSetting;
 import io.skyhop.tooling.verify.DeployVerifier;
@@ -82,6 +84,11 @@ public final class LocalTargetProvider implements TargetProvider {
   @Override
   public Optional<Releases> releases() {
     return Optional.of(new LocalReleases());
+  }
+
+  @Override
+  public Optional<CloudMeasurement> cloudMeasurement(MeasurementContext context) {
+    return Optional.of(new LocalMeasurements(context));
   }
 
   @Override
