@@ -225,6 +225,10 @@ class KnativeVerifyRollbackIT {
 
   private static DeployRequest request(Path skyhop, Map<String, String> settings) {
     return new DeployRequest(
-        Target.named("knative"), KnativeFixture.APP, skyhop, new Settings(new HashMap<>(settings)), false);
+        Target.named("knative"),
+        KnativeFixture.APP,
+        skyhop,
+        new Settings(new HashMap<>(settings)),
+        false);
   }
 }

@@ -80,7 +80,8 @@ class VerificationTest {
   }
 
   private DeployRequest request(Map<String, String> settings) {
-    return new DeployRequest(Target.named("local"), "greeter", skyhopDir, new Settings(settings), false);
+    return new DeployRequest(
+        Target.named("local"), "greeter", skyhopDir, new Settings(settings), false);
   }
 
   private TargetProvider provider(List<DeployVerifier.Failure> failures, boolean kept) {

@@ -24,7 +24,8 @@ class AzureDeployerPolicyTest {
     settings.put("skyhop.stage", "prod");
     settings.putAll(extra);
     DeployRequest request =
-        new DeployRequest(Target.named("azure"), "orders", Path.of("target"), new Settings(settings), false);
+        new DeployRequest(
+            Target.named("azure"), "orders", Path.of("target"), new Settings(settings), false);
     return JsonParser.parseString(new AzureDeployerPolicy().document(request)).getAsJsonObject();
   }
 

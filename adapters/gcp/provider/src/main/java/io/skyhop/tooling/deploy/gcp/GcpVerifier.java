@@ -7,6 +7,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.DeployResult;
 import io.skyhop.tooling.invoke.HttpCalls;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.verify.DeployVerifier;
@@ -60,7 +61,7 @@ public final class GcpVerifier implements DeployVerifier {
       GcpHttp http =
           new GcpHttp(credentials.load(), gcp.endpoint(), timing.calls().apply(listener).policy());
       for (Manifest.Function f : manifest.functions()) {
-        String id = request.naming().gcp().function(f.name());
+        String id = GcpNames.of(request.naming()).function(f.name());
         Optional<Function> live = api.getFunction(gcp.parent() + "/functions/" + id);
         Optional<String> problem =
             live.isEmpty()

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import io.skyhop.tooling.deploy.DeployRequest;
 import io.skyhop.tooling.deploy.gcp.GcpSettings;
 import io.skyhop.tooling.invoke.HttpCalls;
+import io.skyhop.tooling.naming.gcp.GcpNames;
 import io.skyhop.tooling.pack.Manifest;
 import io.skyhop.tooling.pack.ManifestFile;
 import io.skyhop.tooling.policy.DeployerPolicy;
@@ -44,7 +45,10 @@ public final class GcpDeployerPolicy implements DeployerPolicy {
     GcpSettings gcp = GcpSettings.of(request.settings());
     String prefix = request.naming().prefix();
     String account =
-        request.naming().gcp().serviceAccount() + "@" + gcp.project() + ".iam.gserviceaccount.com";
+        GcpNames.of(request.naming()).serviceAccount()
+            + "@"
+            + gcp.project()
+            + ".iam.gserviceaccount.com";
     Set<String> permissions = new LinkedHashSet<>(GcpPermissions.all());
     // polling Cloud Run's update operation (rollback), on run.googleapis.com
     permissions.add("run.operations.get");

@@ -59,7 +59,11 @@ final class LocalMeasurements implements CloudMeasurement {
       throws IOException {
     DeployRequest request =
         new DeployRequest(
-            Target.named("local"), report.app(), report.skyhopDir(), new Settings(report.values()), false);
+            Target.named("local"),
+            report.app(),
+            report.skyhopDir(),
+            new Settings(report.values()),
+            false);
     LocalDeployer deployer = new LocalDeployer();
     List<Result> results = new ArrayList<>();
     Samples samples = new Samples(Map.of());
