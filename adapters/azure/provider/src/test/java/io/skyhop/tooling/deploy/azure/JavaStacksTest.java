@@ -49,7 +49,8 @@ class JavaStacksTest {
     assertThatThrownBy(
             () ->
                 JavaRuntimes.builtIn()
-                    .checkOffered(Target.named("azure"), 25, offered(), LocalDate.of(2026, 12, 7), listener))
+                    .checkOffered(
+                        Target.named("azure"), 25, offered(), LocalDate.of(2026, 12, 7), listener))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "maven.compiler.release = '25' has no Azure Functions (Flex Consumption) Java runtime:"

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * The Pub/Sub topics and Cloud Storage buckets the app's triggers use on Google Cloud. A logical
  * name bound with {@code skyhop.resources.<logical>} (a topic path {@code
  * projects/<project>/topics/<topic>}, a bucket name) is used as is and never created, changed or
- * deleted; otherwise the naming module's physical name ({@link io.skyhop.tooling.naming.gcp.GcpNames}),
- * which deploy creates ({@link GcpAppResources}).
+ * deleted; otherwise the naming module's physical name ({@link
+ * io.skyhop.tooling.naming.gcp.GcpNames}), which deploy creates ({@link GcpAppResources}).
  */
 final class GcpResources {
   private static final Pattern TOPIC =

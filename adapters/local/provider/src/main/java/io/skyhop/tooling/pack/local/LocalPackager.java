@@ -42,7 +42,11 @@ public final class LocalPackager implements TargetPackager {
     Map<String, String> env = new LinkedHashMap<>(function.env());
     env.put(Adapters.FUNCTION_ENV, function.name());
     return new LocalEntry(
-        ENTRY_POINT, "skyhop-runtime", Target.named("local").id() + "/" + bundleName(request), path, env);
+        ENTRY_POINT,
+        "skyhop-runtime",
+        Target.named("local").id() + "/" + bundleName(request),
+        path,
+        env);
   }
 
   @Override
