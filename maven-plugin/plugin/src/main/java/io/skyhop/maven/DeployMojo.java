@@ -22,8 +22,9 @@ import org.apache.maven.plugins.annotations.Mojo;
  * does not work back ({@code skyhop.verify}, {@code skyhop.rollback}).
  *
  * <p>With {@code -Dskyhop.targets=a,b,c} on the command line and no {@code -Dskyhop.target}, it
- * deploys to each of those targets at once ({@link MultiDeployment}); when both are given, {@code
- * skyhop.target} wins and {@code skyhop.targets} only chooses what {@code skyhop:package} packages.
+ * deploys to each of those targets at once ({@link MultiDeployment}; one target alone deploys as
+ * {@code skyhop.target} would); when both are given, {@code skyhop.target} wins and {@code
+ * skyhop.targets} only chooses what {@code skyhop:package} packages.
  */
 @Mojo(
     name = "deploy",
@@ -35,14 +36,18 @@ public class DeployMojo extends AbstractDeployMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     execute(
         () -> {
-          Optional<String> several = several();
-          if (several.isPresent()) {
-            deployToEach(Target.list(several.get(), MultiDeployment.TARGETS));
+          List<Target> targets =
+              several()
+                  .map(list -> Target.list(list, MultiDeployment.TARGETS))
+                  .orElseGet(() -> List.of(target()));
+          if (targets.size() > 1) {
+            deployToEach(targets);
             return;
           }
-          Optional<Promotion> promotion = promote();
+          Target one = targets.get(0);
+          Optional<Promotion> promotion = promote(one);
           new Deployment(listener())
-              .deployVerified(TargetProviders.of(target()), request(), promotion);
+              .deployVerified(TargetProviders.of(one), request(one), promotion);
         });
   }
 
