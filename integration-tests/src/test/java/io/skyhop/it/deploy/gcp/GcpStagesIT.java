@@ -28,7 +28,7 @@ class GcpStagesIT {
   @Test
   void prodThenDevEachResourceOnceLabelledVerifiedAndRemoveOfDevLeavesProd() throws Exception {
     try (GoogleProjectServer google = new GoogleProjectServer()) {
-      GcpOrdersProject project = new GcpOrdersProject(google.endpoint());
+      GcpOrdersProject project = new GcpOrdersProject(google.endpoint(), "stages-gcp");
       List<String> settings = new ArrayList<>(project.common());
       // the stub serves the functions' URLs (as their revisions: it runs no code, so the
       // example's explode answers too); the example's pom turns smoke calls off
@@ -73,6 +73,9 @@ class GcpStagesIT {
                 .getAsJsonObject();
         mine.forEach(
             (path, resource) -> {
+              if (path.contains("#")) {
+                return; // an IAM policy
+              }
               if (path.startsWith(P + "/topics/") || path.matches("/storage/v1/b/[^/]+")) {
                 assertThat(resource.get("labels")).as(path).isEqualTo(labels);
               }
