@@ -18,6 +18,15 @@ public final class TargetScopedSettings {
 
   private TargetScopedSettings() {}
 
+  /**
+   * Whether {@code rest}, the part of {@code skyhop.<target>.<rest>} after the target id, is a
+   * shared setting given for one target ({@code region}, {@code resources.<logical>}).
+   */
+  public static boolean isScoped(String rest) {
+    return rest.equals(REGION)
+        || (rest.startsWith(RESOURCES) && rest.length() > RESOURCES.length());
+  }
+
   /** {@code values} as {@code target} sees them: its scoped settings over the shared ones. */
   public static Map<String, String> forTarget(Map<String, String> values, Target target) {
     Map<String, String> result = new HashMap<>(values);
@@ -25,8 +34,7 @@ public final class TargetScopedSettings {
     for (Map.Entry<String, String> e : values.entrySet()) {
       if (e.getKey().startsWith(scope)) {
         String rest = e.getKey().substring(scope.length());
-        if (rest.equals(REGION)
-            || (rest.startsWith(RESOURCES) && rest.length() > RESOURCES.length())) {
+        if (isScoped(rest)) {
           result.put(PREFIX + rest, e.getValue());
         }
       }

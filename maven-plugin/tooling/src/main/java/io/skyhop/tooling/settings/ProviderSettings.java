@@ -2,6 +2,7 @@ package io.skyhop.tooling.settings;
 
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.TargetProvider;
+import io.skyhop.tooling.deploy.TargetScopedSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,9 @@ public final class ProviderSettings {
       String prefix = "skyhop." + p.target().id() + ".";
       List<ProviderSetting> declared = p.settings();
       for (String property : new TreeMap<>(values).keySet()) {
-        if (property.startsWith(prefix) && declared.stream().noneMatch(s -> s.matches(property))) {
+        if (property.startsWith(prefix)
+            && !TargetScopedSettings.isScoped(property.substring(prefix.length()))
+            && declared.stream().noneMatch(s -> s.matches(property))) {
           // the value is not repeated: a mistyped setting may hold a secret
           throw new ConfigurationException(
               property,

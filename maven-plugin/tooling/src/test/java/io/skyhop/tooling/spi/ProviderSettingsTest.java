@@ -45,6 +45,16 @@ class ProviderSettingsTest {
   }
 
   @Test
+  void aSharedSettingGivenForOneTargetIsNotTheProvidersOwn() {
+    Map<String, String> values =
+        Map.of("skyhop.tinyfaas.region", "eu-1", "skyhop.tinyfaas.resources.orders", "q-orders");
+    assertThat(ProviderSettings.resolve(values, providers)).containsAllEntriesOf(values);
+    assertThatThrownBy(
+            () -> ProviderSettings.resolve(Map.of("skyhop.tinyfaas.resources.", "x"), providers))
+        .isInstanceOf(ConfigurationException.class);
+  }
+
+  @Test
   void packagingGetsOnlyThePackagingSettings() {
     assertThat(
             ProviderSettings.packaging(
