@@ -39,8 +39,14 @@ class MultiDeploymentTest {
                 loaderOne,
                 Optional.of(Path.of("target/skyhop/deploy-one.json")),
                 listener -> {
-                  // runs beside the others: it ends only after the second target has failed
+                  // runs beside the others: it ends only after the second target's failure is
+                  // printed (the deploy prints it once the job has thrown, so wait for the line)
                   assertThat(secondEnded.await(10, TimeUnit.SECONDS)).isTrue();
+                  long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                  while (log.stream().noneMatch(l -> l.startsWith("WARNING [second] failed"))
+                      && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                  }
                   seen.add(Thread.currentThread().getContextClassLoader());
                   listener.info("created   get   https://one.example/get");
                   listener.warn("memory rounded\nto 512 MB");
