@@ -50,6 +50,7 @@ final class GcpOrdersProject {
         "-Dskyhop.targets=gcp",
         "-Dskyhop.gcp.endpoint=" + endpoint,
         "-Dskyhop.gcp.project=demo",
+        "-Dskyhop.gcp.pollMillis=20",
         "-Dskyhop.region=europe-west1",
         "-DskipTests",
         "-Dspotless.apply.skip",
