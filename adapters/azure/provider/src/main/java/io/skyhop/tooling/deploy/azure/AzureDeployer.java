@@ -113,7 +113,8 @@ public final class AzureDeployer implements Deployer {
     boolean dry = request.dryRun();
     listener.info(header(azure, pkg, dry));
     AzureHttp http = http(azure, listener);
-    Arm arm = new Arm(http, azure.endpoint(), timing.polling());
+    Polling polling = timing.polling().with(request.settings());
+    Arm arm = new Arm(http, azure.endpoint(), polling);
     JavaRuntimes.builtIn()
         .checkOffered(
             Target.AZURE,
@@ -175,8 +176,8 @@ public final class AzureDeployer implements Deployer {
           new CodeStep(
               steps,
               flex,
-              new Kudu(http, timing.polling()),
-              new FunctionListing(arm, azure, timing.polling()),
+              new Kudu(http, polling),
+              new FunctionListing(arm, azure, polling),
               listener);
       boolean written =
           code.converge(
@@ -316,7 +317,8 @@ public final class AzureDeployer implements Deployer {
   @Override
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
-    Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
+    Arm arm =
+        new Arm(http(azure, listener), azure.endpoint(), timing.polling().with(request.settings()));
     AppInsights insights =
         new AppInsights(
             arm,

@@ -21,7 +21,6 @@ import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.longrunning.Operation;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.retry.RetryPolicy;
 import java.io.IOException;
@@ -66,26 +65,8 @@ final class GcpApi {
      */
     Polling with(Settings settings) {
       return settings
-          .get(POLL_MILLIS)
-          .map(
-              v -> {
-                long millis;
-                try {
-                  millis = Long.parseLong(v.strip());
-                } catch (NumberFormatException e) {
-                  millis = -1;
-                }
-                if (millis < 1 || millis > 60_000) {
-                  throw new ConfigurationException(
-                      POLL_MILLIS,
-                      v,
-                      "is not a pause between 1 and 60000 milliseconds. Fix: set -D"
-                          + POLL_MILLIS
-                          + "=<milliseconds>, or leave it unset for 1000");
-                }
-                Duration first = Duration.ofMillis(millis);
-                return new Polling(first, first.multipliedBy(10), total);
-              })
+          .millis(POLL_MILLIS, first.toMillis())
+          .map(pause -> new Polling(pause, pause.multipliedBy(10), total))
           .orElse(this);
     }
   }
