@@ -1,8 +1,9 @@
 package io.skyhop.maven;
 
 import io.skyhop.tooling.TargetProviders;
-import io.skyhop.tooling.deploy.local.RuntimeProcess;
+import io.skyhop.tooling.deploy.local.LocalRuntimes;
 import io.skyhop.tooling.dev.DevLoop;
+import io.skyhop.tooling.local.LaunchedRuntime;
 import io.skyhop.tooling.pack.Packager;
 import java.io.File;
 import java.nio.file.Path;
@@ -54,15 +55,13 @@ public class RunMojo extends AbstractDeployMojo {
                           StageProperties.of(project, session, null, settingsDir)));
           pack.run();
           String jar = request().settings().get("skyhop.local.runtimeJar").orElse(null);
-          try (RuntimeProcess runtime =
-              RuntimeProcess.start(
+          try (LaunchedRuntime runtime =
+              LocalRuntimes.forBuild(
                   jar == null ? null : Path.of(jar), port, outputDir().resolve("run-data"), true)) {
             Thread stopper = new Thread(runtime::close, "skyhop-run-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
-            runtime.deploy(app, bundle, listener());
-            getLog()
-                .info(
-                    "Serving " + app + " at " + runtime.client().baseUrl() + " — Ctrl-C stops it");
+            LocalRuntimes.deploy(runtime, app, bundle, listener());
+            getLog().info("Serving " + app + " at " + runtime.url() + " — Ctrl-C stops it");
             if (!reload) {
               runtime.waitFor();
               return;

@@ -68,6 +68,8 @@ final class AzureOrders {
         "-Dskyhop.resources.orders=orders",
         "-Dskyhop.resources.uploads=uploads",
         "-Dskyhop.azure.subscription=" + SUBSCRIPTION,
+        // ARM operations and Kudu deployments polled every 20 ms, not every 2 s
+        "-Dskyhop.azure.pollMillis=20",
         "-Dskyhop.azure.resourceGroup=orders-rg",
         "-Dskyhop.region=westeurope",
         "-DskipTests",

@@ -55,6 +55,7 @@ final class GcpOrdersProject {
         "-Dskyhop.targets=gcp",
         "-Dskyhop.gcp.endpoint=" + endpoint,
         "-Dskyhop.gcp.project=demo",
+        "-Dskyhop.gcp.pollMillis=20",
         "-Dskyhop.region=europe-west1",
         // the stubs' function URLs (*.a.run.app) do not answer here: state checks only
         "-Dskyhop.verify=false",

@@ -1,6 +1,7 @@
 package io.skyhop.tooling.deploy;
 
 import io.skyhop.tooling.ConfigurationException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,36 @@ public record Settings(Map<String, String> values) {
                         + property
                         + "> in the pom's <properties>; "
                         + fix));
+  }
+
+  /**
+   * A pause in milliseconds (e.g. between polls of a provider's long-running operation; tests set a
+   * few), if set.
+   *
+   * @param usual the value when unset, for the message
+   * @throws ConfigurationException naming the property when it is not a number from 1 to 60000
+   */
+  public Optional<Duration> millis(String property, long usual) {
+    return get(property)
+        .map(
+            v -> {
+              long millis;
+              try {
+                millis = Long.parseLong(v);
+              } catch (NumberFormatException e) {
+                millis = -1;
+              }
+              if (millis < 1 || millis > 60_000) {
+                throw new ConfigurationException(
+                    property,
+                    v,
+                    "is not a pause between 1 and 60000 milliseconds. Fix: set -D"
+                        + property
+                        + "=<milliseconds>, or leave it unset for "
+                        + usual);
+              }
+              return Duration.ofMillis(millis);
+            });
   }
 
   /** A boolean setting, false when absent. */

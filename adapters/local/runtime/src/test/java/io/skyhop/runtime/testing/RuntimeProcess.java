@@ -3,6 +3,8 @@ package io.skyhop.runtime.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyhop.tooling.local.LaunchedRuntime;
+import io.skyhop.tooling.local.RuntimeLauncher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -25,20 +24,14 @@ import java.util.stream.Stream;
  * {@link #close() closed} (or killed) by the test.
  */
 public final class RuntimeProcess implements AutoCloseable {
-  private final Process process;
-  private final Path dataDir;
+  private final LaunchedRuntime runtime;
   private final Path log;
-  private final URI baseUrl;
-  private final String token;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private RuntimeProcess(Process process, Path dataDir, Path log, URI baseUrl, String token) {
-    this.process = process;
-    this.dataDir = dataDir;
+  private RuntimeProcess(LaunchedRuntime runtime, Path log) {
+    this.runtime = runtime;
     this.log = log;
-    this.baseUrl = baseUrl;
-    this.token = token;
   }
 
   /** The runtime jar built by this module. */
@@ -52,40 +45,20 @@ public final class RuntimeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a runtime on a free port with {@code dataDir}, with extra options and environment. Waits
-   * until it serves.
+   * Starts a runtime on a free port with {@code dataDir}, with extra options and environment
+   * (through the one launcher, {@link RuntimeLauncher}). Waits until it serves.
    */
   public static RuntimeProcess start(Path dataDir, Map<String, String> env, String... options)
       throws IOException, InterruptedException {
-    Files.createDirectories(dataDir);
-    Path state = dataDir.resolve("runtime.json");
-    Files.deleteIfExists(state);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar().toAbsolutePath().toString());
-    command.addAll(List.of("--port", "0", "--data", dataDir.toString()));
-    command.addAll(List.of(options));
     Path log = dataDir.resolve("console-" + System.nanoTime() + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.isRegularFile(state)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The runtime exited: " + Files.readString(log));
-      }
-      if (System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "The runtime did not start in 30 s: " + Files.readString(log));
-      }
-      Thread.sleep(50);
-    }
-    JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
-    String token = Files.readString(dataDir.resolve("admin-token")).strip();
-    return new RuntimeProcess(process, dataDir, log, URI.create(o.get("url").getAsString()), token);
+    return new RuntimeProcess(
+        RuntimeLauncher.of(jar(), dataDir)
+            .env(env)
+            .options(options)
+            .log(log)
+            .startTimeout(Duration.ofSeconds(30))
+            .start(),
+        log);
   }
 
   /**
@@ -112,27 +85,27 @@ public final class RuntimeProcess implements AutoCloseable {
 
   /** {@code http://127.0.0.1:port}. */
   public URI baseUrl() {
-    return baseUrl;
+    return runtime.url();
   }
 
   /** The port. */
   public int port() {
-    return baseUrl.getPort();
+    return runtime.port();
   }
 
   /** The admin token. */
   public String token() {
-    return token;
+    return runtime.token();
   }
 
   /** The data directory. */
   public Path dataDir() {
-    return dataDir;
+    return runtime.dataDir();
   }
 
   /** The runtime's process id. */
   public long pid() {
-    return process.pid();
+    return runtime.pid();
   }
 
   /** The runtime's peak resident memory so far ({@code VmHWM}), in MB. */
@@ -152,12 +125,12 @@ public final class RuntimeProcess implements AutoCloseable {
 
   /** A request to {@code path} (absolute, starting with {@code /}). */
   public HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(60));
+    return HttpRequest.newBuilder(baseUrl().resolve(path)).timeout(Duration.ofSeconds(60));
   }
 
   /** The same with the admin token. */
   public HttpRequest.Builder admin(String path) {
-    return request(path).header("Authorization", "Bearer " + token);
+    return request(path).header("Authorization", "Bearer " + token());
   }
 
   /** Sends a request, returning the body as text. */
@@ -211,22 +184,17 @@ public final class RuntimeProcess implements AutoCloseable {
 
   /** Kills the runtime with SIGKILL and waits for it to be gone. */
   public void kill9() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    runtime.kill();
   }
 
   /** Whether the process runs. */
   public boolean isAlive() {
-    return process.isAlive();
+    return runtime.isAlive();
   }
 
   /** Stops the runtime (SIGTERM, then SIGKILL after 10 s). */
   @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
+  public void close() {
+    runtime.close();
   }
 }

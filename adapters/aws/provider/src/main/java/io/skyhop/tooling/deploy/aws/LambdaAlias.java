@@ -97,48 +97,51 @@ final class LambdaAlias {
     waitUpdated(lambda, pacer, name);
   }
 
-  /** Waits until no update of {@code name} runs ({@code LastUpdateStatus} not InProgress). */
+  /**
+   * Waits until no update of {@code name} runs ({@code LastUpdateStatus=Successful}; the SDK's
+   * waiter, {@link LambdaWaits}).
+   */
   static void waitUpdated(LambdaClient lambda, Pacer pacer, String name) {
-    pacer.until(
-        name + " to finish updating (LastUpdateStatus=Successful)",
-        () -> {
-          var c =
-              AwsCalls.call(
-                  "Lambda GetFunctionConfiguration " + name,
-                  () -> lambda.getFunctionConfiguration(b -> b.functionName(name)));
-          return "InProgress".equals(c.lastUpdateStatusAsString())
-              ? Optional.empty()
-              : Optional.of(c);
-        });
+    new LambdaWaits(lambda, pacer)
+        .updated(
+            name,
+            c ->
+                "Failed".equals(c.lastUpdateStatusAsString())
+                    ? new AwsDeployException(
+                        "Lambda GetFunctionConfiguration " + name,
+                        String.valueOf(c.lastUpdateStatusReasonCodeAsString()),
+                        "Lambda reports LastUpdateStatus=Failed for "
+                            + name
+                            + ": "
+                            + c.lastUpdateStatusReasonCodeAsString()
+                            + " "
+                            + c.lastUpdateStatusReason()
+                            + ". Fix: correct what AWS names (role, package, runtime), then re-run",
+                        null)
+                    : null);
   }
 
-  /** A SnapStart version is {@code Pending} until its snapshot is taken. */
+  /** A SnapStart version is {@code Pending} until its snapshot is taken (the SDK's waiter). */
   private void waitPublished(String name, String version) {
-    pacer.until(
-        name + ":" + version + " to become Active",
-        () -> {
-          var c =
-              AwsCalls.call(
-                  "Lambda GetFunctionConfiguration " + name + ":" + version,
-                  () ->
-                      lambda.getFunctionConfiguration(
-                          b -> b.functionName(name).qualifier(version)));
-          if (c.state() == State.FAILED) {
-            throw new AwsDeployException(
-                "Lambda PublishVersion " + name,
-                String.valueOf(c.stateReasonCode()),
-                "Lambda reports State=Failed for version "
-                    + version
-                    + " of "
-                    + name
-                    + ": "
-                    + c.stateReason()
-                    + ". Fix: correct what AWS names (a SnapStart snapshot fails when init fails;"
-                    + " check the @Prime method), then re-run",
-                null);
-          }
-          return c.state() == State.ACTIVE ? Optional.of(c) : Optional.empty();
-        });
+    new LambdaWaits(lambda, pacer)
+        .publishedVersionActive(
+            name,
+            version,
+            c ->
+                c.state() == State.FAILED
+                    ? new AwsDeployException(
+                        "Lambda PublishVersion " + name,
+                        String.valueOf(c.stateReasonCode()),
+                        "Lambda reports State=Failed for version "
+                            + version
+                            + " of "
+                            + name
+                            + ": "
+                            + c.stateReason()
+                            + ". Fix: correct what AWS names (a SnapStart snapshot fails when init"
+                            + " fails; check the @Prime method), then re-run",
+                        null)
+                    : null);
   }
 
   /** Points the alias at {@code version}; returns the alias ARN. */

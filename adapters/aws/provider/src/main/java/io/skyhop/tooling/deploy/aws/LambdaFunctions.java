@@ -10,7 +10,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.LogFormat;
@@ -232,44 +231,34 @@ final class LambdaFunctions {
     }
   }
 
-  /** Waits until a new function is {@code Active}. */
+  /** Waits until a new function is {@code Active} (the SDK's waiter, {@link LambdaWaits}). */
   void waitActive(String name) {
-    pacer.until(
-        name + " to become Active",
-        () -> {
-          GetFunctionConfigurationResponse c = configuration(name);
-          if (c.state() == State.FAILED) {
-            throw failed(name, "State=Failed", c.stateReasonCode(), c.stateReason());
-          }
-          return c.state() == State.ACTIVE ? Optional.of(c) : Optional.empty();
-        });
+    new LambdaWaits(lambda, pacer)
+        .active(
+            name,
+            c ->
+                c.state() == State.FAILED
+                    ? failed(name, "State=Failed", c.stateReasonCode(), c.stateReason())
+                    : null);
   }
 
-  /** Waits until no update runs: {@code LastUpdateStatus} is not {@code InProgress}. */
+  /** Waits until no update runs: {@code LastUpdateStatus} is {@code Successful}. */
   void waitUpdated(String name) {
-    pacer.until(
-        name + " to finish updating (LastUpdateStatus=Successful)",
-        () -> {
-          GetFunctionConfigurationResponse c = configuration(name);
-          if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-            throw failed(
-                name,
-                "LastUpdateStatus=Failed",
-                c.lastUpdateStatusReasonCodeAsString(),
-                c.lastUpdateStatusReason());
-          }
-          return busy(c.state(), c.lastUpdateStatus()) ? Optional.empty() : Optional.of(c);
-        });
+    new LambdaWaits(lambda, pacer)
+        .updated(
+            name,
+            c ->
+                c.lastUpdateStatus() == LastUpdateStatus.FAILED
+                    ? failed(
+                        name,
+                        "LastUpdateStatus=Failed",
+                        c.lastUpdateStatusReasonCodeAsString(),
+                        c.lastUpdateStatusReason())
+                    : null);
   }
 
   private static boolean busy(State state, LastUpdateStatus update) {
     return state == State.PENDING || update == LastUpdateStatus.IN_PROGRESS;
-  }
-
-  private GetFunctionConfigurationResponse configuration(String name) {
-    return AwsCalls.call(
-        "Lambda GetFunctionConfiguration " + name,
-        () -> lambda.getFunctionConfiguration(b -> b.functionName(name)));
   }
 
   private static AwsDeployException failed(

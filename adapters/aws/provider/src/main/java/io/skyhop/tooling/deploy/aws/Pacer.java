@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * Bounded waiting with exponential backoff: polls a state until it is reached, or repeats a call
@@ -12,6 +14,9 @@ import java.util.function.Supplier;
  */
 final class Pacer {
   private final RetryPolicy policy;
+  private final Duration first;
+  private final Duration max;
+  private final Duration budget;
 
   /**
    * A pacer.
@@ -23,6 +28,34 @@ final class Pacer {
    */
   Pacer(Duration first, Duration max, Duration budget, RetryPolicy.Sleeper sleeper) {
     this.policy = RetryPolicy.forTime(first, max, budget, sleeper);
+    this.first = first;
+    this.max = max;
+    this.budget = budget;
+  }
+
+  /**
+   * The same timing for the AWS SDK's waiters ({@link LambdaWaits}): exponential backoff from the
+   * first to the longest pause, given up after the budget.
+   */
+  WaiterOverrideConfiguration waiterTiming() {
+    return WaiterOverrideConfiguration.builder()
+        .backoffStrategyV2(BackoffStrategy.exponentialDelayWithoutJitter(first, max))
+        .waitTimeout(budget)
+        .maxAttempts((int) Math.min(100_000, budget.toMillis() / Math.max(1, first.toMillis()) + 1))
+        .build();
+  }
+
+  /** The error when waiting for {@code what} took the whole budget. */
+  AwsDeployException gaveUp(String what, Throwable cause) {
+    return new AwsDeployException(
+        what,
+        "",
+        "Gave up waiting for "
+            + what
+            + " after "
+            + budget.toSeconds()
+            + " s. Fix: look at the resource in the AWS console, then re-run",
+        cause);
   }
 
   /** The pacer of a deploy: 250 ms doubling to 5 s, at most 10 minutes. */

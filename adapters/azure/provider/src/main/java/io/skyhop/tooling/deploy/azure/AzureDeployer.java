@@ -127,7 +127,8 @@ public final class AzureDeployer implements Deployer {
     boolean dry = request.dryRun();
     listener.info(header(azure, pkg, dry));
     AzureHttp http = http(azure, listener);
-    Arm arm = new Arm(http, azure.endpoint(), timing.polling());
+    Polling polling = timing.polling().with(request.settings());
+    Arm arm = new Arm(http, azure.endpoint(), polling);
     JavaRuntimes.builtIn()
         .checkOffered(
             Target.named("azure"),
@@ -189,9 +190,9 @@ public final class AzureDeployer implements Deployer {
           new CodeStep(
               steps,
               flex,
-              new Kudu(http, timing.polling()),
+              new Kudu(http, polling),
               new FunctionListing(
-                  arm, azure, FunctionListing.waiting(request.settings(), timing.polling())),
+                  arm, azure, FunctionListing.waiting(request.settings(), polling)),
               listener);
       boolean written =
           code.converge(
@@ -331,7 +332,8 @@ public final class AzureDeployer implements Deployer {
   @Override
   public void remove(DeployRequest request, BuildListener listener) {
     AzureSettings azure = AzureSettings.of(request.settings(), request.app());
-    Arm arm = new Arm(http(azure, listener), azure.endpoint(), timing.polling());
+    Arm arm =
+        new Arm(http(azure, listener), azure.endpoint(), timing.polling().with(request.settings()));
     AppInsights insights =
         new AppInsights(
             arm,

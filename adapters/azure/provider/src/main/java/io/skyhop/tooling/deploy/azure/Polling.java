@@ -1,5 +1,6 @@
 package io.skyhop.tooling.deploy.azure;
 
+import io.skyhop.tooling.deploy.Settings;
 import io.skyhop.tooling.retry.RetryPolicy;
 import java.time.Duration;
 
@@ -11,9 +12,20 @@ import java.time.Duration;
  * @param sleeper how to pause (tests pass one that does not sleep)
  */
 record Polling(Duration interval, Duration budget, RetryPolicy.Sleeper sleeper) {
+  /** The pause between polls, in milliseconds (tests set a few). */
+  static final String POLL_MILLIS = "skyhop.azure.pollMillis";
+
   /** 2 s between polls, at most 10 minutes. */
   static Polling standard() {
     return new Polling(Duration.ofSeconds(2), Duration.ofMinutes(10), RetryPolicy.Sleeper.THREAD);
+  }
+
+  /** This polling, or with {@value #POLL_MILLIS} set: that pause, within the same budget. */
+  Polling with(Settings settings) {
+    return settings
+        .millis(POLL_MILLIS, interval.toMillis())
+        .map(pause -> new Polling(pause, budget, sleeper))
+        .orElse(this);
   }
 
   /** The number of polls the budget allows. */

@@ -77,14 +77,9 @@ final class Calls {
     }
   }
 
-  /** Waits {@code delay} (between polls of a long-running operation). */
-  void pause(String name, Duration delay) {
-    try {
-      policy.sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GcpApiException(name, null, "interrupted", e);
-    }
+  /** Pauses before the next poll of a long-running operation. */
+  void pause(String name, RetryPolicy.Attempts polls) {
+    pauseBefore(name, polls);
   }
 
   /** Waits for a retry. */

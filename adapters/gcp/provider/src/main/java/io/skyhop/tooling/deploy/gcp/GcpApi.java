@@ -21,13 +21,14 @@ import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.longrunning.Operation;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.skyhop.tooling.deploy.Settings;
+import io.skyhop.tooling.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,22 @@ final class GcpApi {
    * @param total how long to wait in all
    */
   record Polling(Duration first, Duration max, Duration total) {
+    /** The first pause between polls, in milliseconds (tests set a few). */
+    static final String POLL_MILLIS = "skyhop.gcp.pollMillis";
+
     /** Production: 1 s growing to 10 s between polls, 20 minutes at most (a Java build). */
     static Polling standard() {
       return new Polling(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(20));
+    }
+
+    /**
+     * This polling, or with {@value #POLL_MILLIS} set: that first pause, growing to ten times it.
+     */
+    Polling with(Settings settings) {
+      return settings
+          .millis(POLL_MILLIS, first.toMillis())
+          .map(pause -> new Polling(pause, pause.multipliedBy(10), total))
+          .orElse(this);
     }
   }
 
@@ -260,12 +274,18 @@ final class GcpApi {
                         .build()));
   }
 
+  /**
+   * Polls a long-running operation until {@code done}, pausing as the shared {@link RetryPolicy}
+   * does (from the first to the longest pause, doubling), within the total wait.
+   */
   private Operation await(String call, Operation operation) {
-    Instant deadline = Instant.now().plus(polling.total());
-    Duration pause = polling.first();
+    RetryPolicy.Attempts attempts =
+        RetryPolicy.forTime(
+                polling.first(), polling.max(), polling.total(), calls.policy().sleeper())
+            .start();
     Operation op = operation;
     while (!op.getDone()) {
-      if (Instant.now().isAfter(deadline)) {
+      if (attempts.exhausted()) {
         throw new GcpApiException(
             call,
             null,
@@ -276,8 +296,7 @@ final class GcpApi {
                 + "; it may still finish: see it with 'gcloud functions describe'",
             null);
       }
-      calls.pause(call, pause);
-      pause = min(pause.multipliedBy(3).dividedBy(2), polling.max());
+      calls.pause(call, attempts);
       String name = op.getName();
       op =
           calls.run(
@@ -316,10 +335,6 @@ final class GcpApi {
       }
       throw e;
     }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** The last segment of a resource name, for messages. */

@@ -118,7 +118,9 @@ public final class GcpDeployer implements Deployer {
     List<DeployResult.Resource> resources;
     List<String> appGrants;
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
-      GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      GcpApi api =
+          new GcpApi(
+              clients, timing.calls().apply(listener), timing.polling().with(request.settings()));
       GcpHttp http = http(gcp, listener);
       resources =
           new ArrayList<>(
@@ -311,7 +313,9 @@ public final class GcpDeployer implements Deployer {
     GcpSettings gcp = GcpSettings.of(request.settings());
     Naming naming = request.naming();
     try (GcpClients clients = new GcpClients(credentials.load(), gcp.endpoint())) {
-      GcpApi api = new GcpApi(clients, timing.calls().apply(listener), timing.polling());
+      GcpApi api =
+          new GcpApi(
+              clients, timing.calls().apply(listener), timing.polling().with(request.settings()));
       GcpOwned owned = new GcpOwned(api, gcp, naming, listener);
       List<Job> jobs = owned.jobs();
       List<Function> functions = owned.functions();

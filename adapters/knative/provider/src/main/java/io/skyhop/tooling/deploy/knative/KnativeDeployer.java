@@ -153,15 +153,12 @@ public final class KnativeDeployer implements Deployer {
       }
       ImagePush.Pushed pushed = ImagePush.push(archive, settings, request.app(), tag, listener);
       listener.info(
-          "knative: pushed "
+          "knative: "
+              + (pushed.sent() ? "pushed " : "the registry holds ")
               + pushed.image()
               + " (tag "
               + tag
-              + "; "
-              + pushed.pushed()
-              + " blobs uploaded, "
-              + pushed.present()
-              + " already there)");
+              + ")");
       return pushed.image();
     } finally {
       deleteTree(dir);

@@ -72,7 +72,7 @@ public final class LocalDeployer implements Deployer {
                 + url.getPort()
                 + "'), or unset skyhop.local.url to let 'mvn deploy' start one in the background");
       }
-      BackgroundRuntime.start(
+      LocalRuntimes.inBackground(
           settings.get("skyhop.local.runtimeJar").map(Path::of).orElse(null),
           url,
           dataDir(settings),

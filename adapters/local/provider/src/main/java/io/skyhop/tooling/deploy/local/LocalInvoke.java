@@ -4,6 +4,7 @@ import io.skyhop.tooling.BuildListener;
 import io.skyhop.tooling.ConfigurationException;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.deploy.DeployRequest;
+import io.skyhop.tooling.local.LaunchedRuntime;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import java.nio.file.Path;
 
@@ -38,8 +39,8 @@ public final class LocalInvoke {
           .invoke(request.naming().cluster().app(), function, payload);
     }
     Path bundle = request.targetDir().resolve(request.app() + ".zip");
-    try (RuntimeProcess runtime =
-        RuntimeProcess.start(
+    try (LaunchedRuntime runtime =
+        LocalRuntimes.forBuild(
             request.settings().get("skyhop.local.runtimeJar").map(Path::of).orElse(null),
             0,
             request.skyhopDir().resolve("invoke-runtime"),

@@ -7,23 +7,24 @@ import com.google.gson.JsonParser;
 import io.skyhop.tooling.Target;
 import io.skyhop.tooling.lab.ColdStart;
 import io.skyhop.tooling.lab.Harness;
-import io.skyhop.tooling.lab.HttpInstance;
 import io.skyhop.tooling.lab.Instance;
 import io.skyhop.tooling.lab.Invocation;
-import io.skyhop.tooling.lab.JvmProcess;
 import io.skyhop.tooling.lab.LabContext;
 import io.skyhop.tooling.lab.LabException;
 import io.skyhop.tooling.lab.LabFunction;
 import io.skyhop.tooling.lab.LoopbackHttp;
 import io.skyhop.tooling.lab.Samples;
 import io.skyhop.tooling.lab.Unzip;
+import io.skyhop.tooling.local.LaunchedRuntime;
 import io.skyhop.tooling.local.LocalRuntimeClient;
 import io.skyhop.tooling.local.LocalRuntimeException;
+import io.skyhop.tooling.local.RuntimeLaunchException;
+import io.skyhop.tooling.local.RuntimeLauncher;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class LocalHarness implements Harness {
   private static final long ARCHIVE_LIMIT_MILLIS = 120_000;
 
   private final LabContext lab;
-  private final JvmProcess runtime;
+  private final LaunchedRuntime runtime;
   private final int port;
   private final String token;
   private final LocalRuntimeClient client;
@@ -56,7 +57,7 @@ public final class LocalHarness implements Harness {
   private final Map<Map<String, String>, LocalHarness> variants = new HashMap<>();
 
   private LocalHarness(
-      LabContext lab, JvmProcess runtime, int port, String token, LocalRuntimeClient client) {
+      LabContext lab, LaunchedRuntime runtime, int port, String token, LocalRuntimeClient client) {
     this.lab = lab;
     this.runtime = runtime;
     this.port = port;
@@ -83,42 +84,51 @@ public final class LocalHarness implements Harness {
     Path data = lab.workDir().resolve("local").resolve("data" + suffix);
     Unzip.delete(data);
     Files.createDirectories(data);
-    int port = HttpInstance.freePort();
-    List<String> command =
-        List.of(
-            lab.tools().java().toString(),
-            "-jar",
-            lab.tools().runtime(Target.named("local")).get(0).toString(),
-            "--port",
-            Integer.toString(port),
-            "--data",
-            data.toString(),
-            "--idle-seconds",
-            "1");
-    JvmProcess runtime =
-        JvmProcess.start(
-            command,
-            Map.of("TZ", "UTC"),
-            data,
-            lab.workDir().resolve("logs").resolve("runtime" + suffix + ".log"));
+    LaunchedRuntime runtime = launch(lab, data, suffix);
     try {
-      LocalRuntimeClient anonymous =
-          new LocalRuntimeClient(URI.create("http://127.0.0.1:" + port), null);
-      awaitHealth(anonymous, runtime, lab);
-      String token = LocalRuntimeClient.readToken(data);
-      LocalRuntimeClient client =
-          new LocalRuntimeClient(URI.create("http://127.0.0.1:" + port), token);
+      LocalRuntimeClient client = runtime.client();
       client.deploy(lab.app(), bundle);
       awaitArchive(data, lab);
       lab.listener()
-          .info("report: in-house runtime up on port " + port + ", " + lab.app() + " deployed");
-      return new LocalHarness(lab, runtime, port, token, client);
+          .info(
+              "report: in-house runtime up on port "
+                  + runtime.port()
+                  + ", "
+                  + lab.app()
+                  + " deployed");
+      return new LocalHarness(lab, runtime, runtime.port(), runtime.token(), client);
     } catch (LocalRuntimeException e) {
       runtime.close();
-      throw new LabException("local: " + e.getMessage() + "; log: " + runtime.log(), e);
-    } catch (IOException | RuntimeException e) {
+      throw new LabException(
+          "local: " + e.getMessage() + "; log: " + runtime.log().orElseThrow(), e);
+    } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts the runtime with a clean environment (UTC), a one-second idle time and its log {@code
+   * logs/runtime<suffix>.log}, within the lab's start deadline.
+   */
+  private static LaunchedRuntime launch(LabContext lab, Path data, String suffix)
+      throws IOException {
+    long left = Math.max(0, lab.startDeadline() - System.nanoTime());
+    try {
+      return RuntimeLauncher.of(lab.tools().runtime(Target.named("local")).get(0), data)
+          .java(lab.tools().java())
+          .cleanEnvironment()
+          .env(Map.of("TZ", "UTC"))
+          .workingDir(data)
+          .log(lab.workDir().resolve("logs").resolve("runtime" + suffix + ".log"))
+          .options("--idle-seconds", "1")
+          .startTimeout(Duration.ofNanos(left))
+          .start();
+    } catch (RuntimeLaunchException e) {
+      throw new LabException("local: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabException("interrupted", e);
     }
   }
 
@@ -140,26 +150,6 @@ public final class LocalHarness implements Harness {
               + " through the Skyhop Maven plugin, which brings io.skyhop:skyhop-runtime");
     }
     return bundle;
-  }
-
-  private static void awaitHealth(LocalRuntimeClient client, JvmProcess runtime, LabContext lab) {
-    long deadline = lab.startDeadline();
-    while (System.nanoTime() < deadline) {
-      if (!runtime.isAlive()) {
-        throw new LabException(
-            "local: the runtime exited at start-up. Its log, "
-                + runtime.log()
-                + ", ends with:"
-                + System.lineSeparator()
-                + runtime.logTail());
-      }
-      if (client.health().isPresent()) {
-        return;
-      }
-      pause(20);
-    }
-    throw new LabException(
-        "local: the runtime did not answer its health check in time; log: " + runtime.log());
   }
 
   /** Waits for the runtime's log to say the app's class-data sharing archive is built (or not). */
@@ -255,7 +245,7 @@ public final class LocalHarness implements Harness {
             + " did not scale to zero within "
             + SCALE_TO_ZERO_LIMIT_MILLIS / 1000
             + " s; log: "
-            + runtime.log());
+            + runtime.log().orElseThrow());
   }
 
   private LoopbackHttp.Request request(LabFunction function) {
