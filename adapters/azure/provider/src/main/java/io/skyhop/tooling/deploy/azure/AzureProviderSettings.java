@@ -30,6 +30,12 @@ final class AzureProviderSettings {
             "skyhop.azure.blobEndpoint",
             "Blob service URL override, e.g. http://127.0.0.1:10000/{account} for Azurite."),
         ProviderSetting.of(
-            "skyhop.azure.queueEndpoint", "Queue service URL override, e.g. for Azurite."));
+            "skyhop.azure.queueEndpoint", "Queue service URL override, e.g. for Azurite."),
+        ProviderSetting.of(
+            "skyhop.azure.pollMillis",
+            "Pause between polls of ARM operations and Kudu deployments (default 2000; tests)."),
+        ProviderSetting.of(
+            "skyhop.azure.listingWaitSeconds",
+            "How long deploy waits for the host to list every function after a publish (default 600)."));
   }
 }

@@ -11,6 +11,9 @@ final class GcpProviderSettings {
     return List.of(
         ProviderSetting.of("skyhop.gcp.project", "The project id."),
         ProviderSetting.of(
+            "skyhop.gcp.pollMillis",
+            "First pause between polls of long-running operations, doubling to ten times it (default 1000; tests)."),
+        ProviderSetting.of(
             "skyhop.gcp.endpoint",
             "API endpoint override, e.g. http://127.0.0.1:8089 for a stub."));
   }
