@@ -16,15 +16,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Deploys the packaged functions to {@code skyhop.target} (default {@code local}), prints each
- * function's URL or trigger and writes {@code target/skyhop/deploy-<target>.json}. A failed deploy
- * fails the build. With {@code -Dskyhop.artifact} it deploys a published build's packages instead,
- * digests checked, and needs no project. Then it verifies what it deployed and rolls a deploy that
- * does not work back ({@code skyhop.verify}, {@code skyhop.rollback}).
+ * function's URL or trigger and writes target/skyhop/deploy-TARGET.json. A failed deploy fails the
+ * build. With {@code -Dskyhop.artifact} it deploys a published build's packages instead, digests
+ * checked, and needs no project. Then it verifies what it deployed and rolls a deploy that does not
+ * work back ({@code skyhop.verify}, {@code skyhop.rollback}).
  *
  * <p>With {@code -Dskyhop.targets=a,b,c} on the command line and no {@code -Dskyhop.target}, it
  * deploys to each of those targets at once ({@link MultiDeployment}; one target alone deploys as
  * {@code skyhop.target} would); when both are given, {@code skyhop.target} wins and {@code
  * skyhop.targets} only chooses what {@code skyhop:package} packages.
+ *
+ * <p>Each target's own settings are skyhop.TARGET.* properties (e.g. skyhop.aws.role,
+ * skyhop.gcp.project, skyhop.local.url), declared by that target's provider and listed in
+ * docs/settings.md; one the provider does not declare fails the goal naming the known ones.
  */
 @Mojo(
     name = "deploy",

@@ -191,8 +191,7 @@ public final class AzureDeployer implements Deployer {
               steps,
               flex,
               new Kudu(http, polling),
-              new FunctionListing(
-                  arm, azure, FunctionListing.waiting(request.settings(), polling)),
+              new FunctionListing(arm, azure, FunctionListing.waiting(request.settings(), polling)),
               listener);
       boolean written =
           code.converge(
