@@ -65,7 +65,6 @@ class MultiTargetIT {
       MavenBuild.Result r =
           build.run(
               TIMEOUT,
-              "-o",
               "deploy",
               "-Dskyhop.targets=aws,gcp,azure",
               "-Dskyhop.aws.endpoint=" + aws.endpoint(),
