@@ -64,6 +64,22 @@ public final class StubTls {
         "-rfc",
         "-file",
         "stub.crt");
+    // the JDK's own trusted authorities first: a child Maven that trusts the stub still reaches
+    // Maven Central (a fresh local repository resolves plugins through it)
+    keytool(
+        dir,
+        "-importkeystore",
+        "-noprompt",
+        "-srckeystore",
+        Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString(),
+        "-srcstorepass",
+        "changeit",
+        "-destkeystore",
+        "trust.p12",
+        "-deststoretype",
+        "PKCS12",
+        "-deststorepass",
+        PASSWORD);
     keytool(
         dir,
         "-importcert",
@@ -98,7 +114,7 @@ public final class StubTls {
     return dir.resolve("server.p12");
   }
 
-  /** The JVM options that make a child JVM trust the stub. */
+  /** The JVM options that make a child JVM trust the stub, besides the JDK's own authorities. */
   public String trustOptions() {
     return "-Djavax.net.ssl.trustStore="
         + dir.resolve("trust.p12")
