@@ -57,7 +57,7 @@ public class DeployMojo extends AbstractDeployMojo {
 
   @Override
   String targetIds() {
-    return several().orElse(target);
+    return several().orElseGet(super::targetIds);
   }
 
   /** {@code -Dskyhop.targets} when given on the command line without {@code -Dskyhop.target}. */
